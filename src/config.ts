@@ -1,0 +1,179 @@
+import { randomBytes } from 'node:crypto';
+
+/** Credentials of Canopy Referencing; `null` in an agency means the sandbox plays the vendor. */
+export interface CanopyReferencingCredentials {
+  baseUrl: string;
+  clientId: string;
+  secretKey: string;
+  apiKey: string;
+}
+
+export interface CanopyServicingCredentials {
+  baseUrl: string;
+  token: string;
+}
+
+export interface RepositCredentials {
+  baseUrl: string;
+  apiKey: string;
+  /** Sent as `Reposit-Referrer-Token` when a CRM integrates on an agency's behalf. */
+  referrerToken: string | undefined;
+}
+
+/**
+ * One letting agency and its vendor credentials. This version serves one agency from the
+ * environment, but everything downstream takes the agency as a value, never from a global.
+ */
+export interface AgencyConfig {
+  id: string;
+  canopyReferencing: CanopyReferencingCredentials | null;
+  canopyServicing: CanopyServicingCredentials | null;
+  reposit: RepositCredentials | null;
+}
+
+export interface Config {
+  port: number;
+  redisUrl: string;
+  /** Whether REDIS_URL was given: an explicit Redis that cannot be reached fails readiness. */
+  redisUrlExplicit: boolean;
+  publicUrl: string;
+  webhookSecret: string;
+  /** True when WEBHOOK_SECRET was unset and a random one was made for this process. */
+  webhookSecretGenerated: boolean;
+  sandbox: { forced: boolean; events: boolean };
+  agency: AgencyConfig;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(
+    readonly variable: string,
+    readonly expected: string,
+  ) {
+    super(`${variable}: expected ${expected}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export const DEFAULT_BASE_URLS = {
+  canopyServicing: 'https://sandbox.canopyservicing.com',
+  reposit: 'https://reposit.co.uk/deposits',
+} as const;
+
+/** Parses every variable of the public contract once; throws ConfigError naming the first bad one. */
+export function loadConfig(env: Env = process.env): Config {
+  const port = parsePort(env, 'PORT', 4000);
+  const redisUrl = optional(env, 'REDIS_URL');
+  if (redisUrl !== undefined) requireUrl('REDIS_URL', redisUrl, ['redis:', 'rediss:']);
+  const publicUrl = optional(env, 'PUBLIC_URL') ?? `http://localhost:${port}`;
+  requireUrl('PUBLIC_URL', publicUrl, ['http:', 'https:']);
+
+  const secret = optional(env, 'WEBHOOK_SECRET');
+  if (secret !== undefined && secret.length < 16) {
+    throw new ConfigError('WEBHOOK_SECRET', 'at least 16 characters');
+  }
+  const forced = parseFlag(env, 'SANDBOX', false);
+
+  return {
+    port,
+    redisUrl: redisUrl ?? 'redis://127.0.0.1:6379',
+    redisUrlExplicit: redisUrl !== undefined,
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    webhookSecret: secret ?? randomBytes(24).toString('base64url'),
+    webhookSecretGenerated: secret === undefined,
+    sandbox: { forced, events: parseFlag(env, 'SANDBOX_EVENTS', true) },
+    agency: {
+      id: 'default',
+      canopyReferencing: forced ? null : canopyReferencingFrom(env),
+      canopyServicing: forced ? null : canopyServicingFrom(env),
+      reposit: forced ? null : repositFrom(env),
+    },
+  };
+}
+
+function canopyReferencingFrom(env: Env): CanopyReferencingCredentials | null {
+  const group = credentialGroup(env, [
+    'CANOPY_REFERENCING_BASE_URL',
+    'CANOPY_CLIENT_ID',
+    'CANOPY_SECRET_KEY',
+    'CANOPY_API_KEY',
+  ]);
+  if (!group) return null;
+  const [baseUrl, clientId, secretKey, apiKey] = group;
+  return { baseUrl: requireUrl('CANOPY_REFERENCING_BASE_URL', baseUrl), clientId, secretKey, apiKey };
+}
+
+function canopyServicingFrom(env: Env): CanopyServicingCredentials | null {
+  const token = optional(env, 'CANOPY_SERVICING_TOKEN');
+  if (token === undefined) {
+    rejectOrphans(env, ['CANOPY_SERVICING_BASE_URL'], 'CANOPY_SERVICING_TOKEN');
+    return null;
+  }
+  const baseUrl = optional(env, 'CANOPY_SERVICING_BASE_URL') ?? DEFAULT_BASE_URLS.canopyServicing;
+  return { baseUrl: requireUrl('CANOPY_SERVICING_BASE_URL', baseUrl), token };
+}
+
+function repositFrom(env: Env): RepositCredentials | null {
+  const apiKey = optional(env, 'REPOSIT_API_KEY');
+  if (apiKey === undefined) {
+    rejectOrphans(env, ['REPOSIT_BASE_URL', 'REPOSIT_REFERRER_TOKEN'], 'REPOSIT_API_KEY');
+    return null;
+  }
+  const baseUrl = optional(env, 'REPOSIT_BASE_URL') ?? DEFAULT_BASE_URLS.reposit;
+  return {
+    baseUrl: requireUrl('REPOSIT_BASE_URL', baseUrl),
+    apiKey,
+    referrerToken: optional(env, 'REPOSIT_REFERRER_TOKEN'),
+  };
+}
+
+/** All of the names, or none of them: half a set of credentials is a mistake worth stopping for. */
+function credentialGroup(env: Env, names: string[]): string[] | null {
+  const values = names.map((name) => optional(env, name));
+  if (values.every((value) => value === undefined)) return null;
+  const missing = names.find((_, i) => values[i] === undefined);
+  if (missing) {
+    throw new ConfigError(missing, `a value, because ${names.filter((_, i) => values[i] !== undefined).join(', ')} is set`);
+  }
+  return values as string[];
+}
+
+function rejectOrphans(env: Env, names: string[], needed: string): void {
+  const orphan = names.find((name) => optional(env, name) !== undefined);
+  if (orphan) throw new ConfigError(needed, `a value, because ${orphan} is set`);
+}
+
+function optional(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === '' ? undefined : value;
+}
+
+function parsePort(env: Env, name: string, fallback: number): number {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port > 65535) throw new ConfigError(name, 'a port number from 0 to 65535');
+  return port;
+}
+
+function parseFlag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = optional(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'off', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, '1 or 0 (also true/false, on/off, yes/no)');
+}
+
+function requireUrl(name: string, value: string, protocols = ['http:', 'https:']): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, `an absolute URL (${protocols.join(' or ')}), got "${value}"`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(name, `a URL starting with ${protocols.join(' or ')}, got "${value}"`);
+  }
+  return value.replace(/\/+$/, '');
+}

@@ -1,0 +1,206 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Router, { type HTTPMethod } from 'find-my-way';
+import type { HttpMethod } from '../sources/http';
+import type { VendorName } from '../sources/vendor-error';
+import { CallCounter } from './call-counter';
+import { SandboxKnobs, type FaultRule } from './knobs';
+import type { SandboxReply, SandboxRequest, SandboxRoute, VendorSimulator } from './vendor-simulator';
+
+/** Where each simulated vendor is mounted on the sandbox server. */
+export const SANDBOX_PREFIXES: Record<VendorName, string> = {
+  'canopy-referencing': '/canopy-referencing',
+  'canopy-servicing': '/canopy-servicing',
+  reposit: '/reposit/deposits',
+};
+
+const CONTROL_PREFIX = '/__sandbox';
+const MAX_BODY_BYTES = 1024 * 1024;
+const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+interface Mounted {
+  simulator: VendorSimulator;
+  route: SandboxRoute;
+  endpoint: string;
+}
+
+/** One call a simulator answered, with its answer: contract tests check both against the OpenAPI documents. */
+export interface Exchange {
+  vendor: VendorName;
+  /** `METHOD /route/:pattern`, as in the vendor's OpenAPI document. */
+  endpoint: string;
+  request: SandboxRequest;
+  reply: SandboxReply;
+}
+
+export type ExchangeObserver = (exchange: Exchange) => void;
+
+export interface SandboxServer {
+  server: Server;
+  knobs: SandboxKnobs;
+  calls: CallCounter;
+}
+
+/**
+ * One HTTP server playing every given vendor under its prefix. Every call is counted and passes
+ * through the knobs (latency, error rate, forced faults) before the simulator answers it.
+ * `/__sandbox/*` lets another process (a benchmark) read the counter and turn the knobs.
+ */
+export function createSandboxServer(simulators: VendorSimulator[], onExchange?: ExchangeObserver): SandboxServer {
+  const knobs = new SandboxKnobs();
+  const calls = new CallCounter();
+  const router = Router({ ignoreTrailingSlash: true });
+  const byVendor = new Map<VendorName, VendorSimulator>();
+
+  for (const simulator of simulators) {
+    byVendor.set(simulator.vendor, simulator);
+    for (const route of simulator.routes) {
+      const mounted: Mounted = { simulator, route, endpoint: `${route.method} ${route.path}` };
+      router.on(route.method as HTTPMethod, SANDBOX_PREFIXES[simulator.vendor] + route.path, () => undefined, mounted);
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    if (url.pathname.startsWith(CONTROL_PREFIX)) return control(req, res, url, knobs, calls);
+
+    const simulator = simulatorFor(url.pathname, byVendor);
+    if (!simulator) return send(res, { status: 404, json: { message: 'No simulated vendor at this path' } });
+
+    const method = (req.method ?? 'GET').toUpperCase() as HttpMethod;
+    const found = router.find(method as HTTPMethod, url.pathname);
+    if (!found) {
+      const allowed = METHODS.filter((other) => router.find(other as HTTPMethod, url.pathname));
+      const status = allowed.length > 0 ? 405 : 404;
+      const headers: Record<string, string> = allowed.length > 0 ? { allow: allowed.join(', ') } : {};
+      const message = status === 405 ? `Method ${method} not allowed` : `No route ${method} ${url.pathname}`;
+      return send(res, { status, json: simulator.errorBody(status, message), headers });
+    }
+    const { route, endpoint } = found.store as Mounted;
+    calls.record(simulator.vendor, method, route.path);
+
+    const delay = knobs.delayFor(simulator.vendor);
+    if (delay > 0) await sleep(delay);
+    const fault = knobs.faultFor(simulator.vendor, endpoint);
+    if (fault.kind === 'hang') return; // the socket stays open until the client or the server gives up
+    if (fault.kind === 'status') {
+      const headers: Record<string, string> =
+        fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
+      return send(res, { status: fault.status, json: simulator.errorBody(fault.status, 'Simulated fault'), headers });
+    }
+
+    const raw = await readBody(req);
+    if (raw === 'too-large') return send(res, { status: 413, json: simulator.errorBody(413, 'Request body too large') });
+    let body: unknown;
+    if (raw.length > 0) {
+      try {
+        body = JSON.parse(raw.toString('utf8'));
+      } catch {
+        return send(res, { status: 400, json: simulator.errorBody(400, 'Request body is not valid JSON') });
+      }
+    }
+    const host = req.headers.host ?? 'localhost';
+    const request: SandboxRequest = {
+      method,
+      path: url.pathname.slice(SANDBOX_PREFIXES[simulator.vendor].length),
+      params: found.params as Record<string, string>,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      baseUrl: `http://${host}${SANDBOX_PREFIXES[simulator.vendor]}`,
+    };
+    const reply = await route.handle(request);
+    onExchange?.({ vendor: simulator.vendor, endpoint, request, reply });
+    send(res, reply);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('sandbox: unexpected error', error);
+      if (!res.headersSent) send(res, { status: 500, json: { message: 'Sandbox failure' } });
+      else res.destroy();
+    });
+  });
+  return { server, knobs, calls };
+}
+
+function simulatorFor(path: string, byVendor: Map<VendorName, VendorSimulator>): VendorSimulator | undefined {
+  for (const [vendor, simulator] of byVendor) {
+    const prefix = SANDBOX_PREFIXES[vendor];
+    if (path === prefix || path.startsWith(`${prefix}/`)) return simulator;
+  }
+  return undefined;
+}
+
+function send(res: ServerResponse, reply: SandboxReply): void {
+  if ('bytes' in reply) {
+    res.writeHead(reply.status, { 'content-length': String(reply.bytes.length), ...reply.headers });
+    res.end(reply.bytes);
+    return;
+  }
+  if (reply.json === undefined) {
+    res.writeHead(reply.status, reply.headers);
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(reply.json);
+  res.writeHead(reply.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    ...reply.headers,
+  });
+  res.end(text);
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return 'too-large';
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The control API: `GET|DELETE /__sandbox/calls`, `PUT|DELETE /__sandbox/knobs`, `POST /__sandbox/faults`. */
+async function control(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  knobs: SandboxKnobs,
+  calls: CallCounter,
+): Promise<void> {
+  const route = `${req.method} ${url.pathname.slice(CONTROL_PREFIX.length)}`;
+  const raw = await readBody(req);
+  let body: Record<string, unknown> = {};
+  try {
+    if (raw !== 'too-large' && raw.length > 0) body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return send(res, { status: 400, json: { message: 'Body is not valid JSON' } });
+  }
+  const vendor = body.vendor as VendorName | undefined;
+  try {
+    switch (route) {
+      case 'GET /calls':
+        return send(res, { status: 200, json: calls.snapshot() });
+      case 'DELETE /calls':
+        calls.reset();
+        return send(res, { status: 204 });
+      case 'PUT /knobs':
+        if (body.latency) knobs.setLatency(body.latency as { fixedMs?: number; jitterMs?: number }, vendor);
+        if (body.errorRate !== undefined) knobs.setErrorRate(Number(body.errorRate), vendor);
+        return send(res, { status: 204 });
+      case 'DELETE /knobs':
+        knobs.reset();
+        return send(res, { status: 204 });
+      case 'POST /faults':
+        knobs.addFault(body as unknown as FaultRule);
+        return send(res, { status: 204 });
+      default:
+        return send(res, { status: 404, json: { message: `No control route ${route}` } });
+    }
+  } catch (error) {
+    return send(res, { status: 400, json: { message: (error as Error).message } });
+  }
+}

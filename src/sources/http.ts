@@ -1,0 +1,243 @@
+import type { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Pool, type Dispatcher } from 'undici';
+import { VendorError, type VendorName } from './vendor-error';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type ResponseHeaders = Record<string, string | string[] | undefined>;
+
+export interface VendorPoolOptions {
+  /** Keep-alive connections to the origin. @default 32 */
+  connections?: number;
+  /** Time allowed to open a connection. @default 5000 */
+  connectTimeoutMs?: number;
+  /** How long an idle connection is kept open. @default 30000 */
+  keepAliveTimeoutMs?: number;
+}
+
+/** One long-lived keep-alive pool per vendor origin; built at start-up, closed at shutdown. */
+export function createVendorPool(baseUrl: string, options: VendorPoolOptions = {}): Pool {
+  return new Pool(new URL(baseUrl).origin, {
+    connections: options.connections ?? 32,
+    connect: { timeout: options.connectTimeoutMs ?? 5_000 },
+    keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
+  });
+}
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. @default 3 */
+  attempts: number;
+  /** First backoff; doubled each retry, with full jitter. @default 100 */
+  baseDelayMs: number;
+  /** Ceiling of one backoff. @default 2000 */
+  maxDelayMs: number;
+  /** A longer Retry-After than this is not waited for: the error goes to the caller. @default 10000 */
+  maxRetryAfterMs: number;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 100, maxDelayMs: 2_000, maxRetryAfterMs: 10_000 };
+
+/** What a vendor's error body says, pulled out by that vendor's client. */
+export interface VendorErrorBody {
+  message?: string;
+  requestId?: string;
+  fieldErrors?: Record<string, string>;
+}
+
+export interface VendorHttpOptions {
+  vendor: VendorName;
+  /** The vendor's base URL, path prefix included (`https://reposit.co.uk/deposits`). */
+  baseUrl: string;
+  /** The pool for the base URL's origin. */
+  dispatcher: Dispatcher;
+  /** Time allowed until the response headers arrive. @default 10000 */
+  headersTimeoutMs?: number;
+  /** Time allowed between two chunks of the response body. @default 30000 */
+  bodyTimeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Reads the vendor's error body; the default takes `message` or `error` if it is a string. */
+  readErrorBody?: (body: unknown, headers: ResponseHeaders) => VendorErrorBody;
+}
+
+export interface VendorRequest {
+  method: HttpMethod;
+  /** Path below the base URL, parameters already encoded (see `encodePath`). */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  headers?: Record<string, string>;
+  /** Sent as JSON. */
+  body?: unknown;
+  /**
+   * Whether repeating the request is harmless. GET, PUT and DELETE are; POST and PATCH are not,
+   * so they are retried only when the vendor cannot have seen them (connection refused, 429).
+   */
+  idempotent?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface VendorResponse<T> {
+  status: number;
+  headers: ResponseHeaders;
+  body: T;
+}
+
+/** Encodes every interpolated value as a path segment: encodePath`/accounts/${id}`. */
+export function encodePath(strings: TemplateStringsArray, ...values: Array<string | number>): string {
+  return strings.reduce((path, part, i) => path + part + (i < values.length ? encodeURIComponent(String(values[i])) : ''), '');
+}
+
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'ENOTFOUND', 'EAI_AGAIN']);
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** JSON and streaming calls to one vendor, with timeouts, retries and VendorError mapping. */
+export class VendorHttp {
+  readonly vendor: VendorName;
+  private readonly basePath: string;
+  private readonly retry: RetryPolicy;
+
+  constructor(private readonly options: VendorHttpOptions) {
+    this.vendor = options.vendor;
+    this.basePath = new URL(options.baseUrl).pathname.replace(/\/+$/, '');
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+  }
+
+  /** The path of an absolute URL the vendor handed out (e.g. Reposit's `landlordUrl`), below the base URL. */
+  pathOf(absoluteUrl: string): string {
+    const { pathname, search } = new URL(absoluteUrl);
+    const below = pathname.startsWith(this.basePath) ? pathname.slice(this.basePath.length) : pathname;
+    return below + search;
+  }
+
+  async json<T = unknown>(request: VendorRequest): Promise<VendorResponse<T>> {
+    const response = await this.send(request);
+    const text = await response.body.text();
+    return { status: response.statusCode, headers: response.headers, body: (text === '' ? undefined : parseJson(text)) as T };
+  }
+
+  /** A successful response with its body unread: the caller must consume or destroy it. */
+  async stream(request: VendorRequest): Promise<VendorResponse<Readable>> {
+    const response = await this.send(request);
+    return { status: response.statusCode, headers: response.headers, body: response.body };
+  }
+
+  private async send(request: VendorRequest): Promise<Dispatcher.ResponseData> {
+    const endpoint = `${request.method} ${request.path.split('?')[0]}`;
+    const idempotent = request.idempotent ?? ['GET', 'PUT', 'DELETE'].includes(request.method);
+    for (let attempt = 1; ; attempt++) {
+      const last = attempt >= this.retry.attempts;
+      let response: Dispatcher.ResponseData;
+      try {
+        response = await this.options.dispatcher.request(this.toDispatch(request));
+      } catch (cause) {
+        const code = errorCode(cause);
+        if (!last && (idempotent || NOT_SENT_CODES.has(code))) {
+          await sleep(this.backoff(attempt));
+          continue;
+        }
+        throw new VendorError({
+          vendor: this.vendor,
+          endpoint,
+          code: TIMEOUT_CODES.has(code) ? 'VENDOR_TIMEOUT' : 'VENDOR_UNAVAILABLE',
+          vendorMessage: code || undefined,
+          cause,
+        });
+      }
+      const status = response.statusCode;
+      if (status < 400) return response;
+
+      const retryable = status === 429 || (idempotent && status >= 500);
+      const wait = status === 429 ? retryAfterMs(response.headers) : undefined;
+      if (!last && retryable && (wait ?? 0) <= this.retry.maxRetryAfterMs) {
+        await response.body.dump();
+        await sleep(wait ?? this.backoff(attempt));
+        continue;
+      }
+      throw await this.errorFrom(response, endpoint);
+    }
+  }
+
+  private toDispatch(request: VendorRequest): Dispatcher.RequestOptions {
+    const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+    let body: string | undefined;
+    if (request.body !== undefined) {
+      body = JSON.stringify(request.body);
+      headers['content-type'] = 'application/json';
+    }
+    return {
+      method: request.method,
+      path: this.basePath + request.path + queryString(request.query),
+      headers,
+      body,
+      signal: request.signal,
+      headersTimeout: this.options.headersTimeoutMs ?? 10_000,
+      bodyTimeout: this.options.bodyTimeoutMs ?? 30_000,
+    };
+  }
+
+  private async errorFrom(response: Dispatcher.ResponseData, endpoint: string): Promise<VendorError> {
+    let text = '';
+    try {
+      text = await response.body.text();
+    } catch {
+      // The status alone is enough to report; a body that breaks off adds nothing.
+    }
+    const parsed = text === '' ? undefined : parseJson(text, text);
+    const read = this.options.readErrorBody ?? readCommonErrorBody;
+    const details = read(parsed, response.headers);
+    return new VendorError({
+      vendor: this.vendor,
+      endpoint,
+      status: response.statusCode,
+      vendorMessage: details.message,
+      requestId: details.requestId,
+      fieldErrors: details.fieldErrors,
+    });
+  }
+
+  private backoff(attempt: number): number {
+    const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+    return Math.random() * ceiling;
+  }
+}
+
+function readCommonErrorBody(body: unknown): VendorErrorBody {
+  if (typeof body === 'string') return { message: body.slice(0, 500) };
+  if (body === null || typeof body !== 'object') return {};
+  const record = body as Record<string, unknown>;
+  const message = [record.message, record.error].find((value) => typeof value === 'string') as string | undefined;
+  return { message };
+}
+
+function parseJson(text: string, fallback?: unknown): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    if (fallback !== undefined) return fallback;
+    throw error;
+  }
+}
+
+function queryString(query: VendorRequest['query']): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.append(key, String(value));
+  }
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/** Retry-After as seconds or as an HTTP date; undefined when absent or unreadable. */
+function retryAfterMs(headers: ResponseHeaders): number | undefined {
+  const raw = headers['retry-after'];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (value === undefined) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
+}
