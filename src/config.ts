@@ -100,7 +100,7 @@ function canopyReferencingFrom(env: Env): CanopyReferencingCredentials | null {
     'CANOPY_API_KEY',
   ]);
   if (!group) return null;
-  const [baseUrl, clientId, secretKey, apiKey] = group;
+  const [baseUrl, clientId, secretKey, apiKey] = group as [string, string, string, string];
   return { baseUrl: requireUrl('CANOPY_REFERENCING_BASE_URL', baseUrl), clientId, secretKey, apiKey };
 }
 

@@ -1,0 +1,58 @@
+/**
+ * Readers for the shapes vendors send loosely: numbers as strings (`"400000"`, `"6.2"`,
+ * `"15.5%"`), timestamps as strings. Each names the field it reads, so a surprising payload
+ * fails with a message that says where.
+ */
+export class PayloadError extends Error {
+  override name = 'PayloadError';
+}
+
+/** A number sent as a number or as a numeric string, with an optional trailing `%`. */
+export function toNumber(value: unknown, field: string): number {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string') {
+    const trimmed = value.trim().replace(/%$/, '').trim();
+    const parsed = trimmed === '' ? Number.NaN : Number(trimmed);
+    if (Number.isFinite(parsed)) return parsed;
+  }
+  throw new PayloadError(`${field}: expected a number, got ${JSON.stringify(value)}`);
+}
+
+export function toOptionalNumber(value: unknown, field: string): number | undefined {
+  return value === undefined || value === null || value === '' ? undefined : toNumber(value, field);
+}
+
+/** An integer amount (cents, pence) sent as a number or a numeric string. */
+export function toInteger(value: unknown, field: string): number {
+  const number = toNumber(value, field);
+  if (!Number.isSafeInteger(number)) throw new PayloadError(`${field}: expected a whole number, got ${JSON.stringify(value)}`);
+  return number;
+}
+
+export function toOptionalInteger(value: unknown, field: string): number | undefined {
+  return value === undefined || value === null || value === '' ? undefined : toInteger(value, field);
+}
+
+/** An ISO 8601 timestamp or date. */
+export function toDate(value: unknown, field: string): Date {
+  if (value instanceof Date) return value;
+  if (typeof value === 'string' || typeof value === 'number') {
+    const date = new Date(value);
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  throw new PayloadError(`${field}: expected a date, got ${JSON.stringify(value)}`);
+}
+
+export function toOptionalDate(value: unknown, field: string): Date | undefined {
+  return value === undefined || value === null || value === '' ? undefined : toDate(value, field);
+}
+
+/** Whole pounds or dollars with up to two decimals, as integer minor units, without float drift. */
+export function toMinorUnits(value: unknown, field: string): number {
+  const text = typeof value === 'number' ? value.toFixed(2) : String(value).trim();
+  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(text);
+  if (!match) throw new PayloadError(`${field}: expected an amount with at most two decimals, got ${JSON.stringify(value)}`);
+  const [, sign, whole, fraction = ''] = match;
+  const minor = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  return sign === '-' ? -minor : minor;
+}
