@@ -111,7 +111,20 @@ export class VendorHttp {
   async json<T = unknown>(request: VendorRequest): Promise<VendorResponse<T>> {
     const response = await this.send(request);
     const text = await response.body.text();
-    return { status: response.statusCode, headers: response.headers, body: (text === '' ? undefined : parseJson(text)) as T };
+    let body: unknown;
+    try {
+      body = text === '' ? undefined : JSON.parse(text);
+    } catch (cause) {
+      throw new VendorError({
+        vendor: this.vendor,
+        endpoint: endpointOf(request),
+        status: response.statusCode,
+        code: 'VENDOR_ERROR',
+        vendorMessage: 'the answer is not valid JSON',
+        cause,
+      });
+    }
+    return { status: response.statusCode, headers: response.headers, body: body as T };
   }
 
   /** A successful response with its body unread: the caller must consume or destroy it. */
@@ -121,7 +134,7 @@ export class VendorHttp {
   }
 
   private async send(request: VendorRequest): Promise<Dispatcher.ResponseData> {
-    const endpoint = `${request.method} ${request.path.split('?')[0]}`;
+    const endpoint = endpointOf(request);
     const idempotent = request.idempotent ?? ['GET', 'PUT', 'DELETE'].includes(request.method);
     for (let attempt = 1; ; attempt++) {
       const last = attempt >= this.retry.attempts;
@@ -181,7 +194,7 @@ export class VendorHttp {
     } catch {
       // The status alone is enough to report; a body that breaks off adds nothing.
     }
-    const parsed = text === '' ? undefined : parseJson(text, text);
+    const parsed = text === '' ? undefined : parseJsonOrText(text);
     const read = this.options.readErrorBody ?? readCommonErrorBody;
     const details = read(parsed, response.headers);
     return new VendorError({
@@ -208,13 +221,17 @@ function readCommonErrorBody(body: unknown): VendorErrorBody {
   return { message };
 }
 
-function parseJson(text: string, fallback?: unknown): unknown {
+/** The body as JSON where it is JSON, else as the text it is (HTML error pages, plain text). */
+function parseJsonOrText(text: string): unknown {
   try {
     return JSON.parse(text);
-  } catch (error) {
-    if (fallback !== undefined) return fallback;
-    throw error;
+  } catch {
+    return text;
   }
+}
+
+function endpointOf(request: VendorRequest): string {
+  return `${request.method} ${request.path.split('?')[0]}`;
 }
 
 function queryString(query: VendorRequest['query']): string {
