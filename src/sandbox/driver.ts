@@ -24,8 +24,9 @@ export interface SandboxDriver {
  */
 export function createSandboxDriver(options: SandboxDriverOptions): SandboxDriver {
   const stats = { delivered: 0, failed: 0 };
-  const inFlight = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let started = false;
 
   async function step(): Promise<void> {
     const deliveries = options.simulators.flatMap((simulator) => simulator.advance());
@@ -40,22 +41,29 @@ export function createSandboxDriver(options: SandboxDriverOptions): SandboxDrive
     }
   }
 
-  function tracked(): void {
-    const running = step().finally(() => inFlight.delete(running));
-    inFlight.add(running);
+  // The next step is scheduled when the previous one has finished, so steps never overlap.
+  function schedule(): void {
+    timer = setTimeout(() => {
+      running = step().finally(() => {
+        running = undefined;
+        if (started) schedule();
+      });
+    }, options.intervalMs ?? 3_000);
+    timer.unref();
   }
 
   return {
     step,
     stats,
     start() {
-      timer ??= setInterval(tracked, options.intervalMs ?? 3_000);
-      timer.unref();
+      if (started) return;
+      started = true;
+      schedule();
     },
     async stop() {
-      clearInterval(timer);
-      timer = undefined;
-      await Promise.all(inFlight);
+      started = false;
+      clearTimeout(timer);
+      await running;
     },
   };
 }
