@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('serves every vendor from the sandbox when no credentials are given', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 4000,
+      redisUrl: 'redis://127.0.0.1:6379',
+      redisUrlExplicit: false,
+      publicUrl: 'http://localhost:4000',
+      webhookSecretGenerated: true,
+      sandbox: { forced: false, events: true },
+      agency: { id: 'default', canopyReferencing: null, canopyServicing: null, reposit: null },
+    });
+    expect(config.webhookSecret.length).toBeGreaterThanOrEqual(16);
+  });
+
+  it('reads the credentials of each vendor, with documented default base URLs', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      REDIS_URL: 'redis://cache:6380',
+      PUBLIC_URL: 'https://gw.example.com/',
+      WEBHOOK_SECRET: 'a-long-enough-secret',
+      CANOPY_REFERENCING_BASE_URL: 'https://api.canopy.rent/',
+      CANOPY_CLIENT_ID: 'client',
+      CANOPY_SECRET_KEY: 'secret',
+      CANOPY_API_KEY: 'key',
+      CANOPY_SERVICING_TOKEN: 'token',
+      REPOSIT_API_KEY: 'reposit-key',
+      REPOSIT_REFERRER_TOKEN: 'crm',
+      SANDBOX_EVENTS: '0',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      redisUrlExplicit: true,
+      publicUrl: 'https://gw.example.com',
+      webhookSecret: 'a-long-enough-secret',
+      sandbox: { forced: false, events: false },
+      agency: {
+        canopyReferencing: { baseUrl: 'https://api.canopy.rent', clientId: 'client', secretKey: 'secret', apiKey: 'key' },
+        canopyServicing: { baseUrl: 'https://sandbox.canopyservicing.com', token: 'token' },
+        reposit: { baseUrl: 'https://reposit.co.uk/deposits', apiKey: 'reposit-key', referrerToken: 'crm' },
+      },
+    });
+  });
+
+  it('ignores vendor credentials when SANDBOX=1 forces the sandbox', () => {
+    const config = loadConfig({ SANDBOX: '1', CANOPY_SERVICING_TOKEN: 'token', REPOSIT_API_KEY: 'key' });
+    expect(config.agency).toMatchObject({ canopyServicing: null, reposit: null });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT', 'a port number'],
+    [{ PORT: '70000' }, 'PORT', 'a port number'],
+    [{ REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL', 'redis:'],
+    [{ PUBLIC_URL: 'gateway.example.com' }, 'PUBLIC_URL', 'an absolute URL'],
+    [{ WEBHOOK_SECRET: 'short' }, 'WEBHOOK_SECRET', 'at least 16 characters'],
+    [{ SANDBOX: 'maybe' }, 'SANDBOX', '1 or 0'],
+    [{ SANDBOX_EVENTS: 'sometimes' }, 'SANDBOX_EVENTS', '1 or 0'],
+    [{ CANOPY_CLIENT_ID: 'client' }, 'CANOPY_REFERENCING_BASE_URL', 'CANOPY_CLIENT_ID is set'],
+    [
+      { CANOPY_REFERENCING_BASE_URL: 'https://x.test', CANOPY_CLIENT_ID: 'c', CANOPY_SECRET_KEY: 's' },
+      'CANOPY_API_KEY',
+      'a value',
+    ],
+    [{ CANOPY_SERVICING_BASE_URL: 'https://x.test' }, 'CANOPY_SERVICING_TOKEN', 'CANOPY_SERVICING_BASE_URL is set'],
+    [{ REPOSIT_REFERRER_TOKEN: 'crm' }, 'REPOSIT_API_KEY', 'REPOSIT_REFERRER_TOKEN is set'],
+    [{ REPOSIT_API_KEY: 'k', REPOSIT_BASE_URL: 'ftp://x' }, 'REPOSIT_BASE_URL', 'http: or https:'],
+  ])('refuses %j, naming %s and what it expects', (env, variable, expected) => {
+    const error = configError(env);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(variable);
+    expect(error.message).toContain(expected);
+  });
+});
