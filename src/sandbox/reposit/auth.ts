@@ -1,0 +1,27 @@
+import { json, type SandboxReply, type SandboxRequest } from '../vendor-simulator';
+import { repositError } from './errors';
+import type { RepositStore } from './state';
+
+/**
+ * Reposit's check on every call: `Authorization: Bearer <api key>`, 401 when it is missing or
+ * not the agency's key. An authorised call also tells the store where it is served and which
+ * referrer (CRM) made it; Reposit only records the referrer token, it never refuses one.
+ */
+function authorise(store: RepositStore, request: SandboxRequest): SandboxReply | undefined {
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  if (!match) return json(401, repositError(401, 'Missing API key: send Authorization: Bearer <api key>'));
+  if (match[1] !== store.apiKey) return json(401, repositError(401, 'Invalid API key'));
+
+  store.baseUrl = request.baseUrl;
+  const referrer = request.headers['reposit-referrer-token'];
+  store.referrerTokens.push(typeof referrer === 'string' ? referrer : undefined);
+  return undefined;
+}
+
+type Handler = (request: SandboxRequest) => SandboxReply;
+
+/** A route handler that runs only for calls bearing the agency's API key. */
+export function authorised(store: RepositStore, handler: Handler): Handler {
+  return (request) => authorise(store, request) ?? handler(request);
+}

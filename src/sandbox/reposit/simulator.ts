@@ -1,0 +1,44 @@
+import { SANDBOX_CREDENTIALS } from '../credentials';
+import type { DemoPerson } from '../demo-people';
+import type { ActiveSimulator } from '../vendor-simulator';
+import { repositError } from './errors';
+import { createProgression } from './progress';
+import { repositRoutes } from './reposit-routes';
+import { seedRepositStore } from './seed';
+import type { RepositStore } from './state';
+import { supplierRoutes } from './supplier-routes';
+
+export interface RepositSimulatorOptions {
+  /** Every person becomes a tenant on a seeded Reposit. */
+  people: DemoPerson[];
+  /** The key the simulated agency holds. @default SANDBOX_CREDENTIALS.reposit.apiKey */
+  apiKey?: string;
+  /** The simulator's clock, for creation times and webhook timestamps. @default () => new Date() */
+  now?: () => Date;
+}
+
+export interface RepositSimulator extends ActiveSimulator {
+  /**
+   * The one endpoint Reposit sends webhooks to ("activated upon request"); undefined turns them
+   * off again. Without one, `advance()` still moves tenants on but delivers nothing.
+   */
+  setWebhookUrl(url: string | undefined): void;
+  /** The simulated Reposit's data, for tests to find seeded Reposits and to check what happened. */
+  readonly state: RepositStore;
+}
+
+/** Reposit's Partner API, in memory, seeded from the demo people. */
+export function createRepositSimulator(options: RepositSimulatorOptions): RepositSimulator {
+  const now = options.now ?? (() => new Date());
+  const state = seedRepositStore(options.people, options.apiKey ?? SANDBOX_CREDENTIALS.reposit.apiKey);
+  return {
+    vendor: 'reposit',
+    routes: [...supplierRoutes(state), ...repositRoutes(state, now)],
+    errorBody: (status, message) => repositError(status, message),
+    advance: createProgression(state, options.people, now),
+    setWebhookUrl(url) {
+      state.webhookUrl = url;
+    },
+    state,
+  };
+}
