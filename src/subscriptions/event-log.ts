@@ -1,0 +1,63 @@
+/**
+ * One accepted vendor notification, as stored and as delivered to subscribers. Topics and
+ * payload types are in `topics.ts`; this layer moves events without looking inside them.
+ */
+export interface StoredEvent<Payload = unknown> {
+  /** Position in the agency's log, usable as the `after` cursor: `<ms>-<seq>`, ordered. */
+  id: string;
+  /** When the gateway accepted the notification, ISO 8601. */
+  receivedAt: string;
+  topic: string;
+  /** The tenants the event is about (normalised e-mails), for `tenantEvents`. */
+  tenantEmails: string[];
+  /** The vendor object the event is about: a canopyReferenceId or a reposit id. */
+  subjectId: string;
+  payload: Payload;
+}
+
+export type NewEvent<Payload = unknown> = Omit<StoredEvent<Payload>, 'id'>;
+
+export interface AppendResult {
+  id: string;
+  /** True when this delivery repeated one already stored: nothing new was stored or published. */
+  duplicate: boolean;
+}
+
+/**
+ * The durable, bounded log of an agency's events, and the live fan-out of each new one.
+ * `append` stores, deduplicates and publishes as one step: an event is either stored and
+ * published once, or, for a repeated delivery, neither.
+ */
+export interface EventLog {
+  /** @param dedupeKey identifies the vendor's notification, the same for every retry of it */
+  append(agencyId: string, dedupeKey: string, event: NewEvent): Promise<AppendResult>;
+  /** Up to `count` events after the cursor (exclusive), oldest first; from the start when no cursor. */
+  readAfter(agencyId: string, after: string | undefined, count: number): Promise<StoredEvent[]>;
+  /** The oldest event still kept, if any: a cursor before it has lost events to trimming. */
+  oldestId(agencyId: string): Promise<string | undefined>;
+  /** The newest event stored, if any. */
+  newestId(agencyId: string): Promise<string | undefined>;
+  /**
+   * Calls `listener` for every event appended from now on, on any instance sharing the log,
+   * and `onResync` when live delivery may have missed events (a reconnect), so the caller can
+   * read them back with `readAfter`. Resolves once listening; the function it returns stops.
+   */
+  listen(agencyId: string, listener: EventListener): Promise<() => Promise<void>>;
+  dispose(): Promise<void>;
+}
+
+export interface EventListener {
+  onEvent(event: StoredEvent): void;
+  onResync(): void;
+}
+
+/** Compares two log ids (`<ms>-<seq>`) in log order. */
+export function compareEventIds(a: string, b: string): number {
+  const [aMs = 0, aSeq = 0] = a.split('-').map(Number);
+  const [bMs = 0, bSeq = 0] = b.split('-').map(Number);
+  return aMs - bMs || aSeq - bSeq;
+}
+
+export function isEventId(value: string): boolean {
+  return /^\d+-\d+$/.test(value);
+}
