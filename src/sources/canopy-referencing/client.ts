@@ -1,0 +1,306 @@
+import { encodePath, type VendorHttp, type VendorRequest } from '../http';
+import { toDate, toInteger } from '../normalise';
+import { VendorError } from '../vendor-error';
+import { CanopyTokenSource, signJwtKey } from './auth';
+import {
+  branchFromWire,
+  filenameFromDisposition,
+  identityFromWire,
+  identityToWire,
+  incomeDataFromWire,
+  incomeToWire,
+  notesFromWire,
+  referencingToWire,
+  rentDataFromWire,
+  rentPassportFromWire,
+  rentToWire,
+} from './normalise';
+import type { WebhookType } from './enums';
+import type {
+  CanopyAccessToken,
+  CanopyBranch,
+  CanopyDocumentStream,
+  CanopyIdentity,
+  CanopyIncome,
+  CanopyIncomeData,
+  CanopyPassportNotes,
+  CanopyReferencingCreated,
+  CanopyReferencingInput,
+  CanopyRentData,
+  CanopyRentHistory,
+  CanopyRentPassport,
+  CanopyWebhookRegistration,
+  CanopyWebhookRegistrationInput,
+} from './types';
+import type {
+  WireBranchesListResponse,
+  WireDeleteBranchMappingResponse,
+  WireLinkBranchRequest,
+  WireLinkBranchResponse,
+  WireNotesResponse,
+  WireReferencingResponse,
+  WireRefreshSecretKeyRequest,
+  WireRefreshSecretKeyResponse,
+  WireRegisterWebhookRequest,
+  WireRegisterWebhookResponse,
+  WireRentPassportResponse,
+  WireRevokeGuarantorRequest,
+  WireSetIdentityResponse,
+  WireSetIncomeRequest,
+  WireSetIncomeResponse,
+  WireSetRentRequest,
+  WireSetRentResponse,
+  WireTokenRequest,
+  WireTokenResponse,
+  WireUnregisterWebhookResponse,
+} from './wire';
+
+export interface CanopyReferencingClientOptions {
+  /** A VendorHttp for the Canopy base URL, built with `readErrorBody: canopyReferencingErrorBody`. */
+  http: VendorHttp;
+  clientId: string;
+  /** Signs the JWT exchanged for access tokens; replaced by `refreshSecretKey()`. */
+  secretKey: string;
+  /** Sent as `x-api-key` on every call. */
+  apiKey: string;
+  /** The clock, in epoch milliseconds, for JWT times and token expiry. @default Date.now */
+  now?: () => number;
+}
+
+type AuthorisedRequest = Omit<VendorRequest, 'headers'>;
+
+/** Canopy Referencing: renter screening requests, Rent Passports, reports, branches and webhooks. */
+export class CanopyReferencingClient {
+  private readonly http: VendorHttp;
+  private readonly clientId: string;
+  private readonly apiKey: string;
+  private readonly now: () => number;
+  private secretKey: string;
+  private readonly tokens: CanopyTokenSource;
+
+  constructor(options: CanopyReferencingClientOptions) {
+    this.http = options.http;
+    this.clientId = options.clientId;
+    this.apiKey = options.apiKey;
+    this.secretKey = options.secretKey;
+    this.now = options.now ?? Date.now;
+    this.tokens = new CanopyTokenSource({ fetchToken: () => this.requestAccessToken(), now: this.now });
+  }
+
+  /** Exchanges a freshly signed JWT for an access token. Other methods do this themselves when needed. */
+  async requestAccessToken(): Promise<CanopyAccessToken> {
+    const body: WireTokenRequest = { jwtKey: signJwtKey(this.clientId, this.secretKey, this.now()) };
+    const { body: wire } = await this.http.json<WireTokenResponse>({
+      method: 'POST',
+      path: encodePath`/referencing-requests/client/${this.clientId}/token`,
+      headers: { 'x-api-key': this.apiKey },
+      body,
+      // Only mints a token: repeating it is harmless.
+      idempotent: true,
+    });
+    // Canopy hands the token out with its `Bearer ` prefix already on.
+    const authorization = wire.access_token.startsWith('Bearer ') ? wire.access_token : `Bearer ${wire.access_token}`;
+    return { authorization, expiresAt: toDate(toInteger(wire.expires, 'expires') * 1000, 'expires') };
+  }
+
+  /**
+   * Has Canopy replace the secret key and signs with the new one from then on. The old key stops
+   * working at once, so the caller must store the returned key wherever credentials are kept.
+   */
+  async refreshSecretKey(): Promise<string> {
+    const body: WireRefreshSecretKeyRequest = { secretKey: this.secretKey };
+    const wire = await this.call<WireRefreshSecretKeyResponse>({
+      method: 'POST',
+      path: '/referencing-requests/client/refresh',
+      body,
+      idempotent: false,
+    });
+    this.secretKey = wire.data.secretKey;
+    return wire.data.secretKey;
+  }
+
+  /** Prefills the renter's passport with identity and address history. */
+  async setIdentity(identity: CanopyIdentity): Promise<CanopyIdentity> {
+    const wire = await this.call<WireSetIdentityResponse>({
+      method: 'POST',
+      path: '/referencing-requests/client-user-data/set-identity',
+      body: identityToWire(identity),
+      // Replaces what was set before: repeating it changes nothing.
+      idempotent: true,
+    });
+    return identityFromWire(wire.data);
+  }
+
+  /** Prefills the renter's passport with income (amounts in pence, whole pounds only). */
+  async setIncome(email: string, income: CanopyIncome[]): Promise<CanopyIncomeData> {
+    const body: WireSetIncomeRequest = { email, data: { income: income.map(incomeToWire) } };
+    const wire = await this.call<WireSetIncomeResponse>({
+      method: 'POST',
+      path: '/referencing-requests/client-user-data/set-income',
+      body,
+      idempotent: true,
+    });
+    return incomeDataFromWire(wire.data);
+  }
+
+  /** Prefills the renter's passport with rent history (amounts in pence, whole pounds only). */
+  async setRent(email: string, history: CanopyRentHistory): Promise<CanopyRentData> {
+    const body: WireSetRentRequest = { email, data: rentToWire(history) };
+    const wire = await this.call<WireSetRentResponse>({
+      method: 'POST',
+      path: '/referencing-requests/client-user-data/set-rent',
+      body,
+      idempotent: true,
+    });
+    return rentDataFromWire(wire.data);
+  }
+
+  /** The agency's Canopy branches, once per link to a client branch (and once if unlinked). */
+  async listBranches(): Promise<CanopyBranch[]> {
+    const wire = await this.call<WireBranchesListResponse>({
+      method: 'GET',
+      path: encodePath`/referencing-requests/client/${this.clientId}/branches-list`,
+    });
+    return wire.data.branches.map(branchFromWire);
+  }
+
+  /** Links a Canopy branch to a client branch id (a UUID, used once). */
+  async linkBranch(link: { canopyBranchId: string; clientBranchId: string }): Promise<CanopyBranch> {
+    const body: WireLinkBranchRequest = { canopyBranchId: link.canopyBranchId, clientBranchId: link.clientBranchId };
+    const wire = await this.call<WireLinkBranchResponse>({
+      method: 'POST',
+      path: encodePath`/referencing-requests/client/${this.clientId}/link-branch`,
+      body,
+      // A repeat after a lost answer would be refused as a duplicate link.
+      idempotent: false,
+    });
+    return branchFromWire(wire.data);
+  }
+
+  /** Removes the link of a client branch id; returns that id. */
+  async deleteBranchMapping(clientBranchId: string): Promise<string> {
+    const wire = await this.call<WireDeleteBranchMappingResponse>({
+      method: 'DELETE',
+      path: encodePath`/referencing-requests/client/${this.clientId}/branch-mapping/${clientBranchId}`,
+    });
+    return wire.data.clientBranchId;
+  }
+
+  /** Invites a renter (or guarantor) to screening. */
+  async requestReferencing(input: CanopyReferencingInput): Promise<CanopyReferencingCreated> {
+    const wire = await this.call<WireReferencingResponse>({
+      method: 'POST',
+      path: encodePath`/referencing-requests/client/${this.clientId}/request`,
+      body: referencingToWire(input),
+      idempotent: false,
+    });
+    return { canopyReferenceId: wire.canopyReferenceId, requestId: wire.requestId };
+  }
+
+  /** A PDF report, streamed: the caller consumes or destroys `body`. */
+  async downloadDocument(documentId: string): Promise<CanopyDocumentStream> {
+    const authorization = await this.tokens.authorization();
+    const request: AuthorisedRequest = {
+      method: 'GET',
+      path: encodePath`/referencing-requests/client/${this.clientId}/documents/${documentId}`,
+    };
+    const response = await this.withRetryOn401(authorization, (auth) =>
+      this.http.stream({ ...request, headers: this.headers(auth, 'application/pdf') }),
+    );
+    const contentLength = header(response.headers, 'content-length');
+    const contentDisposition = header(response.headers, 'content-disposition');
+    const stream: CanopyDocumentStream = {
+      body: response.body,
+      contentType: header(response.headers, 'content-type') ?? 'application/pdf',
+    };
+    if (contentLength !== undefined) stream.contentLength = Number(contentLength);
+    if (contentDisposition !== undefined) {
+      stream.contentDisposition = contentDisposition;
+      const filename = filenameFromDisposition(contentDisposition);
+      if (filename !== undefined) stream.filename = filename;
+    }
+    return stream;
+  }
+
+  /** The renter's Rent Passport as it stands, complete or not. */
+  async getRentPassport(canopyReferenceId: string): Promise<CanopyRentPassport> {
+    const wire = await this.call<WireRentPassportResponse>({
+      method: 'GET',
+      path: encodePath`/referencing-requests/client/${this.clientId}/rent-passport/${canopyReferenceId}`,
+    });
+    return rentPassportFromWire(wire);
+  }
+
+  /** Agent and report notes of the passport sections this request may see. */
+  async getPassportNotes(canopyReferenceId: string): Promise<CanopyPassportNotes> {
+    const wire = await this.call<WireNotesResponse>({
+      method: 'GET',
+      path: encodePath`/referencing-requests/client/${this.clientId}/rent-passport/${canopyReferenceId}/notes`,
+    });
+    return notesFromWire(wire);
+  }
+
+  /** Withdraws the guarantor request made for a renter. */
+  async revokeGuarantorRequest(email: string): Promise<void> {
+    const body: WireRevokeGuarantorRequest = { email };
+    await this.call<unknown>({
+      method: 'DELETE',
+      path: encodePath`/referencing-requests/client/${this.clientId}/revoke-guarantor-request`,
+      body,
+    });
+  }
+
+  /** Registers (or replaces) the callback URL of one notification type. */
+  async registerWebhook(input: CanopyWebhookRegistrationInput): Promise<CanopyWebhookRegistration> {
+    const body: WireRegisterWebhookRequest = { type: input.type, callbackUrl: input.callbackUrl };
+    if (input.additionalSettings !== undefined) body.additionalSettings = [...input.additionalSettings];
+    const wire = await this.call<WireRegisterWebhookResponse>({
+      method: 'POST',
+      path: encodePath`/referencing-requests/client/${this.clientId}/webhook/register`,
+      body,
+      // Canopy keeps one registration per type, so a repeat leaves the same registration.
+      idempotent: true,
+    });
+    return { webhookType: wire.webhookType, callbackUrl: wire.callbackUrl };
+  }
+
+  /** Stops the notifications of one type; NOT_FOUND when none is registered. */
+  async unregisterWebhook(type: WebhookType): Promise<{ webhookType: string }> {
+    const wire = await this.call<WireUnregisterWebhookResponse>({
+      method: 'DELETE',
+      path: encodePath`/referencing-requests/client/${this.clientId}/webhook/${type}`,
+    });
+    return { webhookType: wire.webhookType };
+  }
+
+  private headers(authorization: string, accept = 'application/json'): Record<string, string> {
+    return { 'x-api-key': this.apiKey, authorization, accept };
+  }
+
+  private async call<T>(request: AuthorisedRequest): Promise<T> {
+    const authorization = await this.tokens.authorization();
+    const response = await this.withRetryOn401(authorization, (auth) =>
+      this.http.json<T>({ ...request, headers: this.headers(auth) }),
+    );
+    return response.body;
+  }
+
+  /**
+   * A 401 means the token lapsed or was revoked early: fetch a new one and try once more. A
+   * second 401 goes to the caller, so wrong credentials never loop.
+   */
+  private async withRetryOn401<T>(authorization: string, send: (authorization: string) => Promise<T>): Promise<T> {
+    try {
+      return await send(authorization);
+    } catch (error) {
+      if (!(error instanceof VendorError) || error.status !== 401) throw error;
+      this.tokens.invalidate(authorization);
+      return send(await this.tokens.authorization());
+    }
+  }
+}
+
+function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
