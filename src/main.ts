@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type AgencyConfig, type Config } from './config';
 import { createSandboxDriver } from './sandbox/driver';
 import { startSandbox, type RunningSandbox } from './sandbox/start';
+import type { ResolvedAgency } from './sources/clients';
 import type { VendorName } from './sources/vendor-error';
 
 const VENDOR_KEYS: Record<VendorName, keyof Omit<AgencyConfig, 'id'>> = {
@@ -54,21 +55,25 @@ function needsSandbox(agency: AgencyConfig): boolean {
 }
 
 /** The agency with every vendor that has no credentials pointed at the sandbox. */
-function withSandbox(agency: AgencyConfig, sandbox: RunningSandbox | undefined): AgencyConfig {
-  if (!sandbox) return agency;
-  const simulated = sandbox.agency(agency.id);
+function withSandbox(agency: AgencyConfig, sandbox: RunningSandbox | undefined): ResolvedAgency {
+  const simulated = sandbox?.agency(agency.id);
+  const pick = <K extends Exclude<keyof AgencyConfig, 'id'>>(key: K): ResolvedAgency[K] => {
+    const credentials = agency[key] ?? simulated?.[key];
+    if (!credentials) throw new Error(`${key}: neither credentials nor a sandbox`);
+    return credentials as ResolvedAgency[K];
+  };
   return {
     id: agency.id,
-    canopyReferencing: agency.canopyReferencing ?? simulated.canopyReferencing,
-    canopyServicing: agency.canopyServicing ?? simulated.canopyServicing,
-    reposit: agency.reposit ?? simulated.reposit,
+    canopyReferencing: pick('canopyReferencing'),
+    canopyServicing: pick('canopyServicing'),
+    reposit: pick('reposit'),
   };
 }
 
-function logVendors(configured: AgencyConfig, effective: AgencyConfig): void {
+function logVendors(configured: AgencyConfig, effective: ResolvedAgency): void {
   for (const [vendor, key] of Object.entries(VENDOR_KEYS)) {
     const kind = configured[key] ? 'real' : 'simulated';
-    console.log(`${vendor}: ${kind}, at ${effective[key]?.baseUrl}`);
+    console.log(`${vendor}: ${kind}, at ${effective[key].baseUrl}`);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { AgencyConfig } from '../config';
+import type { ResolvedAgency } from '../sources/clients';
 import type { VendorName } from '../sources/vendor-error';
 import { createCanopyReferencingSimulator } from './canopy-referencing/simulator';
 import { createCanopyServicingSimulator } from './canopy-servicing/simulator';
@@ -49,7 +49,7 @@ export async function startSandbox(options: StartSandboxOptions = {}) {
     knobs,
     calls,
     /** An agency whose credentials point at this sandbox, for every vendor. */
-    agency(id = 'default'): AgencyConfig {
+    agency(id = 'default'): ResolvedAgency {
       return {
         id,
         canopyReferencing: { baseUrl: baseUrls['canopy-referencing'], ...SANDBOX_CREDENTIALS.canopyReferencing },

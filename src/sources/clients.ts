@@ -1,0 +1,73 @@
+import type { Pool } from 'undici';
+import type { AgencyConfig } from '../config';
+import { CanopyReferencingClient } from './canopy-referencing/client';
+import { canopyReferencingErrorBody } from './canopy-referencing/error-body';
+import { CanopyServicingClient } from './canopy-servicing/client';
+import { canopyServicingErrorBody } from './canopy-servicing/error-body';
+import { createVendorPool, VendorHttp, type VendorPoolOptions } from './http';
+import { RepositClient } from './reposit/client';
+import { repositErrorBody } from './reposit/error-body';
+import type { VendorName } from './vendor-error';
+
+/** An agency whose every vendor has somewhere to go: real credentials or the sandbox's. */
+export type ResolvedAgency = { id: string } & { [K in Exclude<keyof AgencyConfig, 'id'>]: NonNullable<AgencyConfig[K]> };
+
+export interface VendorClients {
+  canopyReferencing: CanopyReferencingClient;
+  canopyServicing: CanopyServicingClient;
+  reposit: RepositClient;
+}
+
+export type VendorPools = Record<VendorName, Pool>;
+
+/** One keep-alive pool per vendor, for the life of the process. */
+export function createVendorPools(agency: ResolvedAgency, options: VendorPoolOptions = {}): VendorPools {
+  return {
+    'canopy-referencing': createVendorPool(agency.canopyReferencing.baseUrl, options),
+    'canopy-servicing': createVendorPool(agency.canopyServicing.baseUrl, options),
+    reposit: createVendorPool(agency.reposit.baseUrl, options),
+  };
+}
+
+export async function closeVendorPools(pools: VendorPools): Promise<void> {
+  await Promise.all(Object.values(pools).map((pool) => pool.close()));
+}
+
+/**
+ * The three vendor clients of one agency. Built once per agency and kept: the Canopy client
+ * caches its access token, which every request of the agency shares.
+ */
+export function createVendorClients(agency: ResolvedAgency, pools: VendorPools): VendorClients {
+  return {
+    canopyReferencing: new CanopyReferencingClient({
+      http: new VendorHttp({
+        vendor: 'canopy-referencing',
+        baseUrl: agency.canopyReferencing.baseUrl,
+        dispatcher: pools['canopy-referencing'],
+        readErrorBody: canopyReferencingErrorBody,
+      }),
+      clientId: agency.canopyReferencing.clientId,
+      secretKey: agency.canopyReferencing.secretKey,
+      apiKey: agency.canopyReferencing.apiKey,
+    }),
+    canopyServicing: new CanopyServicingClient({
+      http: new VendorHttp({
+        vendor: 'canopy-servicing',
+        baseUrl: agency.canopyServicing.baseUrl,
+        dispatcher: pools['canopy-servicing'],
+        readErrorBody: canopyServicingErrorBody,
+      }),
+      token: agency.canopyServicing.token,
+    }),
+    reposit: new RepositClient({
+      http: new VendorHttp({
+        vendor: 'reposit',
+        baseUrl: agency.reposit.baseUrl,
+        dispatcher: pools.reposit,
+        readErrorBody: repositErrorBody,
+      }),
+      apiKey: agency.reposit.apiKey,
+      referrerToken: agency.reposit.referrerToken,
+    }),
+  };
+}
