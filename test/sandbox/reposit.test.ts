@@ -31,7 +31,11 @@ interface Answer {
 }
 
 /** One raw call to the simulated Reposit, as any HTTP client would make it. */
-async function call(method: 'GET' | 'POST' | 'DELETE', path: string, options: { auth?: string | null; body?: unknown; raw?: string } = {}): Promise<Answer> {
+async function call(
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  options: { auth?: string | null; body?: unknown; raw?: string } = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const auth = options.auth === undefined ? `Bearer ${API_KEY}` : options.auth;
   if (auth !== null) headers.authorization = auth;
@@ -299,7 +303,12 @@ describe('webhooks', () => {
   const HOOK = 'http://gateway.invalid/webhooks/reposit/secret';
 
   it('documents the four events, and nothing else', () => {
-    expect(Object.keys(doc.webhooks).sort()).toEqual(['reposit.completed', 'reposit.tenant.confirmed', 'reposit.tenant.paid', 'reposit.tenant.signed']);
+    expect(Object.keys(doc.webhooks).sort()).toEqual([
+      'reposit.completed',
+      'reposit.tenant.confirmed',
+      'reposit.tenant.paid',
+      'reposit.tenant.signed',
+    ]);
   });
 
   it('takes a Reposit through confirm, sign and pay for each tenant, then completes it', async () => {
@@ -323,7 +332,9 @@ describe('webhooks', () => {
 
     const bodies = seen.map((d) => d.body as WireWebhook);
     const byTenant = (email: string) =>
-      bodies.filter((b): b is WireTenantWebhook => 'data' in b && b.data.tenant.email === email).map((b) => [b.action, b.data.tenant.status]);
+      bodies
+        .filter((b): b is WireTenantWebhook => 'data' in b && b.data.tenant.email === email)
+        .map((b) => [b.action, b.data.tenant.status]);
     for (const email of validBody().tenantEmails) {
       expect(byTenant(email)).toEqual([
         ['reposit.tenant.confirmed', 'CONFIRMED'],

@@ -222,13 +222,12 @@ describe('RepositClient', () => {
   });
 
   it('sends the referrer token when one is configured, and none when not', async () => {
-    const tokens = simulator.state.referrerTokens;
     await client.getSupplier();
-    expect(tokens.at(-1)).toBe(referrerToken);
+    expect(simulator.state.lastReferrerToken).toBe(referrerToken);
 
     const withoutReferrer = new RepositClient({ http, apiKey });
     await withoutReferrer.getSupplier();
-    expect(tokens.at(-1)).toBeUndefined();
+    expect(simulator.state.lastReferrerToken).toBeUndefined();
   });
 
   it('maps an unknown Reposit to NOT_FOUND with the vendor message, and encodes the id', async () => {
@@ -296,7 +295,12 @@ describe('parseRepositWebhook', () => {
   });
 
   it('refuses bodies that are not one of the four events, saying why', () => {
-    const completed = { resource_type: 'reposit', action: 'reposit.completed', timestamp: '2018-12-20T10:48:03.169Z', resource: { id: 'rep_x', href: 'https://reposit.co.uk/deposits/v1/reposits/rep_x' } };
+    const completed = {
+      resource_type: 'reposit',
+      action: 'reposit.completed',
+      timestamp: '2018-12-20T10:48:03.169Z',
+      resource: { id: 'rep_x', href: 'https://reposit.co.uk/deposits/v1/reposits/rep_x' },
+    };
     expect(parseRepositWebhook(completed)).toEqual({
       action: 'reposit.completed',
       repositId: 'rep_x',

@@ -15,7 +15,7 @@ function authorise(store: RepositStore, request: SandboxRequest): SandboxReply |
 
   store.baseUrl = request.baseUrl;
   const referrer = request.headers['reposit-referrer-token'];
-  store.referrerTokens.push(typeof referrer === 'string' ? referrer : undefined);
+  store.lastReferrerToken = typeof referrer === 'string' ? referrer : undefined;
   return undefined;
 }
 

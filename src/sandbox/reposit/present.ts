@@ -4,6 +4,8 @@ import type { RepositRecord, RepositStore } from './state';
 /** A Reposit as `GET /v1/reposits/:id` answers it, its URLs absolute on the base URL it was asked on. */
 export function presentReposit(store: RepositStore, record: RepositRecord, baseUrl: string): WireReposit {
   const agent = store.agent(record.agentId);
+  // Agents are fixed at seeding and a Reposit is only ever created for one of them.
+  if (!agent) throw new Error(`Reposit ${record.id} names an unknown agent ${record.agentId}`);
   const { id, name, type } = store.supplier;
   const self = `${baseUrl}/v1/reposits/${encodeURIComponent(record.id)}`;
   return {
@@ -17,7 +19,7 @@ export function presentReposit(store: RepositStore, record: RepositRecord, baseU
     closedAt: record.closedAt,
     deactivatedAt: record.deactivatedAt,
     address: structuredClone(record.address),
-    agent: agent ? { ...agent } : { id: record.agentId, firstName: '', lastName: '' },
+    agent: { ...agent },
     supplier: { id, name, type },
     tenants: record.tenants.map((tenant) => ({ ...tenant })),
     landlordUrl: `${self}/landlord`,

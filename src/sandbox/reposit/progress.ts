@@ -1,4 +1,4 @@
-import type { WireTenant, WireTenantAction, WireTenantWebhook, WireCompletedWebhook } from '../../sources/reposit/wire';
+import type { WireCompletedWebhook, WireTenant, WireTenantAction, WireTenantWebhook } from '../../sources/reposit/wire';
 import type { DemoPerson } from '../demo-people';
 import type { WebhookDelivery } from '../vendor-simulator';
 import { issuePolicy } from './policies';
@@ -26,7 +26,8 @@ export function createProgression(store: RepositStore, people: DemoPerson[], now
 
   function nextOpenReposit(): RepositRecord | undefined {
     const all = [...store.reposits.values()];
-    const open = (record: RepositRecord) => !record.closedAt && !record.deactivatedAt && record.tenants.some((tenant) => Object.hasOwn(NEXT_STEP, tenant.status));
+    const open = (record: RepositRecord) =>
+      !record.closedAt && !record.deactivatedAt && record.tenants.some((tenant) => Object.hasOwn(NEXT_STEP, tenant.status));
     const after = lastMoved === undefined ? 0 : all.findIndex((record) => record.id === lastMoved) + 1;
     return all.slice(after).find(open) ?? all.slice(0, after).find(open);
   }

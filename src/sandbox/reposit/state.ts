@@ -30,8 +30,8 @@ const PLACEHOLDER_BASE_URL = `http://localhost${SANDBOX_PREFIXES.reposit}`;
 /** Everything the simulated Reposit knows, in memory. */
 export class RepositStore {
   readonly reposits = new Map<string, RepositRecord>();
-  /** Every `Reposit-Referrer-Token` received, in order; undefined for a call without one. */
-  readonly referrerTokens: Array<string | undefined> = [];
+  /** The `Reposit-Referrer-Token` of the last authorised call; undefined when it had none. */
+  lastReferrerToken: string | undefined;
   /** Where this Reposit is served, learnt from each call; used for hrefs in webhooks. */
   baseUrl = PLACEHOLDER_BASE_URL;
   /** The one endpoint webhooks go to; none until set. */

@@ -70,7 +70,8 @@ function checkAddress(value: unknown, field: string, problems: string[]): value 
     problems.push(`${field}.country must be an ISO 3166-1 alpha-3 country code, e.g. GBR`);
   }
   // Only British postcodes have a format to check; a landlord may well live abroad.
-  if (requiredString(value.postcode, `${field}.postcode`, problems) && country === 'GBR' && !UK_POSTCODE.test((value.postcode as string).trim())) {
+  const postcode = requiredString(value.postcode, `${field}.postcode`, problems) ? (value.postcode as string) : undefined;
+  if (postcode !== undefined && country === 'GBR' && !UK_POSTCODE.test(postcode.trim())) {
     problems.push(`${field}.postcode must be a valid UK postcode, e.g. EC2M 6YP`);
   }
   return problems.length === before;

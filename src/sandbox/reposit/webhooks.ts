@@ -3,7 +3,13 @@ import type { WebhookDelivery } from '../vendor-simulator';
 import type { RepositStore } from './state';
 
 /** The notification Reposit sends when a tenant confirms, signs or pays. */
-export function tenantWebhook(store: RepositStore, repositId: string, action: WireTenantAction, tenant: WireTenant, at: Date): WireTenantWebhook {
+export function tenantWebhook(
+  store: RepositStore,
+  repositId: string,
+  action: WireTenantAction,
+  tenant: WireTenant,
+  at: Date,
+): WireTenantWebhook {
   return {
     resource_type: 'reposit',
     action,

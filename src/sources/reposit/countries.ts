@@ -2,7 +2,7 @@
  * ISO 3166-1 alpha-3 codes, the form Reposit's Address takes (`GBR`). The gateway checks input
  * against them before calling, and the simulator refuses what is not among them.
  */
-export const ISO_3166_ALPHA3_CODES: ReadonlySet<string> = new Set(
+const ISO_3166_ALPHA3_CODES: ReadonlySet<string> = new Set(
   `ABW AFG AGO AIA ALA ALB AND ARE ARG ARM ASM ATA ATF ATG AUS AUT AZE BDI BEL BEN BES BFA BGD BGR BHR BHS
   BIH BLM BLR BLZ BMU BOL BRA BRB BRN BTN BVT BWA CAF CAN CCK CHE CHL CHN CIV CMR COD COG COK COL COM CPV
   CRI CUB CUW CXR CYM CYP CZE DEU DJI DMA DNK DOM DZA ECU EGY ERI ESH ESP EST ETH FIN FJI FLK FRA FRO FSM

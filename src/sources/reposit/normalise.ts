@@ -42,7 +42,7 @@ function toCalendarDate(value: unknown, field: string): Date {
 }
 
 /** The UTC calendar date of an instant, as Reposit's YYYY-MM-DD. */
-export function toCalendarDateString(date: Date): string {
+function toCalendarDateString(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
