@@ -29,7 +29,12 @@ interface CallOptions {
   authorization?: string | null;
 }
 
-async function call(method: string, path: string, options: CallOptions = {}): Promise<{ status: number; body: any }> {
+interface Reply {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- the vendor's JSON, read field by field in assertions
+}
+
+async function call(method: string, path: string, options: CallOptions = {}): Promise<Reply> {
   const headers: Record<string, string> = {};
   const authorization = options.authorization === undefined ? `Bearer ${TOKEN}` : options.authorization;
   if (authorization !== null) headers.authorization = authorization;

@@ -4,15 +4,23 @@ import { CanopyServicingClient } from '../../src/sources/canopy-servicing/client
 import { canopyServicingErrorBody } from '../../src/sources/canopy-servicing/error-body';
 import type { ProductInput } from '../../src/sources/canopy-servicing/types';
 import { VendorError } from '../../src/sources/vendor-error';
+import type { Exchange } from '../../src/sandbox/server';
+import { loadContract } from '../helpers/openapi-contract';
 import { useSandbox, type TestSandbox } from '../helpers/sandbox';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 let sandbox: TestSandbox;
 let client: CanopyServicingClient;
+const exchanges: Exchange[] = [];
 
 beforeAll(async () => {
-  sandbox = await useSandbox({ people: 12 });
+  sandbox = await useSandbox({
+    people: 12,
+    onExchange: (exchange) => {
+      if (exchange.vendor === 'canopy-servicing') exchanges.push(exchange);
+    },
+  });
   client = clientWith(SANDBOX_CREDENTIALS.canopyServicing.token);
 });
 afterAll(() => sandbox.close());
@@ -432,5 +440,15 @@ describe('errors', () => {
     const error = await vendorError(client.getAccount('a/b?c'));
     expect(error.endpoint).toBe('GET /accounts/a%2Fb%3Fc');
     expect(error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('contract', () => {
+  it('sends requests, and gets answers, that agree with the OpenAPI document', () => {
+    const contract = loadContract('canopy-servicing');
+    expect(exchanges.length).toBeGreaterThan(0);
+    expect(exchanges.flatMap((exchange) => contract.check(exchange))).toEqual([]);
+    const called = new Set(exchanges.map((exchange) => exchange.endpoint));
+    expect([...called].sort()).toEqual(contract.endpoints());
   });
 });

@@ -4,7 +4,7 @@ import { statementsAsOf } from './ledger';
 import type { AccountRecord, CanopyServicingState, LineItemRecord, ProductRecord } from './state';
 
 /** Billing cycles of seeded activity, all closed by the time the simulator starts. */
-export const SEEDED_CYCLES = 4;
+const SEEDED_CYCLES = 4;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const LATE_FEE_CENTS = 2_500;
 
@@ -17,7 +17,7 @@ const MERCHANTS = [
 ];
 
 /** Midnight UTC on the first day of the month `SEEDED_CYCLES` months before the month of `now`. */
-export function seedStart(now: Date): Date {
+function seedStart(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - SEEDED_CYCLES, 1));
 }
 

@@ -149,7 +149,7 @@ export class CanopyServicingClient {
   }
 
   async createAccount(input: AccountInput): Promise<Account> {
-    const body = await this.invalidInputAs405(
+    const body = await this.badInputFrom405(
       this.call<WireAccount>({ method: 'POST', path: '/accounts', body: toAccountRequest(input), idempotent: false }),
     );
     return fromAccount(body);
@@ -158,7 +158,7 @@ export class CanopyServicingClient {
   /** Canopy answers an update with no body: read the account again to see it. */
   async updateAccount(accountId: string, input: AccountUpdate): Promise<void> {
     const path = encodePath`/accounts/${accountId}`;
-    await this.invalidInputAs405(this.call<undefined>({ method: 'PUT', path, body: toAccountUpdate(input) }));
+    await this.badInputFrom405(this.call<undefined>({ method: 'PUT', path, body: toAccountUpdate(input) }));
   }
 
   async deleteAccount(accountId: string): Promise<void> {
@@ -244,7 +244,7 @@ export class CanopyServicingClient {
   }
 
   /** The reference answers invalid account input with 405 ("Invalid input"); callers see it as bad input. */
-  private async invalidInputAs405<T>(pending: Promise<T>): Promise<T> {
+  private async badInputFrom405<T>(pending: Promise<T>): Promise<T> {
     try {
       return await pending;
     } catch (error) {
