@@ -301,6 +301,21 @@ describe('CanopyReferencingClient', () => {
   });
 });
 
+describe('readCanopyNotification', () => {
+  it('keeps an event the docs do not list verbatim, and a missing clientReferenceId as absent', () => {
+    expect(readCanopyNotification({ canopyReferenceId: 'r1', clientReferenceId: null, notes: 'PASSPORT_ARCHIVED' })).toEqual({
+      kind: 'requestStatus',
+      canopyReferenceId: 'r1',
+      event: 'PASSPORT_ARCHIVED',
+    });
+  });
+
+  it('names the field of a body that is no notification, or a broken one', () => {
+    expect(() => readCanopyNotification({ hello: 'world' })).toThrow(/not a Canopy Referencing notification/);
+    expect(() => readCanopyNotification({ canopyReferenceId: 'r1', document: { documentType: 1, url: '/nowhere' } })).toThrow(/document\.url/);
+  });
+});
+
 describe('CanopyReferencingClient authentication', () => {
   it('sends x-api-key on every call: a wrong one is FORBIDDEN with the gateway message', async () => {
     const error = await vendorError(client({ apiKey: 'wrong' }).listBranches());

@@ -1,3 +1,4 @@
+import type { WireError, WireGatewayError } from '../../sources/canopy-referencing/wire';
 import { json, type SandboxReply } from '../vendor-simulator';
 import { newRequestId } from './ids';
 
@@ -25,9 +26,9 @@ const ERROR_TYPES: Record<number, string> = {
  * the one Canopy's earlier public API docs gave: `success: false`, `requestId`, and an `error`
  * with `status`, `type`, `message` and, for validation, Joi-style `errors`.
  */
-export function canopyErrorBody(status: number, message: string, errors?: FieldProblem[]) {
+export function canopyErrorBody(status: number, message: string, errors?: FieldProblem[]): WireError {
   return {
-    success: false as const,
+    success: false,
     requestId: newRequestId(),
     error: {
       status,
@@ -51,5 +52,6 @@ export function validationError(problems: FieldProblem[]): SandboxReply {
  * which refuses with its own bare body before Canopy sees the call.
  */
 export function apiKeyRefused(): SandboxReply {
-  return json(403, { message: 'Forbidden' });
+  const body: WireGatewayError = { message: 'Forbidden' };
+  return json(403, body);
 }
