@@ -580,7 +580,7 @@ const WEBHOOK_OF_URL: Record<string, string> = {
   [REFERENCING.callbackUrl]: 'completedReport',
 };
 
-/** Compiles `webhooks.<name>` of the OpenAPI document, resolving `#/components/…` as the contract helper does. */
+/** Compiles `webhooks.<name>` of the OpenAPI document, resolving `#/components/…` as test/helpers/openapi-contract.ts does. */
 function webhookValidators(): (name: string) => ValidateFunction {
   const doc = parse(readFileSync(new URL('../../src/sources/canopy-referencing/openapi.yaml', import.meta.url), 'utf8'));
   const ajv = new Ajv2020({ strict: false, allErrors: true });

@@ -141,7 +141,7 @@ export function rentPassportResponse(
           },
           srOverall: progress([...record.sections.values()]),
           isRPCompleted: completed,
-          source: record.seeded ? 'CANOPY_APP' : 'REFERENCE_API',
+          source: 'REFERENCE_API',
         },
       },
       guarantors: {

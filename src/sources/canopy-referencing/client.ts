@@ -199,13 +199,9 @@ export class CanopyReferencingClient {
 
   /** A PDF report, streamed: the caller consumes or destroys `body`. */
   async downloadDocument(documentId: string): Promise<CanopyDocumentStream> {
-    const authorization = await this.tokens.authorization();
-    const request: AuthorisedRequest = {
-      method: 'GET',
-      path: encodePath`/referencing-requests/client/${this.clientId}/documents/${documentId}`,
-    };
-    const response = await this.withRetryOn401(authorization, (auth) =>
-      this.http.stream({ ...request, headers: this.headers(auth, 'application/pdf') }),
+    const path = encodePath`/referencing-requests/client/${this.clientId}/documents/${documentId}`;
+    const response = await this.authorised((authorization) =>
+      this.http.stream({ method: 'GET', path, headers: this.headers(authorization, 'application/pdf') }),
     );
     const contentLength = header(response.headers, 'content-length');
     const contentDisposition = header(response.headers, 'content-disposition');
@@ -278,18 +274,16 @@ export class CanopyReferencingClient {
   }
 
   private async call<T>(request: AuthorisedRequest): Promise<T> {
-    const authorization = await this.tokens.authorization();
-    const response = await this.withRetryOn401(authorization, (auth) =>
-      this.http.json<T>({ ...request, headers: this.headers(auth) }),
-    );
+    const response = await this.authorised((authorization) => this.http.json<T>({ ...request, headers: this.headers(authorization) }));
     return response.body;
   }
 
   /**
-   * A 401 means the token lapsed or was revoked early: fetch a new one and try once more. A
-   * second 401 goes to the caller, so wrong credentials never loop.
+   * Sends with the current access token. A 401 means the token lapsed or was revoked early: fetch
+   * a new one and try once more. A second 401 goes to the caller, so wrong credentials never loop.
    */
-  private async withRetryOn401<T>(authorization: string, send: (authorization: string) => Promise<T>): Promise<T> {
+  private async authorised<T>(send: (authorization: string) => Promise<T>): Promise<T> {
+    const authorization = await this.tokens.authorization();
     try {
       return await send(authorization);
     } catch (error) {
