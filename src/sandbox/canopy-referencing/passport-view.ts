@@ -59,7 +59,7 @@ export function rentPassportResponse(
   record: ReferencingRecord,
   requestId: string,
 ): WireRentPassportResponse {
-  const prefilled = state.prefill(record.email);
+  const prefilled = state.prefilledFor(record.email);
   const instantOf = (section: 'INCOME' | 'SAVINGS' | 'CREDIT_CHECK' | 'RENT') =>
     record.sections.has(section) ? sectionStatus(record, section) : null;
   const creditDone = sectionStatus(record, 'CREDIT_CHECK') === 'DONE';
@@ -177,7 +177,7 @@ export function rentPassportResponse(
 }
 
 export function notesResponse(state: CanopyReferencingState, record: ReferencingRecord): WireNotesResponse {
-  const identity = state.prefill(record.email).identity;
+  const identity = state.prefilledFor(record.email).identity;
   const sections: WireNotesResponse['sections'] = {};
   for (const section of noteSectionsVisibleTo(record)) {
     const notes = record.notes.filter((note) => note.section === section);

@@ -144,6 +144,12 @@ export class CanopyReferencingState {
     return this.branches.find((branch) => branch.canopyBranchId === canopyBranchId);
   }
 
+  /** What was prefilled for an e-mail, without recording anything. */
+  prefilledFor(email: string): PrefilledData {
+    return this.prefilled.get(email.trim().toLowerCase()) ?? {};
+  }
+
+  /** The prefilled data of an e-mail, to write to. */
   prefill(email: string): PrefilledData {
     const key = email.trim().toLowerCase();
     let data = this.prefilled.get(key);

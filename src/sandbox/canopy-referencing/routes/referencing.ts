@@ -29,7 +29,7 @@ export function referencingRoutes(state: CanopyReferencingState): SandboxRoute[]
           if (!linked) return canopyError(404, `No branch connection found for branchId ${input.branchId}`);
           canopyBranchId = linked;
         }
-        const income = state.prefill(input.email).income;
+        const income = state.prefilledFor(input.email).income;
         const record = createRequest(state, {
           ...input,
           canopyReferenceId: randomUUID(),
