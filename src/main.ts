@@ -1,37 +1,73 @@
+import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
+import { Redis } from 'ioredis';
 import { ConfigError, loadConfig, type AgencyConfig, type Config } from './config';
+import type { ReadinessCheck } from './http/health-routes';
+import { createReportLinks } from './http/report-links';
+import type { LinkStore } from './links/link-store';
+import { createMemoryLinkStore } from './links/memory-link-store';
+import { createRedisLinkStore } from './links/redis-link-store';
 import { createSandboxDriver } from './sandbox/driver';
+import { seedSandboxLinks } from './sandbox/seed-links';
 import { startSandbox, type RunningSandbox } from './sandbox/start';
-import type { ResolvedAgency } from './sources/clients';
+import { createGateway } from './server';
+import { closeVendorPools, createVendorClients, createVendorPools, type ResolvedAgency, type VendorPools } from './sources/clients';
 import type { VendorName } from './sources/vendor-error';
 
-const VENDOR_KEYS: Record<VendorName, keyof Omit<AgencyConfig, 'id'>> = {
+const VENDOR_KEYS: Record<VendorName, Exclude<keyof AgencyConfig, 'id'>> = {
   'canopy-referencing': 'canopyReferencing',
   'canopy-servicing': 'canopyServicing',
   reposit: 'reposit',
 };
+const KEY_PREFIX = 'rentgraph';
 
-/** The only place that opens things: config, the sandbox where a vendor has no credentials, and shutdown. */
+/** The only place that opens things: config, Redis, the sandbox, vendor pools, the listener, and shutdown. */
 async function main(): Promise<void> {
   const config = readConfig();
+  const redis = await connectRedis(config);
+  const links: LinkStore = redis ? createRedisLinkStore(redis, { prefix: KEY_PREFIX }) : createMemoryLinkStore();
+
   const sandbox = needsSandbox(config.agency) ? await startSandbox() : undefined;
   const agency = withSandbox(config.agency, sandbox);
   logVendors(config.agency, agency);
+  if (sandbox) await seedSandboxLinks(links, agency.id, sandbox.simulators);
 
-  const driver = sandbox && config.sandbox.events
-    ? createSandboxDriver({
-        simulators: [sandbox.simulators.canopyReferencing, sandbox.simulators.reposit],
-        log: (line) => console.warn(line),
-      })
-    : undefined;
+  const pools = createVendorPools(agency);
+  const clients = createVendorClients(agency, pools);
+  const gateway = createGateway({
+    agency: { id: agency.id },
+    clients,
+    links,
+    // A key of its own, derived from the secret, so report links and webhook URLs never share one.
+    reportLinks: createReportLinks({ publicUrl: config.publicUrl, key: createHmac('sha256', config.webhookSecret).update('report-links').digest('hex') }),
+    callbackUrls: {
+      canopy: `${config.publicUrl}/webhooks/canopy/${config.webhookSecret}`,
+      reposit: `${config.publicUrl}/webhooks/reposit/${config.webhookSecret}`,
+    },
+    readiness: readinessChecks(redis, config, pools),
+  });
+  const server = createServer(gateway.yoga);
+  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  console.log(`rentgraph: GraphQL at http://localhost:${config.port}/graphql (public URL ${config.publicUrl})`);
+
+  const driver =
+    sandbox && config.sandbox.events
+      ? createSandboxDriver({
+          simulators: [sandbox.simulators.canopyReferencing, sandbox.simulators.reposit],
+          log: (line) => console.warn(line),
+        })
+      : undefined;
   driver?.start();
-  if (sandbox) {
-    console.log(`sandbox: simulated renter and tenant activity ${driver ? 'on' : 'off (SANDBOX_EVENTS=0)'}`);
-  }
+  if (sandbox) console.log(`sandbox: simulated renter and tenant activity ${driver ? 'on' : 'off (SANDBOX_EVENTS=0)'}`);
 
   const stop = async (signal: string) => {
     console.log(`${signal}: stopping`);
     await driver?.stop();
+    server.closeIdleConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeVendorPools(pools);
     await sandbox?.close();
+    redis?.disconnect();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
@@ -48,6 +84,54 @@ function readConfig(): Config {
     }
     throw error;
   }
+}
+
+/**
+ * Redis, or undefined for the single-instance in-memory mode: only when REDIS_URL was not set
+ * and the default Redis does not answer. An explicit REDIS_URL that does not answer is kept
+ * (ioredis reconnects) and readiness reports it.
+ */
+async function connectRedis(config: Config): Promise<Redis | undefined> {
+  const redis = new Redis(config.redisUrl, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 2 });
+  redis.on('error', (error: Error) => console.error(`redis: ${error.message}`));
+  try {
+    await redis.connect();
+    return redis;
+  } catch (error) {
+    if (config.redisUrlExplicit) {
+      console.error(`redis: ${config.redisUrl} does not answer (${(error as Error).message}); readiness fails until it does`);
+      return redis;
+    }
+    redis.disconnect();
+    console.warn(
+      [
+        '!!! Redis does not answer at redis://127.0.0.1:6379 and REDIS_URL is not set.',
+        '!!! Running as a SINGLE INSTANCE with links and events IN MEMORY: lost on restart, not shared.',
+      ].join('\n'),
+    );
+    return undefined;
+  }
+}
+
+function readinessChecks(redis: Redis | undefined, config: Config, pools: VendorPools): ReadinessCheck[] {
+  const checks: ReadinessCheck[] = Object.entries(pools).map(([vendor, pool]) => ({
+    name: vendor,
+    // Any HTTP answer proves the vendor reachable; its status does not matter here.
+    async check() {
+      const response = await pool.request({ method: 'HEAD', path: '/', headersTimeout: 2_000 });
+      await response.body.dump();
+    },
+  }));
+  if (redis) {
+    checks.push({
+      name: 'redis',
+      async check() {
+        if (redis.status !== 'ready') throw new Error(`not connected to ${config.redisUrl} (${redis.status})`);
+        await redis.ping();
+      },
+    });
+  }
+  return checks;
 }
 
 function needsSandbox(agency: AgencyConfig): boolean {

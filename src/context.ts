@@ -1,0 +1,45 @@
+import { createLinkLoaders } from './links/link-loaders';
+import type { LinkStore } from './links/link-store';
+import type { ReportLinks } from './http/report-links';
+import { createReferencingLoaders } from './sources/canopy-referencing/loaders';
+import { createServicingLoaders } from './sources/canopy-servicing/loaders';
+import type { VendorClients } from './sources/clients';
+import { createRepositLoaders } from './sources/reposit/loaders';
+
+/** The agency a request acts for. One today; the context carries it so that many is configuration. */
+export interface Agency {
+  id: string;
+}
+
+export interface Loaders {
+  links: ReturnType<typeof createLinkLoaders>;
+  referencing: ReturnType<typeof createReferencingLoaders>;
+  servicing: ReturnType<typeof createServicingLoaders>;
+  reposit: ReturnType<typeof createRepositLoaders>;
+}
+
+export interface GatewayContext {
+  agency: Agency;
+  clients: VendorClients;
+  /** Fresh per request (and per subscription event), so no answer outlives the request it served. */
+  loaders: Loaders;
+  links: LinkStore;
+  /** Makes the gateway's own signed URLs of vendor documents. */
+  reportLinks: ReportLinks;
+  /** The gateway's own webhook URLs, registered with the vendors (they carry the secret). */
+  callbackUrls: CallbackUrls;
+}
+
+export interface CallbackUrls {
+  canopy: string;
+  reposit: string;
+}
+
+export function createLoaders(clients: VendorClients, links: LinkStore, agency: Agency): Loaders {
+  return {
+    links: createLinkLoaders(links, agency.id),
+    referencing: createReferencingLoaders(clients.canopyReferencing),
+    servicing: createServicingLoaders(clients.canopyServicing),
+    reposit: createRepositLoaders(clients.reposit),
+  };
+}

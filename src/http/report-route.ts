@@ -1,0 +1,36 @@
+import { Readable } from 'node:stream';
+import type { Plugin } from 'graphql-yoga';
+import type { CanopyReferencingClient } from '../sources/canopy-referencing/client';
+import { VendorError } from '../sources/vendor-error';
+import { REPORT_PATH, type ReportLinks } from './report-links';
+
+/** Streams a Canopy report PDF to whoever holds a valid signed link, without buffering it. */
+export function useReportRoute(links: ReportLinks, canopy: () => CanopyReferencingClient): Plugin {
+  return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (!url.pathname.startsWith(REPORT_PATH)) return;
+      if (request.method !== 'GET') {
+        endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET' } }));
+        return;
+      }
+      const documentId = links.verify(url);
+      if (!documentId) {
+        endResponse(fetchAPI.Response.json({ error: 'This report link is invalid or has expired: ask the API for a new one.' }, { status: 403 }));
+        return;
+      }
+      try {
+        const document = await canopy().downloadDocument(documentId);
+        // A reader that goes away mid-download aborts the vendor body; that is not a failure of ours.
+        document.body.once('error', () => undefined);
+        const headers = new fetchAPI.Headers({ 'content-type': document.contentType, 'cache-control': 'private, no-store' });
+        if (document.contentLength !== undefined) headers.set('content-length', String(document.contentLength));
+        if (document.contentDisposition) headers.set('content-disposition', document.contentDisposition);
+        endResponse(new fetchAPI.Response(Readable.toWeb(document.body) as ReadableStream, { status: 200, headers }));
+      } catch (error) {
+        if (!(error instanceof VendorError)) throw error;
+        const status = error.code === 'NOT_FOUND' ? 404 : 502;
+        endResponse(fetchAPI.Response.json({ error: error.message, code: error.code }, { status }));
+      }
+    },
+  };
+}

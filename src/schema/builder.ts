@@ -1,0 +1,28 @@
+import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
+import type { GatewayContext } from '../context';
+import { VendorError } from '../sources/vendor-error';
+import { ValidationError } from './validation-error';
+
+export const builder = new SchemaBuilder<{
+  Context: GatewayContext;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    Date: { Input: Date; Output: Date };
+    SafeInt: { Input: number; Output: number };
+  };
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+}>({
+  plugins: [ErrorsPlugin, SimpleObjectsPlugin, RelayPlugin],
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+  },
+  // Expected failures of a mutation are typed results; anything else is thrown and masked.
+  errors: { defaultTypes: [ValidationError, VendorError] },
+});

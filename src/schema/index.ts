@@ -1,0 +1,11 @@
+import { builder } from './builder';
+import './scalars';
+import './root';
+import './money';
+import './errors';
+import './tenant';
+import './canopy-referencing';
+import './canopy-servicing';
+import './reposit';
+
+export const schema = builder.toSchema({ sortSchema: false });

@@ -1,0 +1,4 @@
+import { builder } from './builder';
+
+builder.queryType({});
+builder.mutationType({});

@@ -1,0 +1,79 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { request } from 'undici';
+import { createReportLinks } from '../../src/http/report-links';
+import { createMemoryLinkStore } from '../../src/links/memory-link-store';
+import { seedSandboxLinks } from '../../src/sandbox/seed-links';
+import type { StartSandboxOptions } from '../../src/sandbox/start';
+import { createGateway } from '../../src/server';
+import { closeVendorPools, createVendorClients, createVendorPools } from '../../src/sources/clients';
+import { useSandbox } from './sandbox';
+
+export interface GraphQLResponse<TData> {
+  data?: TData | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+/**
+ * The gateway on an ephemeral port over a fresh sandbox, with the sandbox's demo links in a
+ * memory link store: `graphql()` asks it over real HTTP. Close it after the test.
+ */
+export async function useGateway(options: { sandbox?: StartSandboxOptions } = {}) {
+  const sandbox = await useSandbox(options.sandbox);
+  const agency = sandbox.agency();
+  const pools = createVendorPools(agency);
+  const clients = createVendorClients(agency, pools);
+  const links = createMemoryLinkStore();
+  await seedSandboxLinks(links, agency.id, sandbox.simulators);
+
+  // The report links need the gateway's own URL, known once it listens.
+  let handler: ReturnType<typeof createGateway>['yoga'] | undefined;
+  const server = createServer((req, res) => void handler?.(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const publicUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  handler = createGateway({
+    agency: { id: agency.id },
+    clients,
+    links,
+    reportLinks: createReportLinks({ publicUrl, key: 'test-report-key' }),
+    callbackUrls: {
+      canopy: `${publicUrl}/webhooks/canopy/test-webhook-secret`,
+      reposit: `${publicUrl}/webhooks/reposit/test-webhook-secret`,
+    },
+    readiness: [],
+  }).yoga;
+
+  async function close(): Promise<void> {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeVendorPools(pools);
+    await sandbox.close();
+  }
+
+  return {
+    url: publicUrl,
+    sandbox,
+    clients,
+    links,
+    agencyId: agency.id,
+    /** POSTs one operation to /graphql and returns the parsed answer. */
+    async graphql<TData = Record<string, any>, TVariables = Record<string, unknown>>( // eslint-disable-line @typescript-eslint/no-explicit-any -- untyped documents answer loosely
+      document: string | TypedDocumentNode<TData, TVariables>,
+      variables?: TVariables,
+    ): Promise<GraphQLResponse<TData>> {
+      const query = typeof document === 'string' ? document : print(document);
+      const response = await request(`${publicUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.body.json()) as GraphQLResponse<TData>;
+    },
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}
+
+export type TestGateway = Awaited<ReturnType<typeof useGateway>>;
