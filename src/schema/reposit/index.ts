@@ -1,0 +1,10 @@
+import './enums';
+import './address';
+import './supplier';
+import './agent';
+import './reposit-tenant';
+import './reposit';
+import './policy';
+import './policy-document';
+import './landlord';
+import './create-reposit';

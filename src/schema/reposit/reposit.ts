@@ -1,0 +1,87 @@
+import type { GatewayContext } from '../../context';
+import type { Reposit as RepositShape } from '../../sources/reposit/types';
+import { VendorError } from '../../sources/vendor-error';
+import { builder } from '../builder';
+import { vendorIdOf } from '../global-id';
+import { money, Money } from '../money';
+import { RepositAddress } from './address';
+import { RepositAgent } from './agent';
+import { RepositStatusEnum } from './enums';
+import { RepositTenant } from './reposit-tenant';
+import { RepositSupplier } from './supplier';
+
+export type { RepositShape };
+
+/** Reposit answered 404: the id is unknown to it. */
+export const isNotFound = (error: unknown): boolean => error instanceof VendorError && error.code === 'NOT_FOUND';
+
+/** One Reposit through the loader; null when Reposit does not know the id. */
+export async function repositOrNull(ctx: GatewayContext, id: string): Promise<RepositShape | null> {
+  try {
+    return await ctx.loaders.reposit.reposit.load(id);
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+/** Reposits through the loader, in the order asked; ids Reposit does not know are skipped, any other failure is thrown. */
+export async function loadReposits(ctx: GatewayContext, ids: string[]): Promise<RepositShape[]> {
+  const results = await ctx.loaders.reposit.reposit.loadMany(ids);
+  const failure = results.find((result): result is Error => result instanceof Error && !isNotFound(result));
+  if (failure) throw failure;
+  return results.filter((result): result is RepositShape => !(result instanceof Error));
+}
+
+export const Reposit = builder.node(builder.objectRef<RepositShape>('Reposit'), {
+  description:
+    'A deposit replacement for one tenancy: once every tenant has confirmed, signed and paid, it becomes active and the landlord is covered by an insurance policy.',
+  id: { resolve: (reposit) => reposit.id },
+  loadOne: (id, ctx) => repositOrNull(ctx, id),
+  fields: (t) => ({
+    repositId: t.exposeID('id', { description: 'Reposit’s id of the Reposit (`rep_…`).' }),
+    monthlyRent: t.field({ type: Money, description: 'Monthly rent.', resolve: (reposit) => money(reposit.monthlyRentPence, 'GBP') }),
+    headcount: t.exposeInt('headcount', { description: 'Total number of tenants on the tenancy agreement.' }),
+    startDate: t.field({ type: 'Date', description: 'Start date of the tenancy.', resolve: (reposit) => reposit.startDate }),
+    endDate: t.field({ type: 'Date', description: 'End date of the tenancy.', resolve: (reposit) => reposit.endDate }),
+    letOnly: t.exposeBoolean('letOnly', {
+      description: 'True if the landlord, not the agent, manages the claims process. False when Reposit leaves it unset.',
+    }),
+    status: t.field({ type: RepositStatusEnum, resolve: (reposit) => reposit.status }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the Reposit was created.', resolve: (reposit) => reposit.createdAt }),
+    closedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the Reposit closed on expiry.',
+      resolve: (reposit) => reposit.closedAt ?? null,
+    }),
+    deactivatedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the Reposit was deactivated by hand.',
+      resolve: (reposit) => reposit.deactivatedAt ?? null,
+    }),
+    address: t.field({
+      type: RepositAddress,
+      description: 'Address of the property on the tenancy agreement.',
+      resolve: (reposit) => reposit.address,
+    }),
+    agent: t.field({ type: RepositAgent, description: 'The agent user that owns the Reposit.', resolve: (reposit) => reposit.agent }),
+    supplier: t.field({
+      type: RepositSupplier,
+      description: 'The letting agency that manages the property.',
+      resolve: (reposit) => reposit.supplier,
+    }),
+    tenants: t.field({ type: [RepositTenant], description: 'Every tenant and their status.', resolve: (reposit) => reposit.tenants }),
+  }),
+});
+
+builder.queryField('reposit', (t) =>
+  t.field({
+    type: Reposit,
+    nullable: true,
+    description: 'A Reposit by Reposit’s id (`rep_…`) or its global id; null if Reposit does not know it.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => repositOrNull(ctx, vendorIdOf('Reposit', String(args.id))),
+  }),
+);
