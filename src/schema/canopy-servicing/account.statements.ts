@@ -1,0 +1,27 @@
+import { asOfKey } from '../../sources/canopy-servicing/loaders';
+import { builder } from '../builder';
+import { Account } from './account';
+import { Statement, statementAsOf } from './statement';
+
+builder.objectField(Account, 'statements', (t) =>
+  t.field({
+    type: [Statement],
+    description: 'Every statement cut up to the date (the account’s date, or now, when absent), oldest first.',
+    args: { asOf: t.arg({ type: 'DateTime' }) },
+    resolve: async (account, { asOf }, ctx) => {
+      const list = await ctx.loaders.servicing.statementList.load(asOfKey(account.accountId, asOf ?? account.asOf));
+      return list.statements.map((statement) => ({ ...statement, accountId: list.accountId }));
+    },
+  }),
+);
+
+builder.objectField(Account, 'statement', (t) =>
+  t.field({
+    type: Statement,
+    nullable: true,
+    description:
+      'The most recent statement as of the date (the account’s date, or now, when absent), with its line items; null before the first cut.',
+    args: { asOf: t.arg({ type: 'DateTime' }) },
+    resolve: (account, { asOf }, ctx) => statementAsOf(ctx, account.accountId, asOf ?? account.asOf),
+  }),
+);

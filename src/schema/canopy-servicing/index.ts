@@ -1,0 +1,11 @@
+import './enums';
+import './policy';
+import './external-id';
+import './product';
+import './product.summary';
+import './account';
+import './account.summary';
+import './line-item';
+import './account.line-items';
+import './statement';
+import './account.statements';

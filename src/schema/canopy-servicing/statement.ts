@@ -1,0 +1,105 @@
+import type { GatewayContext } from '../../context';
+import { asOfKey } from '../../sources/canopy-servicing/loaders';
+import type { LineItem as LineItemRecord, StatementSummary } from '../../sources/canopy-servicing/types';
+import { builder } from '../builder';
+import { money, Money } from '../money';
+import { Account, loadAccount } from './account';
+import { LineItem } from './line-item';
+import { orNull } from './not-found';
+
+/**
+ * A statement from either endpoint: the list names it (`statementId`) but leaves out its line
+ * items; the statement as of a date has its line items but no id. Its cycle end identifies it.
+ */
+export type StatementShape = Omit<StatementSummary, 'statementId'> & {
+  accountId: string;
+  statementId?: string;
+  lineItems?: LineItemRecord[];
+};
+
+/**
+ * Canopy cuts a statement when the next billing cycle starts, a second after the inclusive end
+ * of its own: asked as of that moment, the statement endpoint answers this statement.
+ */
+export function cutOf(billingCycleEnd: Date): Date {
+  return new Date(billingCycleEnd.getTime() + 1_000);
+}
+
+/** The statement cut last as of the date (now when absent), with its line items; null before the first cut. */
+export async function statementAsOf(ctx: GatewayContext, accountId: string, asOf?: Date | null): Promise<StatementShape | null> {
+  return orNull(ctx.loaders.servicing.statement.load(asOfKey(accountId, asOf)));
+}
+
+function globalKey(statement: StatementShape): string {
+  return `${statement.accountId}/${statement.billingCycleEnd?.toISOString() ?? statement.statementId ?? ''}`;
+}
+
+async function loadByKey(ctx: GatewayContext, key: string): Promise<StatementShape | null> {
+  const at = key.indexOf('/');
+  const end = new Date(key.slice(at + 1));
+  if (at < 0 || Number.isNaN(end.getTime())) return null;
+  const statement = await statementAsOf(ctx, key.slice(0, at), cutOf(end));
+  return statement?.billingCycleEnd?.getTime() === end.getTime() ? statement : null;
+}
+
+export const Statement = builder.node(builder.objectRef<StatementShape>('Statement'), {
+  description: 'The statement of one billing cycle of an account: its balances, minimum payment and line items.',
+  id: { resolve: globalKey },
+  loadOne: (id, ctx) => loadByKey(ctx, id),
+  fields: (t) => ({
+    statementId: t.id({
+      nullable: true,
+      description: 'The Canopy-generated id of the statement.',
+      resolve: async (statement, _args, ctx) => {
+        if (statement.statementId || !statement.billingCycleEnd) return statement.statementId ?? null;
+        const end = statement.billingCycleEnd.getTime();
+        const list = await ctx.loaders.servicing.statementList.load(asOfKey(statement.accountId, cutOf(statement.billingCycleEnd)));
+        return list.statements.find((listed) => listed.billingCycleEnd?.getTime() === end)?.statementId ?? null;
+      },
+    }),
+    account: t.field({ type: Account, resolve: (statement, _args, ctx) => loadAccount(ctx, statement.accountId) }),
+    availableCredit: t.field({
+      type: Money,
+      description: 'The total available credit of the account at the cut.',
+      resolve: (statement) => money(statement.availableCreditCents, 'USD'),
+    }),
+    totalBalance: t.field({
+      type: Money,
+      description: 'The total balance of the account at the cut.',
+      resolve: (statement) => money(statement.totalBalanceCents, 'USD'),
+    }),
+    minPayAmount: t.field({
+      type: Money,
+      description: 'The minimum amount due for this statement.',
+      resolve: (statement) => money(statement.minPayAmountCents, 'USD'),
+    }),
+    minPayDueDate: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the minimum payment is due.',
+      resolve: (statement) => statement.minPayDueDate ?? null,
+    }),
+    billingCycleStart: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'The inclusive start of the transactions that are part of this statement.',
+      resolve: (statement) => statement.billingCycleStart ?? null,
+    }),
+    billingCycleEnd: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'The inclusive end of the transactions that are part of this statement.',
+      resolve: (statement) => statement.billingCycleEnd ?? null,
+    }),
+    lineItems: t.field({
+      type: [LineItem],
+      description: 'The line items of the billing cycle, as the statement endpoint gives them at the cut.',
+      resolve: async (statement, _args, ctx) => {
+        if (statement.lineItems) return statement.lineItems;
+        if (!statement.billingCycleEnd) return [];
+        const cut = await statementAsOf(ctx, statement.accountId, cutOf(statement.billingCycleEnd));
+        return cut?.lineItems ?? [];
+      },
+    }),
+  }),
+});
