@@ -2,7 +2,6 @@ import './enums';
 import './address';
 import './supplier';
 import './agent';
-import './reposit-tenant';
 import './reposit';
 import './policy';
 import './policy-document';

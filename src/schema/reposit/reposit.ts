@@ -1,16 +1,20 @@
 import type { GatewayContext } from '../../context';
-import type { Reposit as RepositShape } from '../../sources/reposit/types';
+import {
+  REPOSIT_TENANT_STATUS_VALUES,
+  type Reposit as RepositShape,
+  type RepositTenant as RepositTenantShape,
+} from '../../sources/reposit/types';
 import { VendorError } from '../../sources/vendor-error';
 import { builder } from '../builder';
 import { vendorIdOf } from '../global-id';
 import { money, Money } from '../money';
+import { listed } from '../vendor-enum';
 import { RepositAddress } from './address';
 import { RepositAgent } from './agent';
-import { RepositStatusEnum } from './enums';
-import { RepositTenant } from './reposit-tenant';
+import { RepositStatusEnum, RepositTenantStatusEnum } from './enums';
 import { RepositSupplier } from './supplier';
 
-export type { RepositShape };
+export type { RepositShape, RepositTenantShape };
 
 /** Reposit answered 404: the id is unknown to it. */
 export const isNotFound = (error: unknown): boolean => error instanceof VendorError && error.code === 'NOT_FOUND';
@@ -32,6 +36,22 @@ export async function loadReposits(ctx: GatewayContext, ids: string[]): Promise<
   if (failure) throw failure;
   return results.filter((result): result is RepositShape => !(result instanceof Error));
 }
+
+export const RepositTenant = builder.objectRef<RepositTenantShape>('RepositTenant').implement({
+  description: 'A tenant on a Reposit, and how far they have got through it.',
+  fields: (t) => ({
+    email: t.exposeString('email', { description: 'The tenant’s e-mail, as the Reposit lists it.' }),
+    status: t.field({
+      type: RepositTenantStatusEnum,
+      resolve: (tenant) => listed('RepositTenantStatus', REPOSIT_TENANT_STATUS_VALUES, tenant.status),
+    }),
+    createdAt: t.field({
+      type: 'DateTime',
+      description: 'When the tenant was added to the Reposit.',
+      resolve: (tenant) => tenant.createdAt,
+    }),
+  }),
+});
 
 export const Reposit = builder.node(builder.objectRef<RepositShape>('Reposit'), {
   description:
