@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useGateway, type TestGateway } from '../helpers/gateway';
@@ -140,6 +141,16 @@ describe('Mutation.createReposit', () => {
     const { data } = await gateway.graphql(CREATE, { input });
     expect(data?.createReposit.__typename).toBe('MutationCreateRepositSuccess');
     expect(data?.createReposit.data.landlord.address).toEqual({ country: 'FRA', postcode: '75001' });
+  });
+
+  it('runs the example operation, operations/create-reposit.graphql, as it stands', async () => {
+    const read = (file: string) => readFileSync(new URL(`../../operations/${file}`, import.meta.url), 'utf8');
+    const { data, errors } = await gateway.graphql(read('create-reposit.graphql'), JSON.parse(read('create-reposit.variables.json')));
+    expect(errors).toBeUndefined();
+    expect(data?.createReposit).toMatchObject({
+      __typename: 'MutationCreateRepositSuccess',
+      data: { monthlyRent: { decimal: '1250.00' }, agent: { firstName: 'Frank' }, headcount: 2 },
+    });
   });
 
   it('answers an agent Reposit does not know as a VendorError, and writes no link', async () => {

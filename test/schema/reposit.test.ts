@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RepositRecord } from '../../src/sandbox/reposit/state';
@@ -353,5 +354,26 @@ describe('vendor failures', () => {
     expect(data).toEqual({ reposit: null });
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', vendor: 'reposit', status: 403 });
     expect(errors?.[0]?.message).toMatch(/^Reposit GET \/v1\/reposits\//);
+  });
+});
+
+describe('example operations', () => {
+  const read = (file: string) => readFileSync(new URL(`../../operations/${file}`, import.meta.url), 'utf8');
+
+  it('reposit.graphql answers the shared Reposit of two demo tenants', async () => {
+    const variables = JSON.parse(read('reposit.variables.json')) as { id: string };
+    expect(variables.id).toBe(repositOf('priya.shah@example.com').id);
+    const { data, errors } = await gateway.graphql(read('reposit.graphql'), variables);
+    expect(errors).toBeUndefined();
+    expect(data?.reposit.tenants.map((tenant: { email: string }) => tenant.email)).toEqual([
+      'tomasz.nowak@example.com',
+      'priya.shah@example.com',
+    ]);
+  });
+
+  it('reposit-supplier.graphql answers the supplier and its agents', async () => {
+    const { data, errors } = await gateway.graphql(read('reposit-supplier.graphql'));
+    expect(errors).toBeUndefined();
+    expect(data?.repositSupplier.agents).toHaveLength(4);
   });
 });

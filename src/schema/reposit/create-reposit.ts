@@ -25,6 +25,7 @@ const LandlordInput = builder.inputRef<CreateRepositInputShape['landlord']>('Lan
 });
 
 const CreateRepositInput = builder.inputRef<CreateRepositInputShape>('CreateRepositInput').implement({
+  description: 'Everything Reposit needs to create a Reposit for a tenancy.',
   fields: (t) => ({
     address: t.field({ type: RepositAddressInput, required: true, description: 'Address of the property on the tenancy agreement.' }),
     landlord: t.field({ type: LandlordInput, required: true }),
