@@ -348,6 +348,23 @@ describe('vendor failures', () => {
     ]);
   });
 
+  it('keeps the supplier when its agents cannot be listed', async () => {
+    gateway.sandbox.knobs.addFault({ vendor: 'reposit', endpoint: 'GET /v1/suppliers/:id/agents', status: 503 });
+    const { data, errors } = await gateway.graphql(`{ repositSupplier { name agents { agentId } } }`);
+    expect(data).toEqual({ repositSupplier: { name: 'Northside Lettings', agents: null } });
+    expect(errors?.map((error) => [error.path, error.extensions?.vendor])).toEqual([[['repositSupplier', 'agents'], 'reposit']]);
+  });
+
+  it('leaves another vendor’s fields intact when Reposit is down', async () => {
+    gateway.sandbox.knobs.addFault({ vendor: 'reposit', status: 500 });
+    const { data, errors } = await gateway.graphql(`{ reposit(id: "rep_tHLyqj6A0yWa1C") { repositId } products { productId } }`);
+    expect(data?.reposit).toBeNull();
+    expect(data?.products.length).toBeGreaterThan(0);
+    expect(errors?.map((error) => [error.path, error.extensions?.code, error.extensions?.vendor])).toEqual([
+      [['reposit'], 'VENDOR_UNAVAILABLE', 'reposit'],
+    ]);
+  });
+
   it('turns a refusal into a GraphQL error with the vendor’s code, not a null', async () => {
     gateway.sandbox.knobs.addFault({ vendor: 'reposit', endpoint: 'GET /v1/reposits/:id', status: 403 });
     const { data, errors } = await gateway.graphql(`{ reposit(id: "rep_tHLyqj6A0yWa1C") { repositId } }`);
