@@ -29,7 +29,7 @@ const CreateRepositInput = builder.inputRef<CreateRepositInputShape>('CreateRepo
   fields: (t) => ({
     address: t.field({ type: RepositAddressInput, required: true, description: 'Address of the property on the tenancy agreement.' }),
     landlord: t.field({ type: LandlordInput, required: true }),
-    agentId: t.string({
+    agentId: t.id({
       required: true,
       description: 'The agent who receives the Reposit’s notifications: an `agentId` (or global id) from `repositSupplier.agents`.',
     }),
@@ -49,7 +49,7 @@ builder.mutationField('createReposit', (t) =>
     description: 'Creates a Reposit; Reposit then e-mails the tenants, who confirm, sign and pay before it becomes active.',
     args: { input: t.arg({ type: CreateRepositInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const request = validateCreateReposit({ ...input, agentId: vendorIdOf('RepositAgent', input.agentId) });
+      const request = validateCreateReposit({ ...input, agentId: vendorIdOf('RepositAgent', String(input.agentId)) });
       const reposit = await ctx.clients.reposit.createReposit(request);
       ctx.loaders.reposit.reposit.prime(reposit.id, reposit);
       await Promise.all(reposit.tenants.map((tenant) => ctx.links.link(ctx.agency.id, tenant.email, 'reposit', reposit.id)));

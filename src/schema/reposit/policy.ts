@@ -16,6 +16,7 @@ interface PolicyKey {
   policyId: string;
 }
 
+/** `rep_x:pol_y` as its owner (`rep_x`) and the rest; no owner when there is no `:`. */
 export function parseOwnedId(id: string): { owner: string; rest: string } {
   const at = id.indexOf(':');
   return at < 0 ? { owner: '', rest: id } : { owner: id.slice(0, at), rest: id.slice(at + 1) };
