@@ -4,6 +4,7 @@ import type { ReportLinks } from './http/report-links';
 import { createReferencingLoaders } from './sources/canopy-referencing/loaders';
 import { createServicingLoaders } from './sources/canopy-servicing/loaders';
 import type { VendorClients } from './sources/clients';
+import type { EventLog } from './subscriptions/event-log';
 import { createRepositLoaders } from './sources/reposit/loaders';
 
 /** The agency a request acts for. One today; the context carries it so that many is configuration. */
@@ -28,6 +29,8 @@ export interface GatewayContext {
   reportLinks: ReportLinks;
   /** The gateway's own webhook URLs, registered with the vendors (they carry the secret). */
   callbackUrls: CallbackUrls;
+  /** The agency's stored vendor events, for subscriptions. */
+  events: EventLog;
 }
 
 export interface CallbackUrls {

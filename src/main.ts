@@ -11,7 +11,19 @@ import { createSandboxDriver } from './sandbox/driver';
 import { seedSandboxLinks } from './sandbox/seed-links';
 import { startSandbox, type RunningSandbox } from './sandbox/start';
 import { createGateway } from './server';
-import { closeVendorPools, createVendorClients, createVendorPools, type ResolvedAgency, type VendorPools } from './sources/clients';
+import { createMemoryDeadLetters, createRedisDeadLetters } from './subscriptions/dead-letters';
+import { createMemoryEventLog } from './subscriptions/memory-event-log';
+import { createRedisEventLog } from './subscriptions/redis-event-log';
+import type { CallbackUrls } from './context';
+import { WEBHOOK_TYPE_VALUES } from './sources/canopy-referencing/enums';
+import {
+  closeVendorPools,
+  createVendorClients,
+  createVendorPools,
+  type ResolvedAgency,
+  type VendorClients,
+  type VendorPools,
+} from './sources/clients';
 import type { VendorName } from './sources/vendor-error';
 
 const VENDOR_KEYS: Record<VendorName, Exclude<keyof AgencyConfig, 'id'>> = {
@@ -26,6 +38,10 @@ async function main(): Promise<void> {
   const config = readConfig();
   const redis = await connectRedis(config);
   const links: LinkStore = redis ? createRedisLinkStore(redis, { prefix: KEY_PREFIX }) : createMemoryLinkStore();
+  const events = redis
+    ? createRedisEventLog({ redis, subscriber: redis.duplicate(), prefix: KEY_PREFIX })
+    : createMemoryEventLog();
+  const deadLetters = redis ? createRedisDeadLetters(redis, KEY_PREFIX) : createMemoryDeadLetters();
 
   const sandbox = needsSandbox(config.agency) ? await startSandbox() : undefined;
   const agency = withSandbox(config.agency, sandbox);
@@ -34,21 +50,27 @@ async function main(): Promise<void> {
 
   const pools = createVendorPools(agency);
   const clients = createVendorClients(agency, pools);
+  const callbackUrls = {
+    canopy: `${config.publicUrl}/webhooks/canopy/${config.webhookSecret}`,
+    reposit: `${config.publicUrl}/webhooks/reposit/${config.webhookSecret}`,
+  };
   const gateway = createGateway({
     agency: { id: agency.id },
     clients,
     links,
+    events,
+    deadLetters,
+    webhookSecret: config.webhookSecret,
     // A key of its own, derived from the secret, so report links and webhook URLs never share one.
     reportLinks: createReportLinks({ publicUrl: config.publicUrl, key: createHmac('sha256', config.webhookSecret).update('report-links').digest('hex') }),
-    callbackUrls: {
-      canopy: `${config.publicUrl}/webhooks/canopy/${config.webhookSecret}`,
-      reposit: `${config.publicUrl}/webhooks/reposit/${config.webhookSecret}`,
-    },
+    callbackUrls,
     readiness: readinessChecks(redis, config, pools),
   });
   const server = createServer(gateway.yoga);
+  const closeWebSockets = gateway.attachWebSockets(server);
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
   console.log(`rentgraph: GraphQL at http://localhost:${config.port}/graphql (public URL ${config.publicUrl})`);
+  if (sandbox) await registerSandboxWebhooks(sandbox, config.agency, clients, callbackUrls);
 
   const driver =
     sandbox && config.sandbox.events
@@ -63,15 +85,36 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     console.log(`${signal}: stopping`);
     await driver?.stop();
+    await closeWebSockets();
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await closeVendorPools(pools);
     await sandbox?.close();
+    await events.dispose();
     redis?.disconnect();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/**
+ * What an agency does once with real vendors (asks Reposit to activate webhooks, registers
+ * with Canopy) done at start for the simulated ones, so events flow at once.
+ */
+async function registerSandboxWebhooks(
+  sandbox: RunningSandbox,
+  configured: AgencyConfig,
+  clients: VendorClients,
+  callbackUrls: CallbackUrls,
+): Promise<void> {
+  if (!configured.reposit) sandbox.simulators.reposit.setWebhookUrl(callbackUrls.reposit);
+  if (configured.canopyReferencing) return;
+  sandbox.simulators.canopyReferencing.setSeedCallbackUrl(callbackUrls.canopy);
+  for (const type of WEBHOOK_TYPE_VALUES) {
+    const sections = type === 'PASSPORT_STATUS_UPDATES' ? { additionalSettings: [] } : {};
+    await clients.canopyReferencing.registerWebhook({ type, callbackUrl: callbackUrls.canopy, ...sections });
+  }
 }
 
 function readConfig(): Config {

@@ -8,6 +8,11 @@ import type { LinkStore } from './links/link-store';
 import { schema } from './schema';
 import { graphiqlTabs } from './schema/graphiql-tabs';
 import type { VendorClients } from './sources/clients';
+import type { DeadLetterStore } from './subscriptions/dead-letters';
+import type { EventLog } from './subscriptions/event-log';
+import { useWebhookRoutes } from './subscriptions/webhooks';
+import { attachWebSockets } from './subscriptions/websocket';
+import type { Server } from 'node:http';
 import { PayloadError } from './sources/normalise';
 import { VendorError } from './sources/vendor-error';
 
@@ -19,10 +24,16 @@ export interface GatewayDeps {
   reportLinks: ReportLinks;
   callbackUrls: CallbackUrls;
   readiness: ReadinessCheck[];
+  events: EventLog;
+  deadLetters: DeadLetterStore;
+  /** The secret path segment of the webhook routes. */
+  webhookSecret: string;
 }
 
 export interface Gateway {
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
+  /** Serves graphql-ws on the server's GraphQL path; the function returned closes every socket. */
+  attachWebSockets(server: Server): () => Promise<void>;
 }
 
 /** The whole gateway as a request handler (`yoga` is a Node listener and a fetch handler); it never listens. */
@@ -37,12 +48,25 @@ export function createGateway(deps: GatewayDeps): Gateway {
       links: deps.links,
       reportLinks: deps.reportLinks,
       callbackUrls: deps.callbackUrls,
+      events: deps.events,
     }),
     graphiql: { title: 'rentgraph', defaultTabs: graphiqlTabs() },
     maskedErrors: { maskError },
-    plugins: [useHealthRoutes(deps.readiness), useReportRoute(deps.reportLinks, () => deps.clients.canopyReferencing)],
+    plugins: [
+      useHealthRoutes(deps.readiness),
+      useReportRoute(deps.reportLinks, () => deps.clients.canopyReferencing),
+      useWebhookRoutes({
+        secret: deps.webhookSecret,
+        agencyId: deps.agency.id,
+        events: deps.events,
+        links: deps.links,
+        deadLetters: deps.deadLetters,
+        // The notes answer is the one that names the renter.
+        renterEmail: async (canopyReferenceId) => (await deps.clients.canopyReferencing.getPassportNotes(canopyReferenceId)).renter.email,
+      }),
+    ],
   });
-  return { yoga };
+  return { yoga, attachWebSockets: (server) => attachWebSockets(server, yoga) };
 }
 
 /**

@@ -4,6 +4,7 @@ import './root';
 import './money';
 import './errors';
 import './tenant';
+import './link-tenant';
 import './canopy-referencing';
 import './canopy-servicing';
 import './reposit';

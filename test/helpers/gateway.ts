@@ -5,6 +5,9 @@ import { print } from 'graphql';
 import { request } from 'undici';
 import { createReportLinks } from '../../src/http/report-links';
 import { createMemoryLinkStore } from '../../src/links/memory-link-store';
+import { createMemoryDeadLetters } from '../../src/subscriptions/dead-letters';
+import type { EventLog } from '../../src/subscriptions/event-log';
+import { createMemoryEventLog } from '../../src/subscriptions/memory-event-log';
 import { seedSandboxLinks } from '../../src/sandbox/seed-links';
 import type { StartSandboxOptions } from '../../src/sandbox/start';
 import { createGateway } from '../../src/server';
@@ -20,7 +23,15 @@ export interface GraphQLResponse<TData> {
  * The gateway on an ephemeral port over a fresh sandbox, with the sandbox's demo links in a
  * memory link store: `graphql()` asks it over real HTTP. Close it after the test.
  */
-export async function useGateway(options: { sandbox?: StartSandboxOptions } = {}) {
+export interface TestGatewayOptions {
+  sandbox?: StartSandboxOptions;
+  /** The event log; a fresh in-memory one when absent. */
+  events?: EventLog;
+}
+
+export const TEST_WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
+
+export async function useGateway(options: TestGatewayOptions = {}) {
   const sandbox = await useSandbox(options.sandbox);
   const agency = sandbox.agency();
   const pools = createVendorPools(agency);
@@ -33,19 +44,27 @@ export async function useGateway(options: { sandbox?: StartSandboxOptions } = {}
   const server = createServer((req, res) => void handler?.(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const publicUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  handler = createGateway({
+  const events = options.events ?? createMemoryEventLog();
+  const deadLetters = createMemoryDeadLetters();
+  const gateway = createGateway({
     agency: { id: agency.id },
     clients,
     links,
     reportLinks: createReportLinks({ publicUrl, key: 'test-report-key' }),
     callbackUrls: {
-      canopy: `${publicUrl}/webhooks/canopy/test-webhook-secret`,
-      reposit: `${publicUrl}/webhooks/reposit/test-webhook-secret`,
+      canopy: `${publicUrl}/webhooks/canopy/${TEST_WEBHOOK_SECRET}`,
+      reposit: `${publicUrl}/webhooks/reposit/${TEST_WEBHOOK_SECRET}`,
     },
     readiness: [],
-  }).yoga;
+    events,
+    deadLetters,
+    webhookSecret: TEST_WEBHOOK_SECRET,
+  });
+  handler = gateway.yoga;
+  const closeWebSockets = gateway.attachWebSockets(server);
 
   async function close(): Promise<void> {
+    await closeWebSockets();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await closeVendorPools(pools);
@@ -57,6 +76,8 @@ export async function useGateway(options: { sandbox?: StartSandboxOptions } = {}
     sandbox,
     clients,
     links,
+    events,
+    deadLetters,
     agencyId: agency.id,
     /** POSTs one operation to /graphql and returns the parsed answer. */
     async graphql<TData = Record<string, any>, TVariables = Record<string, unknown>>( // eslint-disable-line @typescript-eslint/no-explicit-any -- untyped documents answer loosely

@@ -1,0 +1,19 @@
+import type { CanopyNotification } from '../sources/canopy-referencing/types';
+
+/** Every kind of event the gateway stores and fans out, named `entity:event`. */
+export const TOPICS = {
+  requestStatusChanged: 'referencingRequest:statusChanged',
+  passportStatusChanged: 'passport:statusChanged',
+  passportNoteChanged: 'passport:noteChanged',
+  referencingCompleted: 'referencing:completed',
+  repositChanged: 'reposit:changed',
+} as const;
+
+export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
+
+export const CANOPY_TOPICS: Record<CanopyNotification['kind'], Topic> = {
+  requestStatus: TOPICS.requestStatusChanged,
+  passportStatus: TOPICS.passportStatusChanged,
+  note: TOPICS.passportNoteChanged,
+  completedReport: TOPICS.referencingCompleted,
+};
