@@ -8,6 +8,7 @@ import { LineItem } from './line-item';
 builder.objectField(Account, 'lineItems', (t) =>
   t.connection(
     {
+      nullable: false,
       type: LineItem,
       description: 'The account’s charges, payments and other line items, by effective date.',
       args: {

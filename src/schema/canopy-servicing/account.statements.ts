@@ -5,6 +5,7 @@ import { Statement, statementAsOf } from './statement';
 
 builder.objectField(Account, 'statements', (t) =>
   t.field({
+    nullable: false,
     type: [Statement],
     description: 'Every statement cut up to the date (the account’s date, or now, when absent), oldest first.',
     args: { asOf: t.arg({ type: 'DateTime' }) },

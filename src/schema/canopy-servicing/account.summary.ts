@@ -7,13 +7,15 @@ import { Account } from './account';
 const AccountSummary = builder.objectRef<AccountSummaryShape>('AccountSummary').implement({
   description: 'The balances of an account as of a date.',
   fields: (t) => ({
-    accountId: t.exposeID('accountId'),
+    accountId: t.exposeID('accountId', { nullable: false }),
     availableCredit: t.field({
+      nullable: false,
       type: Money,
       description: 'The total available credit of the account.',
       resolve: (summary) => money(summary.availableCreditCents, 'USD'),
     }),
     totalBalance: t.field({
+      nullable: false,
       type: Money,
       description: 'The total balance of the account.',
       resolve: (summary) => money(summary.totalBalanceCents, 'USD'),
@@ -29,6 +31,7 @@ const AccountSummary = builder.objectRef<AccountSummaryShape>('AccountSummary').
 
 builder.objectField(Account, 'summary', (t) =>
   t.field({
+    nullable: false,
     type: AccountSummary,
     description: 'The account’s balances as of the date (the account’s date, or now, when absent).',
     args: { asOf: t.arg({ type: 'DateTime' }) },

@@ -29,7 +29,7 @@ export const Account = builder.node(builder.objectRef<AccountShape>('Account'), 
   id: { resolve: (account) => account.accountId },
   loadMany: async (ids, ctx) => nullWhereNotFound(await ctx.loaders.servicing.account.loadMany(ids)),
   fields: (t) => ({
-    accountId: t.exposeID('accountId', { description: 'The Canopy-generated id of the account.' }),
+    accountId: t.exposeID('accountId', { nullable: false, description: 'The Canopy-generated id of the account.' }),
     status: t.field({
       type: AccountStatusEnum,
       nullable: true,
@@ -55,11 +55,13 @@ export const Account = builder.node(builder.objectRef<AccountShape>('Account'), 
     }),
     productId: t.id({ nullable: true, resolve: (account) => account.productId ?? null }),
     product: t.field({
+      nullable: false,
       type: Product,
       description: 'The product the account is under.',
       resolve: (account, _args, ctx) => loadProduct(ctx, account.productId ?? '', account.asOf),
     }),
     externalAccountIds: t.field({
+      nullable: false,
       type: [ExternalId],
       description: 'Ids connecting the account to users in other systems.',
       resolve: (account) => account.externalAccountIds,
@@ -103,6 +105,7 @@ builder.queryField('account', (t) =>
 builder.queryField('accounts', (t) =>
   t.connection(
     {
+      nullable: false,
       type: Account,
       description: 'Every account under any of the products, oldest first.',
       resolve: async (_root, args, ctx) => {
@@ -117,7 +120,7 @@ builder.queryField('accounts', (t) =>
     },
     {
       name: 'AccountConnection',
-      fields: (tc) => ({ totalCount: tc.int({ description: 'Accounts in all, across every page.', resolve: (c) => c.totalCount }) }),
+      fields: (tc) => ({ totalCount: tc.int({ nullable: false, description: 'Accounts in all, across every page.', resolve: (c) => c.totalCount }) }),
     },
     { name: 'AccountEdge' },
   ),

@@ -9,7 +9,16 @@ export const ExternalId = builder.objectRef<ExternalIdShape>('ExternalId').imple
   }),
 });
 
-export const ExternalIdInput = builder.inputRef<ExternalIdShape>('ExternalIdInput').implement({
+export interface ExternalIdInputShape {
+  name?: string | null;
+  id?: string | null;
+}
+
+export function toExternalIds(ids: ExternalIdInputShape[] | null | undefined): ExternalIdShape[] | undefined {
+  return ids?.map((ref) => ({ name: ref.name ?? undefined, id: ref.id ?? undefined }));
+}
+
+export const ExternalIdInput = builder.inputRef<ExternalIdInputShape>('ExternalIdInput').implement({
   description: 'A static reference to an id in a third-party system.',
   fields: (t) => ({
     name: t.string({ description: 'Name of the external party.' }),

@@ -32,18 +32,19 @@ export const LineItem = builder.node(builder.objectRef<LineItemShape>('LineItem'
   id: { resolve: (item) => lineItemKey(item.accountId, item.lineItemId) },
   loadMany: async (ids, ctx) => nullWhereNotFound(await ctx.loaders.servicing.lineItem.loadMany(ids)),
   fields: (t) => ({
-    lineItemId: t.exposeID('lineItemId', { description: 'The Canopy id of the line item.' }),
-    accountId: t.exposeID('accountId', { description: 'The account of the line item.' }),
+    lineItemId: t.exposeID('lineItemId', { nullable: false, description: 'The Canopy id of the line item.' }),
+    accountId: t.exposeID('accountId', { nullable: false, description: 'The account of the line item.' }),
     account: t.field({
       type: Account,
       nullable: true,
       resolve: (item, _args, ctx) => orNull(loadAccount(ctx, item.accountId)),
     }),
     status: t.field({
+      nullable: false,
       type: LineItemStatusEnum,
       resolve: (item) => listed('LineItemStatus', LINE_ITEM_STATUS_VALUES, item.status),
     }),
-    type: t.field({ type: LineItemTypeEnum, resolve: (item) => listed('LineItemType', LINE_ITEM_TYPE_VALUES, item.type) }),
+    type: t.field({ nullable: false, type: LineItemTypeEnum, resolve: (item) => listed('LineItemType', LINE_ITEM_TYPE_VALUES, item.type) }),
     originatingAmount: t.field({
       type: Money,
       nullable: true,
@@ -62,7 +63,7 @@ export const LineItem = builder.node(builder.objectRef<LineItemShape>('LineItem'
       resolve: (item) => item.rate ?? null,
     }),
     merchantData: t.field({ type: MerchantData, nullable: true, resolve: (item) => item.merchantData ?? null }),
-    effectiveAt: t.field({ type: 'DateTime', description: 'When the line item became (or becomes) active.', resolve: (item) => item.effectiveAt }),
+    effectiveAt: t.field({ nullable: false, type: 'DateTime', description: 'When the line item became (or becomes) active.', resolve: (item) => item.effectiveAt }),
     createdAt: t.field({
       type: 'DateTime',
       nullable: true,
@@ -86,6 +87,6 @@ export const LineItem = builder.node(builder.objectRef<LineItemShape>('LineItem'
       resolve: (item) => item.referenceId ?? null,
     }),
     disputeId: t.id({ nullable: true, description: 'The id of a dispute of the line item, if any.', resolve: (item) => item.disputeId ?? null }),
-    externalIds: t.field({ type: [ExternalId], resolve: (item) => item.externalIds }),
+    externalIds: t.field({ nullable: false, type: [ExternalId], resolve: (item) => item.externalIds }),
   }),
 });

@@ -17,19 +17,21 @@ async function loadProductSummary(ctx: GatewayContext, productId: string, asOf?:
 const ProductSummary = builder.objectRef<ProductSummaryShape>('ProductSummary').implement({
   description: 'Summary statistics of a product, for analytics, as of a date.',
   fields: (t) => ({
-    productId: t.exposeID('productId'),
+    productId: t.exposeID('productId', { nullable: false }),
     product: t.field({
       type: Product,
       nullable: true,
       resolve: (summary, _args, ctx) => orNull(loadProduct(ctx, summary.productId, summary.asOf)),
     }),
-    totalAccountCount: t.exposeInt('totalAccountCount', { description: 'Total number of accounts under the product.' }),
+    totalAccountCount: t.exposeInt('totalAccountCount', { nullable: false, description: 'Total number of accounts under the product.' }),
     totalCreditIssued: t.field({
+      nullable: false,
       type: Money,
       description: 'Total credit issued to the accounts under the product.',
       resolve: (summary) => money(summary.totalCreditIssuedCents, 'USD'),
     }),
     utilizationPercent: t.exposeFloat('utilizationPercent', {
+      nullable: false,
       description: 'The percent utilization rate of the product: 30 means 30%.',
     }),
     effectiveAsOf: t.field({

@@ -22,7 +22,7 @@ export const Product = builder.node(builder.objectRef<ProductShape>('Product'), 
   id: { resolve: (product) => product.productId },
   loadMany: async (ids, ctx) => nullWhereNotFound(await ctx.loaders.servicing.product.loadMany(ids.map((id) => asOfKey(id)))),
   fields: (t) => ({
-    productId: t.exposeID('productId', { description: 'The Canopy-generated id of the product.' }),
+    productId: t.exposeID('productId', { nullable: false, description: 'The Canopy-generated id of the product.' }),
     name: t.string({ nullable: true, description: 'Name of the product, e.g. Express Card.', resolve: (p) => p.name ?? null }),
     description: t.string({ nullable: true, resolve: (p) => p.description ?? null }),
     createdAt: t.field({
@@ -50,6 +50,7 @@ export const Product = builder.node(builder.objectRef<ProductShape>('Product'), 
       resolve: (p) => (p.defaultCreditLimitCents === undefined ? null : money(p.defaultCreditLimitCents, 'USD')),
     }),
     currentAccountIds: t.idList({
+      nullable: false,
       description: 'The ids of the product’s accounts.',
       resolve: (p) => p.currentAccountIds,
     }),
@@ -58,6 +59,7 @@ export const Product = builder.node(builder.objectRef<ProductShape>('Product'), 
 
 builder.queryField('products', (t) =>
   t.field({
+    nullable: false,
     type: [Product],
     description: 'Every product configured in Canopy, as of the date (now when absent).',
     args: { asOf: t.arg({ type: 'DateTime', description: 'Answer as Canopy would have at this moment.' }) },

@@ -57,18 +57,21 @@ export const Statement = builder.node(builder.objectRef<StatementShape>('Stateme
         return list.statements.find((listed) => listed.billingCycleEnd?.getTime() === end)?.statementId ?? null;
       },
     }),
-    account: t.field({ type: Account, resolve: (statement, _args, ctx) => loadAccount(ctx, statement.accountId) }),
+    account: t.field({ nullable: false, type: Account, resolve: (statement, _args, ctx) => loadAccount(ctx, statement.accountId) }),
     availableCredit: t.field({
+      nullable: false,
       type: Money,
       description: 'The total available credit of the account at the cut.',
       resolve: (statement) => money(statement.availableCreditCents, 'USD'),
     }),
     totalBalance: t.field({
+      nullable: false,
       type: Money,
       description: 'The total balance of the account at the cut.',
       resolve: (statement) => money(statement.totalBalanceCents, 'USD'),
     }),
     minPayAmount: t.field({
+      nullable: false,
       type: Money,
       description: 'The minimum amount due for this statement.',
       resolve: (statement) => money(statement.minPayAmountCents, 'USD'),
@@ -92,6 +95,7 @@ export const Statement = builder.node(builder.objectRef<StatementShape>('Stateme
       resolve: (statement) => statement.billingCycleEnd ?? null,
     }),
     lineItems: t.field({
+      nullable: false,
       type: [LineItem],
       description: 'The line items of the billing cycle, as the statement endpoint gives them at the cut.',
       resolve: async (statement, _args, ctx) => {
