@@ -1,5 +1,5 @@
 import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { createLoaders, type Agency, type CallbackUrls, type GatewayContext } from './context';
 import { useHealthRoutes, type ReadinessCheck } from './http/health-routes';
 import type { ReportLinks } from './http/report-links';
@@ -71,13 +71,16 @@ export function createGateway(deps: GatewayDeps): Gateway {
 
 /**
  * Vendor failures reach the client with a message a person can act on and `extensions.code`
- * and `extensions.vendor`; anything unexpected is masked.
+ * and `extensions.vendor`; anything unexpected is masked. GraphQL errors are recognised by shape:
+ * `graphql` is loaded both as ESM and CommonJS here, so `instanceof GraphQLError` cannot be trusted.
  */
 function maskError(error: unknown, message: string): Error {
-  const original = error instanceof GraphQLError ? error.originalError : error;
+  const graphqlError = isGraphQLErrorLike(error) ? error : undefined;
+  const original = graphqlError ? graphqlError.originalError : error;
+  const path = graphqlError?.path;
   if (original instanceof VendorError) {
     return createGraphQLError(original.message, {
-      path: error instanceof GraphQLError ? error.path : undefined,
+      path,
       extensions: {
         code: original.code,
         vendor: original.vendor,
@@ -89,11 +92,15 @@ function maskError(error: unknown, message: string): Error {
   }
   if (original instanceof PayloadError) {
     return createGraphQLError(`A vendor sent data the gateway could not read: ${original.message}`, {
-      path: error instanceof GraphQLError ? error.path : undefined,
+      path,
       extensions: { code: 'VENDOR_ERROR' },
     });
   }
-  if (error instanceof GraphQLError && !error.originalError) return error;
+  if (graphqlError && (!original || isGraphQLErrorLike(original))) return graphqlError;
   console.error('unexpected error', original);
-  return createGraphQLError(message, { path: error instanceof GraphQLError ? error.path : undefined, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  return createGraphQLError(message, { path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
+
+function isGraphQLErrorLike(error: unknown): error is GraphQLError {
+  return error instanceof Error && error.name === 'GraphQLError';
 }
