@@ -1,0 +1,49 @@
+import { isEmail } from '../../links/email';
+import type { ProblemList } from '../validation-error';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type Maybe<T> = T | null | undefined;
+
+/** A text Canopy requires: GraphQL makes it present, this makes it more than blanks. */
+export function checkText(problems: ProblemList, field: string, value: Maybe<string>, required = true): void {
+  if (value === null || value === undefined) {
+    if (required) problems.add(field, 'required', 'is required');
+  } else if (value.trim() === '') {
+    problems.add(field, required ? 'required' : 'notBlank', 'must not be blank');
+  }
+}
+
+export function checkEmail(problems: ProblemList, field: string, value: string): void {
+  if (value.trim() === '') problems.add(field, 'required', 'is required');
+  else if (!isEmail(value.trim())) problems.add(field, 'format', 'must be an e-mail address');
+}
+
+/** A calendar date as Canopy takes it, `YYYY-MM-DD`. */
+export function checkDate(problems: ProblemList, field: string, value: Maybe<string>, required = true): void {
+  if (value === null || value === undefined) {
+    if (required) problems.add(field, 'required', 'is required');
+    return;
+  }
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!ISO_DATE.test(value) || Number.isNaN(date.getTime()) || !date.toISOString().startsWith(value)) {
+    problems.add(field, 'format', 'must be a date in YYYY-MM-DD format');
+  }
+}
+
+export function checkUuid(problems: ProblemList, field: string, value: Maybe<string>): void {
+  if (value !== null && value !== undefined && !UUID.test(value)) problems.add(field, 'format', 'must be a UUID');
+}
+
+/** A value of a documented enum: refuses UNLISTED, which only answers may carry. */
+export function checkOneOf<T extends string>(problems: ProblemList, field: string, value: string, values: readonly T[]): value is T {
+  if ((values as readonly string[]).includes(value)) return true;
+  problems.add(field, 'oneOf', `must be one of ${values.join(', ')}`);
+  return false;
+}
+
+/** Pence that Canopy can carry: it takes whole pounds. */
+export function checkWholePounds(problems: ProblemList, field: string, pence: number): void {
+  if (pence % 100 !== 0) problems.add(field, 'integer', 'must be whole pounds (a multiple of 100 pence): Canopy takes integer pounds');
+}

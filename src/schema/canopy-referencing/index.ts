@@ -1,0 +1,10 @@
+import './enums';
+import './branch';
+import './branch-links';
+import './referencing-request';
+import './request-referencing';
+import './prefill-identity';
+import './prefill-income';
+import './prefill-rent';
+import './revoke-guarantor';
+import './canopy-webhooks';

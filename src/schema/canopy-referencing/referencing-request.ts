@@ -1,0 +1,103 @@
+import type { GatewayContext } from '../../context';
+import { SCREENING_STATUS_VALUES } from '../../sources/canopy-referencing/enums';
+import type { CanopyPassportNotes } from '../../sources/canopy-referencing/types';
+import { builder } from '../builder';
+import { vendorIdOf } from '../global-id';
+import { listed } from '../vendor-enum';
+import { ScreeningStatusEnum } from './enums';
+import { isNotFound, orNull } from './not-found';
+import { PassportNotes } from './passport-notes';
+import { reportFromPassport, ReferencingReport } from './report';
+import { RentPassport } from './rent-passport';
+
+/**
+ * A referencing request as the gateway knows it before reading its passport: Canopy's reads
+ * name the renter only in the notes answer, which is where a request read back gets its e-mail.
+ */
+export interface ReferencingRequestShape {
+  canopyReferenceId: string;
+  /** The renter's e-mail. */
+  email: string;
+  /** Known only where the gateway made the request: no Canopy read returns it. */
+  clientReferenceId?: string;
+}
+
+function shapeFromNotes(canopyReferenceId: string, notes: CanopyPassportNotes): ReferencingRequestShape {
+  return { canopyReferenceId, email: notes.renter.email };
+}
+
+/** Referencing requests through the loader, in the order asked; ids Canopy does not know are skipped, any other failure is thrown. */
+export async function loadReferencingRequests(ctx: GatewayContext, canopyReferenceIds: string[]): Promise<ReferencingRequestShape[]> {
+  const results = await ctx.loaders.referencing.notes.loadMany(canopyReferenceIds);
+  const failure = results.find((result): result is Error => result instanceof Error && !isNotFound(result));
+  if (failure) throw failure;
+  return results.flatMap((result, i) => (result instanceof Error ? [] : [shapeFromNotes(canopyReferenceIds[i]!, result)]));
+}
+
+/** The renter's e-mail, for the Tenant join. */
+export function referencingRequestEmail(shape: ReferencingRequestShape): string {
+  return shape.email;
+}
+
+export const ReferencingRequest = builder.node(builder.objectRef<ReferencingRequestShape>('ReferencingRequest'), {
+  description: 'A screening request sent to Canopy for one renter or guarantor, who completes a Rent Passport in the Canopy app.',
+  id: { resolve: (request) => request.canopyReferenceId },
+  loadMany: (ids, ctx) =>
+    ids.map((id) => orNull(ctx.loaders.referencing.notes.load(id)).then((notes) => notes && shapeFromNotes(id, notes))),
+  fields: (t) => ({
+    canopyReferenceId: t.exposeID('canopyReferenceId', { description: 'Canopy’s id of the request.' }),
+    clientReferenceId: t.string({
+      nullable: true,
+      description:
+        'The agency’s own reference, as sent with the request. Canopy returns it only in its notifications, so it is null on a request read back.',
+      resolve: (request) => request.clientReferenceId ?? null,
+    }),
+    status: t.field({
+      type: ScreeningStatusEnum,
+      nullable: true,
+      description:
+        'The Rent Passport’s global status (`statuses.overall.status`): NOT_STARTED until the renter starts, IN_PROGRESS, then the verdict ACCEPT, CONSIDER or HIGH_RISK. Invitation and connection events (INVITED, CONNECTED, …) are not readable from Canopy: they arrive only as REQUEST_STATUS_UPDATES notifications.',
+      resolve: async (request, _args, ctx) => {
+        const passport = await ctx.loaders.referencing.passport.load(request.canopyReferenceId);
+        return listed('ScreeningStatus', SCREENING_STATUS_VALUES, passport.overallStatus);
+      },
+    }),
+    completed: t.boolean({
+      nullable: true,
+      description: 'True once the Rent Passport is complete and its report has been sent (`statuses.overall.ready`).',
+      resolve: async (request, _args, ctx) => (await ctx.loaders.referencing.passport.load(request.canopyReferenceId)).ready,
+    }),
+    rentPassport: t.field({
+      type: RentPassport,
+      nullable: true,
+      description: 'The renter’s Rent Passport as it stands, complete or not.',
+      resolve: (request, _args, ctx) => ctx.loaders.referencing.passport.load(request.canopyReferenceId),
+    }),
+    notes: t.field({
+      type: PassportNotes,
+      nullable: true,
+      description: 'Agent and report notes of the passport sections this request has access to.',
+      resolve: (request, _args, ctx) => ctx.loaders.referencing.notes.load(request.canopyReferenceId),
+    }),
+    report: t.field({
+      type: ReferencingReport,
+      nullable: true,
+      description: 'The report of the completed Rent Passport; null until the passport is complete.',
+      resolve: async (request, _args, ctx) => reportFromPassport(await ctx.loaders.referencing.passport.load(request.canopyReferenceId)),
+    }),
+  }),
+});
+
+builder.queryField('referencingRequest', (t) =>
+  t.field({
+    type: ReferencingRequest,
+    nullable: true,
+    description: 'A referencing request by Canopy’s id or its global id; null if Canopy does not know it.',
+    args: { canopyReferenceId: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const id = vendorIdOf('ReferencingRequest', String(args.canopyReferenceId));
+      const notes = await orNull(ctx.loaders.referencing.notes.load(id));
+      return notes && shapeFromNotes(id, notes);
+    },
+  }),
+);

@@ -1,0 +1,45 @@
+import { SCREENING_STATUS_VALUES, SECTION_STATUS_VALUES } from '../../sources/canopy-referencing/enums';
+import type { CanopyRentPassport } from '../../sources/canopy-referencing/types';
+import { builder } from '../builder';
+import { listed } from '../vendor-enum';
+import { PassportSectionStatusEnum, ScreeningStatusEnum } from './enums';
+
+const sectionStatus = (value: string | undefined) => listed('PassportSectionStatus', SECTION_STATUS_VALUES, value);
+const screeningStatus = (value: string) => listed('ScreeningStatus', SCREENING_STATUS_VALUES, value);
+
+export const InstantScreening = builder.objectRef<CanopyRentPassport['instant']>('InstantScreening').implement({
+  description: 'The instant screening: credit check, income, rent and savings. A section the request does not screen is null.',
+  fields: (t) => ({
+    status: t.field({ type: ScreeningStatusEnum, resolve: (instant) => screeningStatus(instant.overall) }),
+    creditCheck: t.field({ type: PassportSectionStatusEnum, nullable: true, resolve: (instant) => sectionStatus(instant.creditCheck) }),
+    income: t.field({ type: PassportSectionStatusEnum, nullable: true, resolve: (instant) => sectionStatus(instant.income) }),
+    rent: t.field({ type: PassportSectionStatusEnum, nullable: true, resolve: (instant) => sectionStatus(instant.rent) }),
+    savings: t.field({ type: PassportSectionStatusEnum, nullable: true, resolve: (instant) => sectionStatus(instant.savings) }),
+  }),
+});
+
+export const FullScreening = builder.objectRef<CanopyRentPassport['full']>('FullScreening').implement({
+  description: 'The full screening’s references, requested with FULL and PRIORITY referencing.',
+  fields: (t) => ({
+    status: t.field({ type: ScreeningStatusEnum, resolve: (full) => screeningStatus(full.overall) }),
+    landlordReference: t.field({ type: PassportSectionStatusEnum, resolve: (full) => sectionStatus(full.landlordReference) }),
+    employerReference: t.field({ type: PassportSectionStatusEnum, resolve: (full) => sectionStatus(full.employerReference) }),
+  }),
+});
+
+export interface PassportFlagShape {
+  section: string;
+  reason: string;
+}
+
+export const PassportFlag = builder.objectRef<PassportFlagShape>('PassportFlag').implement({
+  description: 'One reason behind a CONSIDER or HIGH_RISK verdict, e.g. ID_VERIFICATION: NO_PHOTO_ID.',
+  fields: (t) => ({
+    section: t.exposeString('section'),
+    reason: t.exposeString('reason'),
+  }),
+});
+
+export function flags(summary: Record<string, string>): PassportFlagShape[] {
+  return Object.entries(summary).map(([section, reason]) => ({ section, reason }));
+}
