@@ -278,6 +278,32 @@ describe('node(id:)', () => {
   });
 });
 
+describe('the tenant join', () => {
+  it('leads from a Reposit’s tenants to the Tenant, and back to their Reposits through the same loader', async () => {
+    const record = repositOf('priya.shah@example.com');
+    const { data, errors } = await gateway.graphql(
+      `query($id: ID!) { reposit(id: $id) { tenants { email tenant { email reposits { repositId headcount } } } } }`,
+      { id: record.id },
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.reposit.tenants).toEqual([
+      { email: 'tomasz.nowak@example.com', tenant: { email: 'tomasz.nowak@example.com', reposits: [{ repositId: record.id, headcount: 2 }] } },
+      { email: 'priya.shah@example.com', tenant: { email: 'priya.shah@example.com', reposits: [{ repositId: record.id, headcount: 2 }] } },
+    ]);
+    expect(gateway.sandbox.calls.count('reposit')).toBe(1);
+  });
+
+  it('skips a linked Reposit that Reposit no longer knows', async () => {
+    const kept = repositOf('amara.okafor@example.com');
+    await gateway.links.link(gateway.agencyId, 'ghost.tenant@example.com', 'reposit', kept.id);
+    await gateway.links.link(gateway.agencyId, 'ghost.tenant@example.com', 'reposit', 'rep_gone');
+    const { data, errors } = await gateway.graphql(`{ tenant(email: "ghost.tenant@example.com") { reposits { repositId } } }`);
+    expect(errors).toBeUndefined();
+    expect(data?.tenant.reposits).toEqual([{ repositId: kept.id }]);
+    expect(gateway.sandbox.calls.count('reposit', 'GET /v1/reposits/:id')).toBe(2);
+  });
+});
+
 describe('REST calls', () => {
   it('makes exactly 3 calls for a Reposit with tenants, policies and landlord; the same Reposit twice adds none', async () => {
     const record = seeded((r) => r.policies.length > 0);
