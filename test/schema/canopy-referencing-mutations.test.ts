@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -223,5 +224,34 @@ describe('Canopy webhooks', () => {
     expect(removed).toEqual({ __typename: 'MutationUnregisterCanopyWebhookSuccess', data: { type: 'PASSPORT_AGENT_NOTES' } });
     expect(canopy().state.webhooks.has('PASSPORT_AGENT_NOTES')).toBe(false);
     expect(missing).toMatchObject({ __typename: 'VendorError', code: 'NOT_FOUND', vendor: 'canopy-referencing', status: 404 });
+  });
+});
+
+describe('example operations', () => {
+  const operation = (name: string) => readFileSync(new URL(`../../operations/${name}.graphql`, import.meta.url), 'utf8');
+  const variables = (name: string) => JSON.parse(readFileSync(new URL(`../../operations/${name}.variables.json`, import.meta.url), 'utf8'));
+
+  it('reads the demo request of operations/referencing-request.graphql', async () => {
+    const { data, errors } = await gateway.graphql(operation('referencing-request'), variables('referencing-request'));
+
+    expect(errors).toBeUndefined();
+    expect(data?.referencingRequest).toMatchObject({ status: 'ACCEPT', tenant: { email: 'amara.okafor@example.com' }, report: { title: 'FULL' } });
+  });
+
+  it('requests referencing with operations/request-referencing.graphql, on a linked demo branch', async () => {
+    const { data, errors } = await gateway.graphql(operation('request-referencing'), variables('request-referencing'));
+
+    expect(errors).toBeUndefined();
+    expect(data?.requestReferencing).toMatchObject({
+      __typename: 'MutationRequestReferencingSuccess',
+      data: { clientReferenceId: 'RG-0105', status: 'NOT_STARTED', tenant: { email: 'sofia.rossi@example.com' } },
+    });
+  });
+
+  it('lists the branches with operations/canopy-branches.graphql', async () => {
+    const { data, errors } = await gateway.graphql(operation('canopy-branches'));
+
+    expect(errors).toBeUndefined();
+    expect(data?.canopyBranches.map((branch: { name: string }) => branch.name)).toEqual(['Manchester Central', 'Salford Quays', 'Didsbury Village']);
   });
 });
