@@ -8,5 +8,6 @@ import './link-tenant';
 import './canopy-referencing';
 import './canopy-servicing';
 import './reposit';
+import './events/subscriptions';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -2,3 +2,4 @@ import { builder } from './builder';
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});

@@ -2,59 +2,17 @@ import { Redis } from 'ioredis';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededCanopyReferenceId } from '../../src/sandbox/canopy-referencing/seed';
+import {
+  AMARA,
+  amaraRequest,
+  canopyExamples,
+  postWebhook,
+  REPOSIT_COMPLETED,
+  REPOSIT_TENANT_CONFIRMED,
+} from '../helpers/webhooks';
 import { createRedisEventLog } from '../../src/subscriptions/redis-event-log';
 import { TOPICS } from '../../src/subscriptions/topics';
 import { TEST_WEBHOOK_SECRET, useGateway, type TestGateway } from '../helpers/gateway';
-
-// The vendors' own examples, as their docs print them.
-const REPOSIT_TENANT_CONFIRMED = {
-  resource_type: 'reposit',
-  action: 'reposit.tenant.confirmed',
-  timestamp: '2018-12-20T10:44:23.131Z',
-  resource: { id: 'ep_F32iOv3xE3Nmrp', href: 'https://reposit.co.uk/deposits/v1/reposits/ep_F32iOv3xE3Nmrp' },
-  data: { tenant: { email: 'tenant@reposit.co.uk', createdAt: '2018-12-20T10:36:05.679Z', status: 'CONFIRMED' } },
-};
-const REPOSIT_COMPLETED = {
-  resource_type: 'reposit',
-  action: 'reposit.completed',
-  timestamp: '2018-12-20T10:48:03.169Z',
-  resource: { id: 'ep_F32iOv3xE3Nmrp', href: 'https://reposit.co.uk/deposits/v1/reposits/ep_F32iOv3xE3Nmrp' },
-};
-
-const AMARA = 'amara.okafor@example.com';
-const amaraRequest = seededCanopyReferenceId(AMARA);
-
-const canopyExamples = {
-  requestStatus: { canopyReferenceId: amaraRequest, clientReferenceId: '12346', notes: 'CONNECTED' },
-  passportStatus: {
-    canopyReferenceId: amaraRequest,
-    clientReferenceId: '12346',
-    updatedSection: { type: 'INCOME', newStatus: 'DONE', updatedAt: '2023-09-08T18:30:22.310Z' },
-    instant: { status: 'IN_PROGRESS', sections: { income: 'DONE', rent: 'IN_PROGRESS', creditCheck: 'DONE', savings: 'NOT_STARTED' } },
-    globalStatus: 'IN_PROGRESS',
-  },
-  note: {
-    canopyReferenceId: amaraRequest,
-    clientReferenceId: '12346',
-    noteType: 'AGENT',
-    section: 'INCOME',
-    action: 'CREATED',
-    note: 'Payslips checked',
-  },
-  completedReport: {
-    clientReferenceId: '12346',
-    canopyReferenceId: amaraRequest,
-    document: {
-      documentType: 1,
-      url: '/referencing-requests/client/sandbox-agency/documents/doc-1',
-      summaryReportUrl: '/referencing-requests/client/sandbox-agency/documents/doc-2',
-      maxRent: 1500,
-      status: 'VERIFY',
-      title: 'FULL',
-      isGuarantorNeeded: false,
-    },
-  },
-};
 
 let gateway: TestGateway;
 
@@ -63,14 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => gateway.close());
 
-async function post(vendor: string, body: string, secret = TEST_WEBHOOK_SECRET, url = gateway.url) {
-  const response = await request(`${url}/webhooks/${vendor}/${secret}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-  });
-  const text = await response.body.text();
-  return { status: response.statusCode, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+function post(vendor: 'canopy' | 'reposit', body: string, secret = TEST_WEBHOOK_SECRET, url = gateway.url) {
+  return postWebhook(url, vendor, body, secret);
 }
 
 async function stored() {
@@ -136,7 +88,7 @@ describe('webhook ingestion', () => {
     ['a Reposit event without its tenant', 'reposit', JSON.stringify({ ...REPOSIT_TENANT_CONFIRMED, data: {} }), 'data.tenant'],
     ['a body that is no Canopy notification', 'canopy', JSON.stringify({ hello: 'world' }), 'not a Canopy Referencing notification'],
     ['a passport status without its instant block', 'canopy', JSON.stringify({ ...canopyExamples.passportStatus, instant: undefined }), 'instant'],
-  ])('refuses %s with 400 naming the problem, keeps it as a dead letter and stores nothing', async (_, vendor, body, reason) => {
+  ] as const)('refuses %s with 400 naming the problem, keeps it as a dead letter and stores nothing', async (_, vendor, body, reason) => {
     const before = (await stored()).length;
     const response = await post(vendor, body);
     expect(response.status).toBe(400);

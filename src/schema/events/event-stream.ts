@@ -1,0 +1,48 @@
+import { createGraphQLError } from 'graphql-yoga';
+import { createLoaders, type GatewayContext } from '../../context';
+import { isEventId, type StoredEvent } from '../../subscriptions/event-log';
+import { decodeEvent, type GatewayEvent } from '../../subscriptions/events';
+import type { Topic } from '../../subscriptions/topics';
+import { followEvents } from '../../subscriptions/follow-events';
+
+/**
+ * One event on its way to a subscriber, with a context of its own: graphql-ws builds the context
+ * once per operation, so without fresh loaders every event would be served stale vendor data.
+ */
+export interface EventParent<E extends GatewayEvent = GatewayEvent> {
+  event: E;
+  context: GatewayContext;
+}
+
+/** The parent of one topic's events. */
+export type TopicParent<T extends Topic> = EventParent<Extract<GatewayEvent, { topic: T }>>;
+
+/** The parent of any event, as a union by topic (what a union of event types resolves from). */
+export type AnyEventParent = { [T in Topic]: TopicParent<T> }[Topic];
+
+/**
+ * The agency's events that `accept` wants, replayed after `after` then live, each with fresh
+ * loaders. `accept` sees the stored envelope (topic, subject, tenants), so events nobody asked
+ * for are never decoded.
+ */
+export async function* eventStream<P extends EventParent = AnyEventParent>(
+  ctx: GatewayContext,
+  after: string | null | undefined,
+  accept: (event: StoredEvent) => boolean,
+): AsyncGenerator<P> {
+  if (after != null && !isEventId(after)) {
+    throw createGraphQLError(`after: must be an event id such as "1700000000000-0", got ${JSON.stringify(after)}`, {
+      extensions: { code: 'BAD_USER_INPUT', field: 'after', rule: 'format' },
+    });
+  }
+  const stored = followEvents(ctx.events, ctx.agency.id, { after: after ?? undefined, accept });
+  try {
+    for await (const entry of stored) {
+      const event = decodeEvent(entry);
+      // `accept` admitted only the topics P covers.
+      yield { event, context: { ...ctx, loaders: createLoaders(ctx.clients, ctx.links, ctx.agency) } } as P;
+    }
+  } finally {
+    await stored.return?.();
+  }
+}
