@@ -1,7 +1,13 @@
 import { builder } from '../builder';
 import { ProblemList } from '../validation-error';
 import { Account, loadAccount } from './account';
-import { accountIdOf, validateCreateAccount, validateUpdateAccount, type CreateAccountInputShape, type UpdateAccountInputShape } from './account.validation';
+import {
+  accountIdOf,
+  validateCreateAccount,
+  validateUpdateAccount,
+  type CreateAccountInputShape,
+  type UpdateAccountInputShape,
+} from './account.validation';
 import { ExternalIdInput } from './external-id';
 import { forgetServicingAnswers } from './forget';
 
@@ -10,7 +16,10 @@ const CreateAccountInput = builder.inputRef<CreateAccountInputShape>('CreateAcco
   fields: (t) => ({
     productId: t.id({ required: true, description: 'The product’s Canopy id or global id.' }),
     externalIds: t.field({ type: [ExternalIdInput], description: 'Ids connecting the account to users in other systems.' }),
-    creditLimitCents: t.field({ type: 'SafeInt', description: 'What the account can borrow, in US cents; the product’s default when absent.' }),
+    creditLimitCents: t.field({
+      type: 'SafeInt',
+      description: 'What the account can borrow, in US cents; the product’s default when absent.',
+    }),
     rate: t.float({ description: 'The account’s interest rate in percent (6.2 means 6.2%); the product’s default when absent.' }),
     email: t.string({ description: 'The e-mail of the tenant the account is for: the account then shows under `tenant(email:)`.' }),
   }),

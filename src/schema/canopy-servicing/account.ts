@@ -120,7 +120,9 @@ builder.queryField('accounts', (t) =>
     },
     {
       name: 'AccountConnection',
-      fields: (tc) => ({ totalCount: tc.int({ nullable: false, description: 'Accounts in all, across every page.', resolve: (c) => c.totalCount }) }),
+      fields: (tc) => ({
+        totalCount: tc.int({ nullable: false, description: 'Accounts in all, across every page.', resolve: (c) => c.totalCount }),
+      }),
     },
     { name: 'AccountEdge' },
   ),

@@ -1,11 +1,15 @@
-import { COUNTRY_CODE_VALUES, type BusinessDetails as BusinessDetailsShape, type Customer as CustomerRecord } from '../../sources/canopy-servicing/types';
+import {
+  COUNTRY_CODE_VALUES,
+  type BusinessDetails as BusinessDetailsShape,
+  type Customer as CustomerRecord,
+} from '../../sources/canopy-servicing/types';
 import { builder } from '../builder';
 import { listed } from '../vendor-enum';
 import { Account, loadAccounts } from './account';
 import { CountryCodeEnum } from './enums';
 
 /** A customer as Canopy answered its creation, with the accounts it was assigned to. */
-export type CustomerShape = CustomerRecord & { accountIds: string[] };
+type CustomerShape = CustomerRecord & { accountIds: string[] };
 
 const BusinessDetails = builder.objectRef<BusinessDetailsShape>('BusinessDetails').implement({
   fields: (t) => ({

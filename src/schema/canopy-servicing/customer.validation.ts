@@ -49,7 +49,9 @@ export function validateCreateCustomer(input: CreateCustomerInputShape): Custome
   const problems = new ProblemList();
   if (input.customerId !== null && input.customerId !== undefined) {
     requireText(problems, 'customerId', input.customerId);
-    if (!NOT_CANOPY_PREFIXED.test(input.customerId)) problems.add('customerId', 'pattern', 'must not start with can_ (Canopy’s own ids do)');
+    if (!NOT_CANOPY_PREFIXED.test(input.customerId)) {
+      problems.add('customerId', 'pattern', 'must not start with can_ (Canopy’s own ids do)');
+    }
   }
   for (const field of ['firstName', 'lastName', 'addressLineOne', 'city', 'state'] as const) requireText(problems, field, input[field]);
   checkFormat(problems, 'phoneNumber', input.phoneNumber, E164, 'in E.164 format, e.g. +14105556789');
@@ -61,7 +63,9 @@ export function validateCreateCustomer(input: CreateCustomerInputShape): Custome
     requireText(problems, 'businessDetails.ein', input.businessDetails.ein);
   }
   const assignments = input.assignToAccounts ?? [];
-  if (assignments.length > MAX_ASSIGNMENTS) problems.add('assignToAccounts', 'maxItems', `must not have more than ${MAX_ASSIGNMENTS} accounts`);
+  if (assignments.length > MAX_ASSIGNMENTS) {
+    problems.add('assignToAccounts', 'maxItems', `must not have more than ${MAX_ASSIGNMENTS} accounts`);
+  }
   assignments.forEach((assignment, i) => checkAssignment(problems, `assignToAccounts.${i}`, assignment));
   problems.throwIfAny();
 
@@ -84,7 +88,9 @@ export function validateCreateCustomer(input: CreateCustomerInputShape): Custome
     internationalCustomerId: given(input.internationalCustomerId),
     email: input.email.trim(),
     dateOfBirth: input.dateOfBirth.toISOString().slice(0, 10),
-    businessDetails: business ? { legalName: given(business.legalName), doingBusinessAs: business.doingBusinessAs, ein: business.ein } : undefined,
+    businessDetails: business
+      ? { legalName: given(business.legalName), doingBusinessAs: business.doingBusinessAs, ein: business.ein }
+      : undefined,
     assignToAccounts: input.assignToAccounts ? assignments.map(toAssignment) : undefined,
   };
 }

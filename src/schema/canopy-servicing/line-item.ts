@@ -14,8 +14,6 @@ import { ExternalId } from './external-id';
 import { nullWhereNotFound, orNull } from './not-found';
 import { loadProduct, Product } from './product';
 
-export type { LineItemShape };
-
 const MerchantData = builder.objectRef<MerchantDataShape>('MerchantData').implement({
   description: 'The merchant of a charge.',
   fields: (t) => ({
@@ -63,7 +61,12 @@ export const LineItem = builder.node(builder.objectRef<LineItemShape>('LineItem'
       resolve: (item) => item.rate ?? null,
     }),
     merchantData: t.field({ type: MerchantData, nullable: true, resolve: (item) => item.merchantData ?? null }),
-    effectiveAt: t.field({ nullable: false, type: 'DateTime', description: 'When the line item became (or becomes) active.', resolve: (item) => item.effectiveAt }),
+    effectiveAt: t.field({
+      nullable: false,
+      type: 'DateTime',
+      description: 'When the line item became (or becomes) active.',
+      resolve: (item) => item.effectiveAt,
+    }),
     createdAt: t.field({
       type: 'DateTime',
       nullable: true,
@@ -86,7 +89,11 @@ export const LineItem = builder.node(builder.objectRef<LineItemShape>('LineItem'
       description: 'The id in your system associated with the line item.',
       resolve: (item) => item.referenceId ?? null,
     }),
-    disputeId: t.id({ nullable: true, description: 'The id of a dispute of the line item, if any.', resolve: (item) => item.disputeId ?? null }),
+    disputeId: t.id({
+      nullable: true,
+      description: 'The id of a dispute of the line item, if any.',
+      resolve: (item) => item.disputeId ?? null,
+    }),
     externalIds: t.field({ nullable: false, type: [ExternalId], resolve: (item) => item.externalIds }),
   }),
 });

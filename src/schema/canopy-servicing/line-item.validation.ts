@@ -48,7 +48,12 @@ export function validateCharge(input: CreateChargeInputShape): { accountId: stri
       amountCents: input.amountCents,
       effectiveAt: input.effectiveAt,
       rate: given(input.rate),
-      merchantData: { name: given(merchant.name), id: given(merchant.id), mccCode: merchant.mccCode, phoneNumber: given(merchant.phoneNumber) },
+      merchantData: {
+        name: given(merchant.name),
+        id: given(merchant.id),
+        mccCode: merchant.mccCode,
+        phoneNumber: given(merchant.phoneNumber),
+      },
       referenceId: given(input.referenceId),
       externalIds: toExternalIds(input.externalIds),
     },

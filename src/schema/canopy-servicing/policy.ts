@@ -28,7 +28,8 @@ const InterestPolicy = builder.objectRef<InterestPolicyShape>('InterestPolicy').
       type: DayCalcTypeEnum,
       nullable: true,
       description: 'Affects the base calculation by determining how many days there are in a given year.',
-      resolve: (policy) => listed('DayCalcType', DAY_CALC_TYPE_VALUES, policy.dayCalcType === undefined ? null : String(policy.dayCalcType)),
+      resolve: (policy) =>
+        listed('DayCalcType', DAY_CALC_TYPE_VALUES, policy.dayCalcType === undefined ? null : String(policy.dayCalcType)),
     }),
     interestCalcTime: t.field({
       type: 'DateTime',

@@ -7,7 +7,12 @@ import { DayCalcTypeEnum, InterestMethodEnum, InterestPolicyTypeEnum, ProductSta
 import { forgetServicingAnswers } from './forget';
 import { orNull } from './not-found';
 import { loadProduct, Product } from './product';
-import { validateProduct, type BasePolicyConfigInputShape, type InterestPolicyInputShape, type ProductInputShape } from './product.validation';
+import {
+  validateProduct,
+  type BasePolicyConfigInputShape,
+  type InterestPolicyInputShape,
+  type ProductInputShape,
+} from './product.validation';
 import { checkUuid, given } from './rules';
 
 const ProductWriteResult = builder.objectRef<ProductWriteResultShape>('ProductWriteResult').implement({
@@ -48,7 +53,10 @@ const BasePolicyConfigInput = builder.inputRef<BasePolicyConfigInputShape>('Base
       description: "The time between the statement cut and the due date, e.g. '25 days'; cannot exceed the start of the next cycle.",
     }),
     interestPolicy: t.field({ type: InterestPolicyInput }),
-    closeOfBusinessAndTimezone: t.field({ type: 'DateTime', description: 'Time and timezone of the close of business, for statement cuts.' }),
+    closeOfBusinessAndTimezone: t.field({
+      type: 'DateTime',
+      description: 'Time and timezone of the close of business, for statement cuts.',
+    }),
   }),
 });
 

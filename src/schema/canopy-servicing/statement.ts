@@ -21,7 +21,7 @@ export type StatementShape = Omit<StatementSummary, 'statementId'> & {
  * Canopy cuts a statement when the next billing cycle starts, a second after the inclusive end
  * of its own: asked as of that moment, the statement endpoint answers this statement.
  */
-export function cutOf(billingCycleEnd: Date): Date {
+function cutOf(billingCycleEnd: Date): Date {
   return new Date(billingCycleEnd.getTime() + 1_000);
 }
 

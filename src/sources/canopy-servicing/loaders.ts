@@ -1,7 +1,17 @@
 import DataLoader from 'dataloader';
 import { VendorError } from '../vendor-error';
 import type { CanopyServicingClient, LineItemQuery } from './client';
-import type { Account, AccountPage, AccountSummary, LineItem, LineItemPage, Product, ProductSummary, Statement, StatementList } from './types';
+import type {
+  Account,
+  AccountPage,
+  AccountSummary,
+  LineItem,
+  LineItemPage,
+  Product,
+  ProductSummary,
+  Statement,
+  StatementList,
+} from './types';
 
 /** `effective_as_of_date` in a loader key: the instant, or `now` for the vendor's present. */
 export function dateKey(asOf?: Date | null): string {
@@ -76,6 +86,10 @@ function notFound(endpoint: string, what: string): VendorError {
   return new VendorError({ vendor: 'canopy-servicing', endpoint, status: 404, code: 'NOT_FOUND', vendorMessage: what });
 }
 
+function lineItemNotFound(): VendorError {
+  return notFound('GET /accounts/{account_id}/line_items', 'Line item not found');
+}
+
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
@@ -114,10 +128,8 @@ export function createServicingLoaders(client: CanopyServicingClient) {
         const listed = await products.load(date).catch(asError);
         for (const key of group) {
           const { id } = splitAsOfKey(key);
-          answers.set(
-            key,
-            listed instanceof Error ? listed : (listed.find((item) => item.productId === id) ?? notFound('GET /products/{product_id}', 'No Products found')),
-          );
+          const found = listed instanceof Error ? listed : listed.find((item) => item.productId === id);
+          answers.set(key, found ?? notFound('GET /products/{product_id}', 'No Products found'));
         }
       }),
     );
@@ -153,7 +165,10 @@ export function createServicingLoaders(client: CanopyServicingClient) {
     eachKey(async (key) => {
       const { accountId, options } = parseLineItemPageKey(key);
       const page = await client.listLineItems(accountId, options);
-      if (!options.effectiveAsOf) for (const item of page.lineItems) lineItem.prime(lineItemKey(item.accountId, item.lineItemId), item);
+      // A line item listed as of a past date carries that date's balance: only the present primes.
+      if (!options.effectiveAsOf) {
+        for (const item of page.lineItems) lineItem.prime(lineItemKey(item.accountId, item.lineItemId), item);
+      }
       return page;
     }),
   );
@@ -176,13 +191,13 @@ export function createServicingLoaders(client: CanopyServicingClient) {
             }
             if (page.lineItems.length < LINE_ITEM_SCAN_PAGE) break;
           }
-          for (const id of wanted) answers.set(lineItemKey(accountId, id), notFound('GET /accounts/{account_id}/line_items', 'Line item not found'));
+          for (const id of wanted) answers.set(lineItemKey(accountId, id), lineItemNotFound());
         } catch (error) {
           for (const key of group) if (!answers.has(key)) answers.set(key, asError(error));
         }
       }),
     );
-    return keys.map((key) => answers.get(key) ?? notFound('GET /accounts/{account_id}/line_items', 'Line item not found'));
+    return keys.map((key) => answers.get(key) ?? lineItemNotFound());
   });
 
   const statementList = new DataLoader<string, StatementList>(
