@@ -59,6 +59,38 @@ const FULL_REPOSIT = /* GraphQL */ `
   }
 `;
 
+describe('the schema', () => {
+  const TYPE_REF = `name kind ofType { name kind ofType { name kind ofType { name kind } } }`;
+
+  /** A type reference as SDL writes it, e.g. `[Policy!]!`. */
+  function sdl(ref: { name: string | null; kind: string; ofType: unknown }): string {
+    const inner = ref.ofType as Parameters<typeof sdl>[0];
+    if (ref.kind === 'NON_NULL') return `${sdl(inner)}!`;
+    if (ref.kind === 'LIST') return `[${sdl(inner)}]`;
+    return ref.name ?? '';
+  }
+
+  it('types the public contract’s Reposit fields as it states them', async () => {
+    const { data } = await gateway.graphql(`{
+      reposit: __type(name: "Reposit") { fields { name type { ${TYPE_REF} } } }
+      tenant: __type(name: "RepositTenant") { fields { name type { ${TYPE_REF} } } }
+      query: __type(name: "Query") { fields { name type { ${TYPE_REF} } args { name type { ${TYPE_REF} } } } }
+    }`);
+    type Field = { name: string; type: Parameters<typeof sdl>[0]; args?: Field[] };
+    const types = (fields: Field[], names: string[]) => names.map((name) => sdl(fields.find((field) => field.name === name)!.type));
+    expect(types(data?.reposit.fields, ['id', 'monthlyRent', 'tenants', 'policies', 'landlord'])).toEqual([
+      'ID!',
+      'Money!',
+      '[RepositTenant!]!',
+      '[Policy!]!',
+      'Landlord',
+    ]);
+    expect(types(data?.tenant.fields, ['email', 'status'])).toEqual(['String!', 'RepositTenantStatus!']);
+    const reposit = (data?.query.fields as Field[]).find((field) => field.name === 'reposit')!;
+    expect([sdl(reposit.type), ...types(reposit.args!, ['id'])]).toEqual(['Reposit', 'ID!']);
+  });
+});
+
 describe('Query.reposit', () => {
   it('answers every documented field of a Reposit with two tenants, rent as GBP pence', async () => {
     const record = repositOf('tomasz.nowak@example.com');

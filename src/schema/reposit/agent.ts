@@ -17,9 +17,12 @@ export const RepositAgent = builder.node(builder.objectRef<RepositAgentShape>('R
     return agents.find((agent) => agent.id === id) ?? null;
   },
   fields: (t) => ({
-    agentId: t.exposeID('id', { description: 'Reposit’s id of the agent (`usr_…`): the `agentId` of createReposit.' }),
-    firstName: t.exposeString('firstName'),
-    lastName: t.exposeString('lastName'),
+    agentId: t.exposeID('id', {
+      nullable: false,
+      description: 'Reposit’s id of the agent (`usr_…`): the `agentId` of createReposit.',
+    }),
+    firstName: t.exposeString('firstName', { nullable: false }),
+    lastName: t.exposeString('lastName', { nullable: false }),
   }),
 });
 

@@ -27,7 +27,11 @@ const LandlordInput = builder.inputRef<CreateRepositInputShape['landlord']>('Lan
 const CreateRepositInput = builder.inputRef<CreateRepositInputShape>('CreateRepositInput').implement({
   description: 'Everything Reposit needs to create a Reposit for a tenancy.',
   fields: (t) => ({
-    address: t.field({ type: RepositAddressInput, required: true, description: 'Address of the property on the tenancy agreement.' }),
+    address: t.field({
+      type: RepositAddressInput,
+      required: true,
+      description: 'Address of the property on the tenancy agreement.',
+    }),
     landlord: t.field({ type: LandlordInput, required: true }),
     agentId: t.id({
       required: true,
@@ -38,7 +42,9 @@ const CreateRepositInput = builder.inputRef<CreateRepositInputShape>('CreateRepo
     startDate: t.field({ type: 'Date', required: true, description: 'Start date of the tenancy.' }),
     endDate: t.field({ type: 'Date', required: true, description: 'End date of the tenancy; after the start.' }),
     tenantEmails: t.stringList({ required: true, description: 'E-mail addresses of every tenant on the tenancy agreement.' }),
-    letOnly: t.boolean({ description: 'True if the landlord will manage the claims process instead of the agent. Defaults to false.' }),
+    letOnly: t.boolean({
+      description: 'True if the landlord will manage the claims process instead of the agent. Defaults to false.',
+    }),
   }),
 });
 

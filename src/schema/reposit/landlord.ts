@@ -6,10 +6,15 @@ import { Reposit } from './reposit';
 export const Landlord = builder.objectRef<RepositLandlord>('Landlord').implement({
   description: 'The landlord of a Reposit’s property (a person or a company), named on the insurance policies.',
   fields: (t) => ({
-    firstName: t.exposeString('firstName', { description: 'First name.' }),
-    lastName: t.exposeString('lastName', { description: 'Last name.' }),
-    email: t.exposeString('email', { description: 'Where Reposit sends the policy documents.' }),
-    address: t.field({ type: RepositAddress, description: 'Home or business address.', resolve: (landlord) => landlord.address }),
+    firstName: t.exposeString('firstName', { nullable: false, description: 'First name.' }),
+    lastName: t.exposeString('lastName', { nullable: false, description: 'Last name.' }),
+    email: t.exposeString('email', { nullable: false, description: 'Where Reposit sends the policy documents.' }),
+    address: t.field({
+      nullable: false,
+      type: RepositAddress,
+      description: 'Home or business address.',
+      resolve: (landlord) => landlord.address,
+    }),
   }),
 });
 

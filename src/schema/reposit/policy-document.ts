@@ -25,20 +25,27 @@ export const PolicyDocument = builder.node(builder.objectRef<PolicyDocumentShape
     return document ? { ...document, repositId: key.repositId, policyId: key.policyId } : null;
   },
   fields: (t) => ({
-    documentId: t.exposeID('id', { description: 'Reposit’s id of the document (`doc_…`).' }),
+    documentId: t.exposeID('id', { nullable: false, description: 'Reposit’s id of the document (`doc_…`).' }),
     type: t.field({
+      nullable: false,
       type: PolicyDocumentTypeEnum,
       description: 'Type of document.',
       resolve: (document) => listed('PolicyDocumentType', REPOSIT_POLICY_DOCUMENT_TYPE_VALUES, document.type),
     }),
-    name: t.exposeString('name', { description: 'Name of the document.' }),
-    href: t.exposeString('href', { description: 'Link to the document (a PDF, usually).' }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the document was created.', resolve: (document) => document.createdAt }),
+    name: t.exposeString('name', { nullable: false, description: 'Name of the document.' }),
+    href: t.exposeString('href', { nullable: false, description: 'Link to the document (a PDF, usually).' }),
+    createdAt: t.field({
+      nullable: false,
+      type: 'DateTime',
+      description: 'When the document was created.',
+      resolve: (document) => document.createdAt,
+    }),
   }),
 });
 
 builder.objectField(Policy, 'documents', (t) =>
   t.field({
+    nullable: false,
     type: [PolicyDocument],
     description: 'Files about the policy; normally a certificate of issuance.',
     resolve: (policy) => policy.documents.map((document) => ({ ...document, repositId: policy.repositId, policyId: policy.id })),

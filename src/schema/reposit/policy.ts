@@ -42,8 +42,8 @@ export async function refetchPolicies(ctx: GatewayContext, repositId: string): P
 const PolicyType = builder.simpleObject('PolicyType', {
   description: 'A particular type of insurance policy; Reposits get different ones depending on the duration and amount of cover.',
   fields: (t) => ({
-    policyTypeId: t.id({ description: 'Identifier of the policy type, e.g. CAN_V2_3000_24.' }),
-    category: t.field({ type: PolicyCategoryEnum }),
+    policyTypeId: t.id({ nullable: false, description: 'Identifier of the policy type, e.g. CAN_V2_3000_24.' }),
+    category: t.field({ nullable: false, type: PolicyCategoryEnum }),
   }),
 });
 
@@ -61,8 +61,9 @@ export const Policy = builder.node(builder.objectRef<PolicyShape>('Policy'), {
     return policies.find((policy) => policy.id === key.policyId) ?? null;
   },
   fields: (t) => ({
-    policyId: t.exposeID('id', { description: 'Reposit’s id of the policy (`pol_…`).' }),
+    policyId: t.exposeID('id', { nullable: false, description: 'Reposit’s id of the policy (`pol_…`).' }),
     type: t.field({
+      nullable: false,
       type: PolicyType,
       description: 'Type of insurance policy.',
       resolve: (policy) => ({
@@ -70,13 +71,24 @@ export const Policy = builder.node(builder.objectRef<PolicyShape>('Policy'), {
         category: listed('PolicyCategory', REPOSIT_POLICY_CATEGORY_VALUES, policy.category),
       }),
     }),
-    startDate: t.field({ type: 'DateTime', description: 'Policy cover start date.', resolve: (policy) => policy.startDate }),
-    endDate: t.field({ type: 'DateTime', description: 'Policy cover end date.', resolve: (policy) => policy.endDate }),
+    startDate: t.field({
+      nullable: false,
+      type: 'DateTime',
+      description: 'Policy cover start date.',
+      resolve: (policy) => policy.startDate,
+    }),
+    endDate: t.field({
+      nullable: false,
+      type: 'DateTime',
+      description: 'Policy cover end date.',
+      resolve: (policy) => policy.endDate,
+    }),
   }),
 });
 
 builder.objectField(Reposit, 'policies', (t) =>
   t.field({
+    nullable: false,
     type: [Policy],
     description: 'Insurance policies issued for the Reposit: none until it becomes active.',
     resolve: (reposit, _args, ctx) => policiesOf(ctx, reposit.id),

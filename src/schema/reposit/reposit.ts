@@ -40,12 +40,14 @@ export async function loadReposits(ctx: GatewayContext, ids: string[]): Promise<
 export const RepositTenant = builder.objectRef<RepositTenantShape>('RepositTenant').implement({
   description: 'A tenant on a Reposit, and how far they have got through it.',
   fields: (t) => ({
-    email: t.exposeString('email', { description: 'The tenant’s e-mail, as the Reposit lists it.' }),
+    email: t.exposeString('email', { nullable: false, description: 'The tenant’s e-mail, as the Reposit lists it.' }),
     status: t.field({
+      nullable: false,
       type: RepositTenantStatusEnum,
       resolve: (tenant) => listed('RepositTenantStatus', REPOSIT_TENANT_STATUS_VALUES, tenant.status),
     }),
     createdAt: t.field({
+      nullable: false,
       type: 'DateTime',
       description: 'When the tenant was added to the Reposit.',
       resolve: (tenant) => tenant.createdAt,
@@ -59,16 +61,37 @@ export const Reposit = builder.node(builder.objectRef<RepositShape>('Reposit'), 
   id: { resolve: (reposit) => reposit.id },
   loadOne: (id, ctx) => repositOrNull(ctx, id),
   fields: (t) => ({
-    repositId: t.exposeID('id', { description: 'Reposit’s id of the Reposit (`rep_…`).' }),
-    monthlyRent: t.field({ type: Money, description: 'Monthly rent.', resolve: (reposit) => money(reposit.monthlyRentPence, 'GBP') }),
-    headcount: t.exposeInt('headcount', { description: 'Total number of tenants on the tenancy agreement.' }),
-    startDate: t.field({ type: 'Date', description: 'Start date of the tenancy.', resolve: (reposit) => reposit.startDate }),
-    endDate: t.field({ type: 'Date', description: 'End date of the tenancy.', resolve: (reposit) => reposit.endDate }),
+    repositId: t.exposeID('id', { nullable: false, description: 'Reposit’s id of the Reposit (`rep_…`).' }),
+    monthlyRent: t.field({
+      nullable: false,
+      type: Money,
+      description: 'Monthly rent.',
+      resolve: (reposit) => money(reposit.monthlyRentPence, 'GBP'),
+    }),
+    headcount: t.exposeInt('headcount', { nullable: false, description: 'Total number of tenants on the tenancy agreement.' }),
+    startDate: t.field({
+      nullable: false,
+      type: 'Date',
+      description: 'Start date of the tenancy.',
+      resolve: (reposit) => reposit.startDate,
+    }),
+    endDate: t.field({
+      nullable: false,
+      type: 'Date',
+      description: 'End date of the tenancy.',
+      resolve: (reposit) => reposit.endDate,
+    }),
     letOnly: t.exposeBoolean('letOnly', {
+      nullable: false,
       description: 'True if the landlord, not the agent, manages the claims process. False when Reposit leaves it unset.',
     }),
-    status: t.field({ type: RepositStatusEnum, resolve: (reposit) => reposit.status }),
-    createdAt: t.field({ type: 'DateTime', description: 'When the Reposit was created.', resolve: (reposit) => reposit.createdAt }),
+    status: t.field({ nullable: false, type: RepositStatusEnum, resolve: (reposit) => reposit.status }),
+    createdAt: t.field({
+      nullable: false,
+      type: 'DateTime',
+      description: 'When the Reposit was created.',
+      resolve: (reposit) => reposit.createdAt,
+    }),
     closedAt: t.field({
       type: 'DateTime',
       nullable: true,
@@ -82,17 +105,29 @@ export const Reposit = builder.node(builder.objectRef<RepositShape>('Reposit'), 
       resolve: (reposit) => reposit.deactivatedAt ?? null,
     }),
     address: t.field({
+      nullable: false,
       type: RepositAddress,
       description: 'Address of the property on the tenancy agreement.',
       resolve: (reposit) => reposit.address,
     }),
-    agent: t.field({ type: RepositAgent, description: 'The agent user that owns the Reposit.', resolve: (reposit) => reposit.agent }),
+    agent: t.field({
+      nullable: false,
+      type: RepositAgent,
+      description: 'The agent user that owns the Reposit.',
+      resolve: (reposit) => reposit.agent,
+    }),
     supplier: t.field({
+      nullable: false,
       type: RepositSupplier,
       description: 'The letting agency that manages the property.',
       resolve: (reposit) => reposit.supplier,
     }),
-    tenants: t.field({ type: [RepositTenant], description: 'Every tenant and their status.', resolve: (reposit) => reposit.tenants }),
+    tenants: t.field({
+      nullable: false,
+      type: [RepositTenant],
+      description: 'Every tenant and their status.',
+      resolve: (reposit) => reposit.tenants,
+    }),
   }),
 });
 

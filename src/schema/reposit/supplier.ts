@@ -19,9 +19,10 @@ export const RepositSupplier = builder.node(builder.objectRef<RepositSupplierSha
     return supplier.id === id ? supplier : null;
   },
   fields: (t) => ({
-    supplierId: t.exposeID('id', { description: 'Reposit’s id of the supplier (`sup_…`).' }),
-    name: t.exposeString('name'),
+    supplierId: t.exposeID('id', { nullable: false, description: 'Reposit’s id of the supplier (`sup_…`).' }),
+    name: t.exposeString('name', { nullable: false }),
     type: t.field({
+      nullable: false,
       type: RepositSupplierTypeEnum,
       resolve: (supplier) => listed('RepositSupplierType', REPOSIT_SUPPLIER_TYPE_VALUES, supplier.type),
     }),
