@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import { Redis } from 'ioredis';
 import { ConfigError, loadConfig, type AgencyConfig, type Config } from './config';
-import type { ReadinessCheck } from './http/health-routes';
+import { redisReadiness, vendorReadiness } from './http/readiness';
 import { createReportLinks } from './http/report-links';
 import type { LinkStore } from './links/link-store';
 import { createMemoryLinkStore } from './links/memory-link-store';
@@ -22,7 +22,6 @@ import {
   createVendorPools,
   type ResolvedAgency,
   type VendorClients,
-  type VendorPools,
 } from './sources/clients';
 import type { VendorName } from './sources/vendor-error';
 
@@ -64,7 +63,7 @@ async function main(): Promise<void> {
     // A key of its own, derived from the secret, so report links and webhook URLs never share one.
     reportLinks: createReportLinks({ publicUrl: config.publicUrl, key: createHmac('sha256', config.webhookSecret).update('report-links').digest('hex') }),
     callbackUrls,
-    readiness: readinessChecks(redis, config, pools),
+    readiness: [...vendorReadiness(pools), ...(redis ? [redisReadiness(redis, config.redisUrl)] : [])],
   });
   const server = createServer(gateway.yoga);
   const closeWebSockets = gateway.attachWebSockets(server);
@@ -154,27 +153,6 @@ async function connectRedis(config: Config): Promise<Redis | undefined> {
     );
     return undefined;
   }
-}
-
-function readinessChecks(redis: Redis | undefined, config: Config, pools: VendorPools): ReadinessCheck[] {
-  const checks: ReadinessCheck[] = Object.entries(pools).map(([vendor, pool]) => ({
-    name: vendor,
-    // Any HTTP answer proves the vendor reachable; its status does not matter here.
-    async check() {
-      const response = await pool.request({ method: 'HEAD', path: '/', headersTimeout: 2_000 });
-      await response.body.dump();
-    },
-  }));
-  if (redis) {
-    checks.push({
-      name: 'redis',
-      async check() {
-        if (redis.status !== 'ready') throw new Error(`not connected to ${config.redisUrl} (${redis.status})`);
-        await redis.ping();
-      },
-    });
-  }
-  return checks;
 }
 
 function needsSandbox(agency: AgencyConfig): boolean {

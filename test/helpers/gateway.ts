@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { request } from 'undici';
+import type { ReadinessCheck } from '../../src/http/health-routes';
 import { createReportLinks } from '../../src/http/report-links';
 import { createMemoryLinkStore } from '../../src/links/memory-link-store';
 import { createMemoryDeadLetters } from '../../src/subscriptions/dead-letters';
@@ -27,6 +28,7 @@ export interface TestGatewayOptions {
   sandbox?: StartSandboxOptions;
   /** The event log; a fresh in-memory one when absent. */
   events?: EventLog;
+  readiness?: ReadinessCheck[];
 }
 
 export const TEST_WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
@@ -55,7 +57,7 @@ export async function useGateway(options: TestGatewayOptions = {}) {
       canopy: `${publicUrl}/webhooks/canopy/${TEST_WEBHOOK_SECRET}`,
       reposit: `${publicUrl}/webhooks/reposit/${TEST_WEBHOOK_SECRET}`,
     },
-    readiness: [],
+    readiness: options.readiness ?? [],
     events,
     deadLetters,
     webhookSecret: TEST_WEBHOOK_SECRET,

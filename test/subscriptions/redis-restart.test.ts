@@ -1,0 +1,134 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisReadiness } from '../../src/http/readiness';
+import { createRedisEventLog } from '../../src/subscriptions/redis-event-log';
+import { useGateway, type TestGateway } from '../helpers/gateway';
+import { takeOverWebSocket, wsClient } from '../helpers/subscriptions';
+import { AMARA, canopyExamples, postWebhook } from '../helpers/webhooks';
+
+/**
+ * A Redis of this test's own, durable as production's must be (append-only file, fsync on every
+ * write), so that it can be stopped and started again in the middle of a stream of webhooks.
+ */
+class DurableRedis {
+  private process: ChildProcess | undefined;
+  readonly dir = mkdtempSync(join(tmpdir(), 'rentgraph-redis-'));
+  constructor(readonly port: number) {}
+
+  async start(): Promise<void> {
+    this.process = spawn('redis-server', [
+      '--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir,
+      '--appendonly', 'yes', '--appendfsync', 'always', '--save', '',
+    ], { stdio: 'ignore' });
+    const probe = new Redis({ port: this.port, lazyConnect: true, retryStrategy: () => null });
+    probe.on('error', () => undefined);
+    for (let attempt = 0; attempt < 100; attempt++) {
+      try {
+        await probe.connect();
+        await probe.ping();
+        probe.disconnect();
+        return;
+      } catch {
+        await sleep(50);
+      }
+    }
+    throw new Error('redis-server did not start');
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise((resolve) => this.process?.once('exit', resolve));
+    this.process?.kill('SIGTERM');
+    await exited;
+  }
+
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Delivers like a vendor: again after any answer but 2xx, until it is taken. */
+async function deliverUntilTaken(url: string, body: unknown): Promise<string> {
+  for (;;) {
+    const answer = await postWebhook(url, 'canopy', body).catch(() => undefined);
+    if (answer?.status === 200) return String(answer.body.id);
+    await sleep(50);
+  }
+}
+
+const QUERY = `subscription ($email: String!, $after: String) { tenantEvents(email: $email, after: $after) { ... on VendorEvent { id } ... on PassportNoteEvent { note } } }`;
+
+let redis: DurableRedis;
+let connections: Redis[];
+let gateway: TestGateway;
+
+beforeAll(async () => {
+  redis = new DurableRedis(await freePort());
+  await redis.start();
+  // Commands fail fast while Redis is away, so a webhook gets its 503 instead of waiting.
+  const options = { port: redis.port, maxRetriesPerRequest: 1, retryStrategy: () => 100 };
+  connections = [new Redis(options), new Redis(options)];
+  for (const connection of connections) connection.on('error', () => undefined);
+  const [commands, subscriber] = connections as [Redis, Redis];
+  gateway = await useGateway({
+    events: createRedisEventLog({ redis: commands, subscriber, prefix: 'restart' }),
+    readiness: [redisReadiness(commands, `redis://127.0.0.1:${redis.port}`)],
+  });
+});
+
+afterAll(async () => {
+  await gateway.close();
+  for (const connection of connections) connection.disconnect();
+  await redis.stop();
+  redis.remove();
+});
+
+describe('a Redis restart in the middle of a stream of webhooks', () => {
+  it('loses no acknowledged event, reports the outage on /readyz, and live subscribers get every event', async () => {
+    const client = wsClient(gateway.url);
+    const total = 60;
+    const receiving = takeOverWebSocket(client, QUERY, { email: AMARA, after: '0-0' }, total);
+
+    const acknowledged: string[] = [];
+    let readyDuringOutage: number | undefined;
+    for (let n = 0; n < total; n++) {
+      if (n === 20) {
+        await redis.stop();
+        const ready = await request(`${gateway.url}/readyz`);
+        readyDuringOutage = ready.statusCode;
+        await ready.body.dump();
+        // Deliveries meet the outage (503s) until Redis is back; the vendor keeps retrying.
+        setTimeout(() => void redis.start(), 300);
+      }
+      acknowledged.push(await deliverUntilTaken(gateway.url, { ...canopyExamples.note, note: `note ${n}` }));
+    }
+
+    expect(readyDuringOutage).toBe(503);
+    const ready = await request(`${gateway.url}/readyz`);
+    expect(ready.statusCode).toBe(200);
+    await ready.body.dump();
+
+    const stored = await gateway.events.readAfter(gateway.agencyId, undefined, 1000);
+    expect(stored.map((event) => event.id)).toEqual(acknowledged);
+
+    const delivered = await receiving;
+    await client.dispose();
+    expect(delivered.map((result) => result.data?.tenantEvents.note)).toEqual(acknowledged.map((_, n) => `note ${n}`));
+    expect(delivered.map((result) => result.data?.tenantEvents.id)).toEqual(acknowledged);
+  }, 60_000);
+});
