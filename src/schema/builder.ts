@@ -13,9 +13,12 @@ export const builder = new SchemaBuilder<{
     Date: { Input: Date; Output: Date };
     SafeInt: { Input: number; Output: number };
   };
+  DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
+  // Non-null unless a field says otherwise: a field that can fail on its own says `nullable: true`.
+  defaultFieldNullability: false,
   plugins: [ErrorsPlugin, SimpleObjectsPlugin, RelayPlugin],
   relay: {
     clientMutationId: 'omit',

@@ -1,11 +1,6 @@
-import { SCREENING_STATUS_VALUES, SECTION_STATUS_VALUES } from '../../sources/canopy-referencing/enums';
 import type { CanopyRentPassport } from '../../sources/canopy-referencing/types';
 import { builder } from '../builder';
-import { listed } from '../vendor-enum';
-import { PassportSectionStatusEnum, ScreeningStatusEnum } from './enums';
-
-const sectionStatus = (value: string | undefined) => listed('PassportSectionStatus', SECTION_STATUS_VALUES, value);
-const screeningStatus = (value: string) => listed('ScreeningStatus', SCREENING_STATUS_VALUES, value);
+import { PassportSectionStatusEnum, ScreeningStatusEnum, screeningStatus, sectionStatus } from './enums';
 
 export const InstantScreening = builder.objectRef<CanopyRentPassport['instant']>('InstantScreening').implement({
   description: 'The instant screening: credit check, income, rent and savings. A section the request does not screen is null.',

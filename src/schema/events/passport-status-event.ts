@@ -1,15 +1,18 @@
-import { SCREENING_STATUS_VALUES, SECTION_STATUS_VALUES, UPDATED_SECTION_VALUES } from '../../sources/canopy-referencing/enums';
+import { UPDATED_SECTION_VALUES } from '../../sources/canopy-referencing/enums';
 import type { CanopyPassportStatusNotification } from '../../sources/canopy-referencing/types';
 import { TOPICS } from '../../subscriptions/topics';
 import { builder } from '../builder';
-import { PassportSectionStatusEnum, PassportUpdatedSectionEnum, ScreeningStatusEnum } from '../canopy-referencing/enums';
+import {
+  PassportSectionStatusEnum,
+  PassportUpdatedSectionEnum,
+  ScreeningStatusEnum,
+  screeningStatus,
+  sectionStatus,
+} from '../canopy-referencing/enums';
 import { listed } from '../vendor-enum';
 import type { EventParent } from './event-stream';
 import { canopyEventFields, type CanopyEventParent } from './referencing-events';
 import { VendorEvent } from './vendor-event';
-
-const sectionStatus = (value: string | undefined) => listed('PassportSectionStatus', SECTION_STATUS_VALUES, value);
-const screeningStatus = (value: string) => listed('ScreeningStatus', SCREENING_STATUS_VALUES, value);
 
 const UpdatedPassportSection = builder
   .objectRef<CanopyPassportStatusNotification['updatedSection']>('UpdatedPassportSection')

@@ -1,4 +1,3 @@
-import type { EnumRef } from '@pothos/core';
 import {
   REPOSIT_POLICY_CATEGORY_VALUES,
   REPOSIT_POLICY_DOCUMENT_TYPE_VALUES,
@@ -9,41 +8,28 @@ import {
 import { builder } from '../builder';
 import { vendorEnum } from '../vendor-enum';
 
-/** `vendorEnum` types its ref by the UNLISTED value alone; the values `listed()` gives are strings. */
-function openEnum(ref: ReturnType<typeof vendorEnum>): EnumRef<typeof builder.$inferSchemaTypes, string> {
-  return ref as unknown as EnumRef<typeof builder.$inferSchemaTypes, string>;
-}
-
-export const RepositTenantStatusEnum = openEnum(
-  vendorEnum(
-    'RepositTenantStatus',
-    REPOSIT_TENANT_STATUS_VALUES,
-    'A tenant’s progress through a Reposit: invited, registered, confirmed the details, signed the legal documents, paid.',
-  ),
+export const RepositTenantStatusEnum = vendorEnum(
+  'RepositTenantStatus',
+  REPOSIT_TENANT_STATUS_VALUES,
+  'A tenant’s progress through a Reposit: invited, registered, confirmed the details, signed the legal documents, paid.',
 );
 
-export const RepositSupplierTypeEnum = openEnum(
-  vendorEnum(
-    'RepositSupplierType',
-    REPOSIT_SUPPLIER_TYPE_VALUES,
-    'Whether the supplier account is a letting agency or a landlord.',
-  ),
+export const RepositSupplierTypeEnum = vendorEnum(
+  'RepositSupplierType',
+  REPOSIT_SUPPLIER_TYPE_VALUES,
+  'Whether the supplier account is a letting agency or a landlord.',
 );
 
-export const PolicyCategoryEnum = openEnum(
-  vendorEnum(
-    'PolicyCategory',
-    REPOSIT_POLICY_CATEGORY_VALUES,
-    'Category of insurance policy; DEPOSIT_WAIVER, Reposit’s deposit replacement product, in most cases.',
-  ),
+export const PolicyCategoryEnum = vendorEnum(
+  'PolicyCategory',
+  REPOSIT_POLICY_CATEGORY_VALUES,
+  'Category of insurance policy; DEPOSIT_WAIVER, Reposit’s deposit replacement product, in most cases.',
 );
 
-export const PolicyDocumentTypeEnum = openEnum(
-  vendorEnum(
-    'PolicyDocumentType',
-    REPOSIT_POLICY_DOCUMENT_TYPE_VALUES,
-    'Type of policy document; POLICY_SUMMARY for certificates of issuance.',
-  ),
+export const PolicyDocumentTypeEnum = vendorEnum(
+  'PolicyDocumentType',
+  REPOSIT_POLICY_DOCUMENT_TYPE_VALUES,
+  'Type of policy document; POLICY_SUMMARY for certificates of issuance.',
 );
 
 export const RepositStatusEnum = builder.enumType('RepositStatus', {
