@@ -18,6 +18,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         avoidOptionals: true,
         useTypeImports: true,
+        onlyOperationTypes: true,
       },
     },
   },
