@@ -12,13 +12,12 @@ const config: CodegenConfig = {
   generates: {
     'schema.graphql': { plugins: ['schema-ast'], config: { includeDirectives: false } },
     'operations/generated.ts': {
-      plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
+      plugins: ['typescript-operations', 'typed-document-node'],
       config: {
         scalars: { DateTime: 'string', Date: 'string', SafeInt: 'number', ID: 'string' },
         enumsAsTypes: true,
         avoidOptionals: true,
         useTypeImports: true,
-        onlyOperationTypes: true,
       },
     },
   },

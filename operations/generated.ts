@@ -3,1007 +3,6 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-export type Maybe<T> = T | null;
-export type InputMaybe<T> = Maybe<T>;
-/** All built-in and custom scalars, mapped to their actual values */
-export type Scalars = {
-  ID: { input: string; output: string; }
-  String: { input: string; output: string; }
-  Boolean: { input: boolean; output: boolean; }
-  Int: { input: number; output: number; }
-  Float: { input: number; output: number; }
-  /** A date string, such as 2007-12-03, compliant with the `full-date` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
-  Date: { input: string; output: string; }
-  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
-  DateTime: { input: string; output: string; }
-  /** The `SafeInt` scalar type represents non-fractional signed whole numeric values that are considered safe as defined by the ECMAScript specification. */
-  SafeInt: { input: number; output: number; }
-};
-
-export type AccountAssignmentInput = {
-  /** The account’s Canopy id or global id. */
-  accountId: Scalars['ID']['input'];
-  /** A unique number for the customer on the account, e.g. a card number. */
-  customerAccountExternalId: InputMaybe<Scalars['String']['input']>;
-  issuerProcessorConfig: InputMaybe<IssuerProcessorConfigInput>;
-  /** The customer’s role on the account; PRIMARY when absent. */
-  role: InputMaybe<CustomerAccountRole>;
-};
-
-/** The status of an account; active upon creation. */
-export type AccountStatus =
-  | 'ACTIVE'
-  | 'SUSPENDED'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** A base group of policies that define a product. */
-export type BasePolicyConfigInput = {
-  /** The length of the billing cycle, e.g. '1 month', '3 months' or '7 days'. */
-  billingCyclePeriod: InputMaybe<Scalars['String']['input']>;
-  /** The time between the statement cut and the due date, e.g. '25 days'; cannot exceed the start of the next cycle. */
-  billingDueDateInterval: InputMaybe<Scalars['String']['input']>;
-  /** Time and timezone of the close of business, for statement cuts. */
-  closeOfBusinessAndTimezone: InputMaybe<Scalars['DateTime']['input']>;
-  interestPolicy: InputMaybe<InterestPolicyInput>;
-  /** Share of the total balance due as minimum payment: 20 means 20%. */
-  minPayPercentage: InputMaybe<Scalars['Float']['input']>;
-};
-
-export type BusinessDetailsInput = {
-  /** The DBA name of the business. */
-  doingBusinessAs: Scalars['String']['input'];
-  /** EIN of the business. */
-  ein: Scalars['String']['input'];
-  legalName: InputMaybe<Scalars['String']['input']>;
-};
-
-/** One address of the renter’s history. Give houseNumber or houseName, or both. */
-export type CanopyAddressInput = {
-  /** ISO 3166-1 alpha-2, e.g. GB. */
-  countryCode: Scalars['String']['input'];
-  county: InputMaybe<Scalars['String']['input']>;
-  flat: InputMaybe<Scalars['String']['input']>;
-  /** Required if houseNumber is not given. */
-  houseName: InputMaybe<Scalars['String']['input']>;
-  /** Required if houseName is not given. */
-  houseNumber: InputMaybe<Scalars['String']['input']>;
-  line1: InputMaybe<Scalars['String']['input']>;
-  line2: InputMaybe<Scalars['String']['input']>;
-  line3: InputMaybe<Scalars['String']['input']>;
-  postCode: Scalars['String']['input'];
-  /** When the renter moved in, YYYY-MM-DD. */
-  startDate: Scalars['String']['input'];
-  street: Scalars['String']['input'];
-  town: Scalars['String']['input'];
-};
-
-/** Which updates Canopy sends to a registered webhook: passport section statuses, request statuses, or passport notes (all, agent or report). */
-export type CanopyWebhookType =
-  | 'PASSPORT_AGENT_NOTES'
-  | 'PASSPORT_ALL_NOTES'
-  | 'PASSPORT_REPORT_NOTES'
-  | 'PASSPORT_STATUS_UPDATES'
-  | 'REQUEST_STATUS_UPDATES'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** Length of an employment contract. */
-export type ContractLength =
-  | 'MONTHS_2'
-  | 'MONTHS_3'
-  | 'MONTHS_4'
-  | 'MONTHS_5'
-  | 'MONTHS_6'
-  | 'MONTHS_7'
-  | 'MONTHS_8'
-  | 'MONTHS_9'
-  | 'MONTHS_10'
-  | 'MONTHS_11'
-  | 'MONTHS_12'
-  | 'OVER_12_MONTHS'
-  | 'UNDER_1_MONTH'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** An account for one end user of a live product. */
-export type CreateAccountInput = {
-  /** What the account can borrow, in US cents; the product’s default when absent. */
-  creditLimitCents: InputMaybe<Scalars['SafeInt']['input']>;
-  /** The e-mail of the tenant the account is for: the account then shows under `tenant(email:)`. */
-  email: InputMaybe<Scalars['String']['input']>;
-  /** Ids connecting the account to users in other systems. */
-  externalIds: InputMaybe<Array<ExternalIdInput>>;
-  /** The product’s Canopy id or global id. */
-  productId: Scalars['ID']['input'];
-  /** The account’s interest rate in percent (6.2 means 6.2%); the product’s default when absent. */
-  rate: InputMaybe<Scalars['Float']['input']>;
-};
-
-/** A charge (a purchase or draw) on an account. */
-export type CreateChargeInput = {
-  /** The account’s Canopy id or global id. */
-  accountId: Scalars['ID']['input'];
-  /** The amount of the charge in US cents, a positive integer. */
-  amountCents: Scalars['SafeInt']['input'];
-  /** When the charge takes effect: at most 10 days in the past. */
-  effectiveAt: Scalars['DateTime']['input'];
-  externalIds: InputMaybe<Array<ExternalIdInput>>;
-  merchantData: MerchantDataInput;
-  /** The rate for this charge in percent (15.5 means 15.5%); the account’s rate when absent. */
-  rate: InputMaybe<Scalars['Float']['input']>;
-  /** A unique id in your system for the charge. */
-  referenceId: InputMaybe<Scalars['String']['input']>;
-};
-
-/** A customer, with a US address as Canopy requires. */
-export type CreateCustomerInput = {
-  addressLineOne: Scalars['String']['input'];
-  addressLineTwo: InputMaybe<Scalars['String']['input']>;
-  /** Existing accounts to assign the customer to, at most 100. */
-  assignToAccounts: InputMaybe<Array<AccountAssignmentInput>>;
-  businessDetails: InputMaybe<BusinessDetailsInput>;
-  city: Scalars['String']['input'];
-  countryCode: InputMaybe<ServicingCountryCode>;
-  /** Your id for the customer, not starting with can_; Canopy generates one when absent. */
-  customerId: InputMaybe<Scalars['String']['input']>;
-  dateOfBirth: Scalars['Date']['input'];
-  /** The customer’s e-mail: each assigned account shows under `tenant(email:)`. */
-  email: Scalars['String']['input'];
-  firstName: Scalars['String']['input'];
-  /** Any country-specific unique identifier of the customer. */
-  internationalCustomerId: InputMaybe<Scalars['String']['input']>;
-  lastName: Scalars['String']['input'];
-  middleName: InputMaybe<Scalars['String']['input']>;
-  namePrefix: InputMaybe<Scalars['String']['input']>;
-  nameSuffix: InputMaybe<Scalars['String']['input']>;
-  /** In E.164 format, e.g. +14105556789. */
-  phoneNumber: Scalars['String']['input'];
-  /** Social security number. */
-  ssn: InputMaybe<Scalars['String']['input']>;
-  state: Scalars['String']['input'];
-  /** Five digit ZIP code or nine digit 'ZIP+4'. */
-  zip: Scalars['String']['input'];
-};
-
-/** A further installment loan on a revolving line of credit; its due dates follow those of the loans already on the account. */
-export type CreateLoanInput = {
-  /** The account’s Canopy id or global id. */
-  accountId: Scalars['ID']['input'];
-  /** The number of billing cycles the loan is amortised over. */
-  amortisationLength: InputMaybe<Scalars['Int']['input']>;
-  effectiveAt: Scalars['DateTime']['input'];
-  /** The loan’s interest rate in percent: 36 means 36%. */
-  interestPercent: InputMaybe<Scalars['Float']['input']>;
-  /** Whether interest accrues only for the loan’s duration. */
-  isLimitedToLoanDuration: InputMaybe<Scalars['Boolean']['input']>;
-  /** The id of the loan; Canopy generates one when absent. */
-  lineItemId: InputMaybe<Scalars['String']['input']>;
-  /** The amount lent in US cents, a positive integer. */
-  originalAmountCents: Scalars['SafeInt']['input'];
-};
-
-/** A payment by the account holder. */
-export type CreatePaymentInput = {
-  /** The account’s Canopy id or global id. */
-  accountId: Scalars['ID']['input'];
-  /** The amount of the payment in US cents, a positive integer. */
-  amountCents: Scalars['SafeInt']['input'];
-  /** When the payment takes effect: at most 10 days in the past; now when absent. */
-  effectiveAt: InputMaybe<Scalars['DateTime']['input']>;
-  externalIds: InputMaybe<Array<ExternalIdInput>>;
-  /** A unique id in your system for the payment. */
-  referenceId: InputMaybe<Scalars['String']['input']>;
-};
-
-/** A live product needs a name, a default rate, a default credit limit and base policies (minimum payment and billing cycle). */
-export type CreateProductInput = {
-  basePolicyConfig: InputMaybe<BasePolicyConfigInput>;
-  /** Default credit limit of the product’s accounts, in US cents. */
-  defaultCreditLimitCents: InputMaybe<Scalars['SafeInt']['input']>;
-  /** Default interest rate for the product’s accounts in percent: 5.2 means 5.2%. */
-  defaultRate: InputMaybe<Scalars['Float']['input']>;
-  description: InputMaybe<Scalars['String']['input']>;
-  /** The name of the product. */
-  name: Scalars['String']['input'];
-  /** LIVE only with every field a live product needs; when absent, LIVE if they are all there and DRAFT if not. */
-  status: InputMaybe<ProductStatus>;
-  /** CREDIT when absent. */
-  type: InputMaybe<ProductType>;
-};
-
-/** Everything Reposit needs to create a Reposit for a tenancy. */
-export type CreateRepositInput = {
-  /** Address of the property on the tenancy agreement. */
-  address: RepositAddressInput;
-  /** The agent who receives the Reposit’s notifications: an `agentId` (or global id) from `repositSupplier.agents`. */
-  agentId: Scalars['ID']['input'];
-  /** End date of the tenancy; after the start. */
-  endDate: Scalars['Date']['input'];
-  /** Total number of tenants; the number of `tenantEmails` when left out, and must equal it. */
-  headcount: InputMaybe<Scalars['Int']['input']>;
-  landlord: LandlordInput;
-  /** True if the landlord will manage the claims process instead of the agent. Defaults to false. */
-  letOnly: InputMaybe<Scalars['Boolean']['input']>;
-  /** Monthly rent in pence. */
-  monthlyRentPence: Scalars['SafeInt']['input'];
-  /** Start date of the tenancy. */
-  startDate: Scalars['Date']['input'];
-  /** E-mail addresses of every tenant on the tenancy agreement. */
-  tenantEmails: Array<Scalars['String']['input']>;
-};
-
-/** The role of a customer on an account. */
-export type CustomerAccountRole =
-  | 'PRIMARY'
-  | 'SECONDARY'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** How many days there are in a year for the interest calculation. */
-export type DayCalcType =
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED'
-  | '_365';
-
-export type DeleteAccountInput = {
-  /** The account’s Canopy id or global id. */
-  accountId: Scalars['ID']['input'];
-};
-
-export type DeleteProductInput = {
-  /** The product’s Canopy id or global id. */
-  productId: Scalars['ID']['input'];
-};
-
-export type DisputeLineItemInput = {
-  /** The account’s Canopy id or global id. */
-  accountId: Scalars['ID']['input'];
-  /** The line item’s Canopy id. */
-  lineItemId: Scalars['ID']['input'];
-};
-
-/** Permanent or contract employment. */
-export type EmploymentBasis =
-  | 'CONTRACT'
-  | 'PERMANENT'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** Full-time or part-time employment. */
-export type EmploymentStatus =
-  | 'FULL_TIME'
-  | 'PART_TIME'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** A static reference to an id in a third-party system. */
-export type ExternalIdInput = {
-  /** The id in the external party’s system. */
-  id: InputMaybe<Scalars['String']['input']>;
-  /** Name of the external party. */
-  name: InputMaybe<Scalars['String']['input']>;
-};
-
-/** Details of an income. EMPLOYED: companyName, jobTitle, employmentStatus, employmentBasis, startDate (and contractLength for CONTRACT). SELF_EMPLOYED: incomeName, jobTitle, startDate. STUDENT: educationalInstitutionName, grantsAvailability (startDate when true), loans (loanStartDate when true), course, qualification, courseStart, courseEnd. RETIRED, UNEMPLOYED, BENEFITS, OTHER: incomeName, description, startDate. Dates are YYYY-MM-DD. */
-export type IncomeEmploymentInput = {
-  companyName: InputMaybe<Scalars['String']['input']>;
-  contractLength: InputMaybe<ContractLength>;
-  course: InputMaybe<Scalars['String']['input']>;
-  courseEnd: InputMaybe<Scalars['String']['input']>;
-  courseStart: InputMaybe<Scalars['String']['input']>;
-  description: InputMaybe<Scalars['String']['input']>;
-  educationalInstitutionName: InputMaybe<Scalars['String']['input']>;
-  employmentBasis: InputMaybe<EmploymentBasis>;
-  employmentStatus: InputMaybe<EmploymentStatus>;
-  grantsAvailability: InputMaybe<Scalars['Boolean']['input']>;
-  incomeName: InputMaybe<Scalars['String']['input']>;
-  jobTitle: InputMaybe<Scalars['String']['input']>;
-  loanStartDate: InputMaybe<Scalars['String']['input']>;
-  loans: InputMaybe<Scalars['Boolean']['input']>;
-  qualification: InputMaybe<Scalars['String']['input']>;
-  startDate: InputMaybe<Scalars['String']['input']>;
-};
-
-export type IncomeInput = {
-  additionalInfo: InputMaybe<Scalars['String']['input']>;
-  /** The annual amount in pence: whole pounds, greater than £100. */
-  annualSalaryPence: Scalars['SafeInt']['input'];
-  employment: IncomeEmploymentInput;
-  incomeSource: IncomeSource;
-  /** OTHER only for student and other income. */
-  paymentFrequency: PaymentFrequency;
-};
-
-/** Where an income comes from. */
-export type IncomeSource =
-  | 'BENEFITS'
-  | 'EMPLOYED'
-  | 'OTHER'
-  | 'RETIRED'
-  | 'SELF_EMPLOYED'
-  | 'STUDENT'
-  | 'UNEMPLOYED'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** The base formula used to calculate and assign interest. */
-export type InterestMethod =
-  | 'AVERAGE_DAILY_BALANCE'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-export type InterestPolicyInput = {
-  /** How many days there are in a year for the calculation. */
-  dayCalcType: InputMaybe<DayCalcType>;
-  /** Interest is calculated based on this time plus the interval time. */
-  interestCalcTime: InputMaybe<Scalars['DateTime']['input']>;
-  /** The actual base formula used to calculate and assign interest. */
-  method: InputMaybe<InterestMethod>;
-  type: InputMaybe<InterestPolicyType>;
-};
-
-/** How interest accrues. */
-export type InterestPolicyType =
-  | 'COMPOUND'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-export type IssuerProcessorConfigInput = {
-  lithic: InputMaybe<LithicCardInput>;
-  /** Spending limit of the card in US cents, at least 1; only the issuer processor’s own limit applies when absent. */
-  spendLimitCents: InputMaybe<Scalars['SafeInt']['input']>;
-};
-
-/** The landlord, named on the insurance policies; a person or a company. */
-export type LandlordInput = {
-  /** Home or business address. */
-  address: RepositAddressInput;
-  /** Where Reposit sends the policy documents. */
-  email: Scalars['String']['input'];
-  firstName: Scalars['String']['input'];
-  lastName: Scalars['String']['input'];
-};
-
-/** The status of a line item. */
-export type LineItemStatus =
-  | 'AUTHORIZED'
-  | 'DECLINED'
-  | 'INVALID'
-  | 'PENDING'
-  | 'POSTED'
-  | 'SUCCESSFUL'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED'
-  | 'UNSUCCESSFUL'
-  | 'VALID'
-  | 'VOID';
-
-/** A charge, a payment or an installment loan. Canopy posts further types of its own (interest, fees), shown as UNLISTED. */
-export type LineItemType =
-  | 'CHARGE'
-  | 'LOAN'
-  | 'PAYMENT'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** Which line items to list: only charges or only payments. */
-export type LineItemTypeFilter =
-  | 'CHARGES'
-  | 'PAYMENTS';
-
-export type LinkCanopyBranchInput = {
-  /** A Canopy branch id (or its global id) from `canopyBranches`. */
-  canopyBranchId: Scalars['ID']['input'];
-  /** The agency’s own branch id: a UUID, linked to one Canopy branch only. */
-  clientBranchId: Scalars['ID']['input'];
-};
-
-/** A tenant e-mail and exactly one existing vendor object to link it to. */
-export type LinkTenantInput = {
-  /** A Canopy Servicing account id. */
-  accountId: InputMaybe<Scalars['ID']['input']>;
-  email: Scalars['String']['input'];
-  /** A canopyReferenceId. */
-  referencingRequestId: InputMaybe<Scalars['ID']['input']>;
-  repositId: InputMaybe<Scalars['ID']['input']>;
-};
-
-export type LithicCardInput = {
-  /** Token (a UUID) of the card program under which to create the card. */
-  cardProgramToken: InputMaybe<Scalars['String']['input']>;
-  /** Friendly name to identify the card. */
-  memo: InputMaybe<Scalars['String']['input']>;
-  state: InputMaybe<LithicCardState>;
-  type: InputMaybe<LithicCardType>;
-};
-
-/** The state of a new Lithic card. */
-export type LithicCardState =
-  | 'OPEN'
-  | 'PAUSED'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** The type of card created by Lithic. */
-export type LithicCardType =
-  | 'MERCHANT_LOCKED'
-  | 'SINGLE_USE'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED'
-  | 'UNLOCKED';
-
-export type MerchantDataInput = {
-  id: InputMaybe<Scalars['String']['input']>;
-  /** Merchant category code. */
-  mccCode: Scalars['Int']['input'];
-  name: InputMaybe<Scalars['String']['input']>;
-  phoneNumber: InputMaybe<Scalars['String']['input']>;
-};
-
-/** What happened to a note. */
-export type PassportNoteAction =
-  | 'CREATED'
-  | 'DELETED'
-  | 'EDITED'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** A Rent Passport section that carries notes. */
-export type PassportNoteSection =
-  | 'CREDIT_CHECK'
-  | 'EMPLOYEE_REFERENCE'
-  | 'INCOME'
-  | 'LANDLORD_REFERENCE'
-  | 'RENT'
-  | 'RENTAL_PREFERENCES'
-  | 'RIGHT_TO_RENT'
-  | 'SAVINGS'
-  | 'SUMMARY'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** Agent notes or report notes. */
-export type PassportNoteType =
-  | 'AGENT'
-  | 'REPORT'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** Progress of one Rent Passport section. */
-export type PassportSectionStatus =
-  | 'DONE'
-  | 'IN_PROGRESS'
-  | 'NOT_STARTED'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** A Rent Passport section a PASSPORT_STATUS_UPDATES webhook may be narrowed to. */
-export type PassportSettingSection =
-  | 'CREDIT_CHECK'
-  | 'EMPLOYEE_REFERENCE'
-  | 'INCOME'
-  | 'LANDLORD_REFERENCE'
-  | 'RENT'
-  | 'RENTAL_PREFERENCES'
-  | 'SAVINGS'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** The Rent Passport section a PASSPORT_STATUS_UPDATES notification is about. */
-export type PassportUpdatedSection =
-  | 'CREDIT_CHECK'
-  | 'EMPLOYEE_REFERENCE'
-  | 'IDENTITY_VERIFICATION'
-  | 'INCOME'
-  | 'LANDLORD_REFERENCE'
-  | 'RENT'
-  | 'RTR_VERIFICATION'
-  | 'SAVINGS'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** How often an income or a rent is paid; OTHER only for student and other income, and for rent. */
-export type PaymentFrequency =
-  | 'MONTHLY'
-  | 'OTHER'
-  | 'TWO_WEEKLY'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED'
-  | 'WEEKLY';
-
-/** Category of insurance policy; DEPOSIT_WAIVER, Reposit’s deposit replacement product, in most cases. */
-export type PolicyCategory =
-  | 'DEPOSIT_WAIVER'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** Type of policy document; POLICY_SUMMARY for certificates of issuance. */
-export type PolicyDocumentType =
-  | 'POLICY_SUMMARY'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** Identity and address history to prefill a renter’s Rent Passport with. */
-export type PrefillIdentityInput = {
-  /** At least one address. */
-  addresses: Array<CanopyAddressInput>;
-  /** YYYY-MM-DD. */
-  dateOfBirth: Scalars['String']['input'];
-  /** The renter the data is about. */
-  email: Scalars['String']['input'];
-  firstName: Scalars['String']['input'];
-  lastName: Scalars['String']['input'];
-  middleName: InputMaybe<Scalars['String']['input']>;
-  phone: Scalars['String']['input'];
-};
-
-/** Income to prefill a renter’s Rent Passport with. */
-export type PrefillIncomeInput = {
-  /** The renter the data is about. */
-  email: Scalars['String']['input'];
-  /** At least one income. */
-  income: Array<IncomeInput>;
-};
-
-/** Rent history to prefill a renter’s Rent Passport with. */
-export type PrefillRentInput = {
-  /** The renter the data is about. */
-  email: Scalars['String']['input'];
-  homeowner: Scalars['Boolean']['input'];
-  /** Rents during the last year: at least one when rentsDuringLastYear is true. */
-  rents: InputMaybe<Array<RentInput>>;
-  rentsDuringLastYear: Scalars['Boolean']['input'];
-};
-
-/** Whether a product is live or still a draft; draft products need more policy configuration to launch. */
-export type ProductStatus =
-  | 'DRAFT'
-  | 'LIVE'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** The type of a credit product. */
-export type ProductType =
-  | 'CREDIT'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** How deep the screening goes: pre-qualification, credit check only, instant, full (with landlord and employer references) or priority. */
-export type ReferencingItemType =
-  | 'CC_ONLY'
-  | 'FULL'
-  | 'INSTANT'
-  | 'PRE_QUALIFICATION'
-  | 'PRIORITY'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** The verdict of a completed report: VERIFY (accepted), CONSIDER or HIGH_RISK. */
-export type ReferencingReportStatus =
-  | 'CONSIDER'
-  | 'HIGH_RISK'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED'
-  | 'VERIFY';
-
-/** A change of a referencing request that Canopy reports to a REQUEST_STATUS_UPDATES webhook. */
-export type ReferencingRequestEvent =
-  | 'CONNECTED'
-  | 'CONNECTION_REJECTED'
-  | 'CONNECTION_STOPPED'
-  | 'GUARANTOR_REQUEST_CANCELLED'
-  | 'INVALID_APPLICATION_DETAILS'
-  | 'INVITED'
-  | 'INVITE_RESENT'
-  | 'PASSPORT_COMPLETED'
-  | 'PASSPORT_COMPLETED_WAITING_FOR_GUARANTOR'
-  | 'SENDING_COMPLETED_PASSPORT_FAILED'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** Whether the person is screened as a renter or as a guarantor for a renter. */
-export type ReferencingRequestType =
-  | 'GUARANTOR_SCREENING'
-  | 'RENTER_SCREENING'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-export type RegisterCanopyWebhookInput = {
-  /** Only for PASSPORT_STATUS_UPDATES: the sections to be told about; empty or absent means every section. */
-  sections: InputMaybe<Array<PassportSettingSection>>;
-  type: CanopyWebhookType;
-};
-
-/** One rent the renter paid during the last year. */
-export type RentInput = {
-  name: Scalars['String']['input'];
-  paymentFrequency: PaymentFrequency;
-  rentPaidTo: Scalars['String']['input'];
-  /** Each payment in pence: whole pounds. */
-  rentPaymentAmountPence: Scalars['SafeInt']['input'];
-};
-
-/** A postal address for Reposit. */
-export type RepositAddressInput = {
-  /** ISO 3166-1 alpha-3 country code, e.g. GBR. */
-  country: Scalars['String']['input'];
-  /** First line of the address. */
-  line1: Scalars['String']['input'];
-  /** Second line of the address. */
-  line2: InputMaybe<Scalars['String']['input']>;
-  /** Postcode; a UK one (e.g. EC2M 6YP) when the country is GBR. */
-  postcode: Scalars['String']['input'];
-  /** Town or city. */
-  town: Scalars['String']['input'];
-};
-
-/** What happened: a tenant confirmed, signed or paid (`reposit.tenant.*`), or every tenant paid and the cover is in place (`reposit.completed`). */
-export type RepositEventAction =
-  | 'REPOSIT_COMPLETED'
-  | 'REPOSIT_TENANT_CONFIRMED'
-  | 'REPOSIT_TENANT_PAID'
-  | 'REPOSIT_TENANT_SIGNED'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** Where a Reposit stands. Reposit sends no status: it is read from its dates and tenants (ACTIVE once every tenant has paid and the landlord is covered). */
-export type RepositStatus =
-  | 'ACTIVE'
-  | 'CLOSED'
-  | 'DEACTIVATED'
-  | 'PENDING';
-
-/** Whether the supplier account is a letting agency or a landlord. */
-export type RepositSupplierType =
-  | 'AGENCY'
-  | 'LANDLORD'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** A tenant’s progress through a Reposit: invited, registered, confirmed the details, signed the legal documents, paid. */
-export type RepositTenantStatus =
-  | 'CONFIRMED'
-  | 'INVITED'
-  | 'PAID'
-  | 'REGISTERED'
-  | 'SIGNED'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** A screening invitation for one renter or guarantor. Canopy sends the completed report to the gateway. */
-export type RequestReferencingInput = {
-  /** A client branch id linked to a Canopy branch (see `canopyBranches`); the default branch when absent. Canopy answers NOT_FOUND for an unlinked id. */
-  branchId: InputMaybe<Scalars['ID']['input']>;
-  /** A unique identifier on the agency’s side. */
-  clientReferenceId: InputMaybe<Scalars['String']['input']>;
-  /** The person to screen. */
-  email: Scalars['String']['input'];
-  firstName: InputMaybe<Scalars['String']['input']>;
-  /** Ask for a guarantor for this renter. Only with RENTER_SCREENING. */
-  isGuarantorNeeded: InputMaybe<Scalars['Boolean']['input']>;
-  /** Ask for identity verification. Only with RENTER_SCREENING and a CC_ONLY, INSTANT, FULL or PRIORITY item. */
-  isIdentityVerificationNeeded: InputMaybe<Scalars['Boolean']['input']>;
-  /** Ask for a right-to-rent check. As isIdentityVerificationNeeded, which it turns on. */
-  isRightToRentNeeded: InputMaybe<Scalars['Boolean']['input']>;
-  itemType: ReferencingItemType;
-  lastName: InputMaybe<Scalars['String']['input']>;
-  phone: InputMaybe<Scalars['String']['input']>;
-  requestType: ReferencingRequestType;
-  /** Title that is used before a surname or full name. */
-  title: InputMaybe<Scalars['String']['input']>;
-};
-
-export type RevokeGuarantorRequestInput = {
-  /** The renter whose guarantor request to withdraw. */
-  email: Scalars['String']['input'];
-};
-
-/** Where a screening stands: not started, in progress, or its verdict (ACCEPT, CONSIDER, HIGH_RISK). */
-export type ScreeningStatus =
-  | 'ACCEPT'
-  | 'CONSIDER'
-  | 'HIGH_RISK'
-  | 'IN_PROGRESS'
-  | 'NOT_STARTED'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** Instant or full screening. */
-export type ScreeningType =
-  | 'FULL'
-  | 'INSTANT'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED';
-
-/** ISO 3166-1 alpha-2 country code. */
-export type ServicingCountryCode =
-  | 'AD'
-  | 'AE'
-  | 'AF'
-  | 'AG'
-  | 'AI'
-  | 'AL'
-  | 'AM'
-  | 'AN'
-  | 'AO'
-  | 'AQ'
-  | 'AR'
-  | 'AS'
-  | 'AT'
-  | 'AU'
-  | 'AW'
-  | 'AX'
-  | 'AZ'
-  | 'BA'
-  | 'BB'
-  | 'BD'
-  | 'BE'
-  | 'BF'
-  | 'BG'
-  | 'BH'
-  | 'BI'
-  | 'BJ'
-  | 'BL'
-  | 'BM'
-  | 'BN'
-  | 'BO'
-  | 'BR'
-  | 'BS'
-  | 'BT'
-  | 'BV'
-  | 'BW'
-  | 'BY'
-  | 'BZ'
-  | 'CA'
-  | 'CC'
-  | 'CD'
-  | 'CF'
-  | 'CG'
-  | 'CH'
-  | 'CI'
-  | 'CK'
-  | 'CL'
-  | 'CM'
-  | 'CN'
-  | 'CO'
-  | 'CR'
-  | 'CU'
-  | 'CV'
-  | 'CX'
-  | 'CY'
-  | 'CZ'
-  | 'DE'
-  | 'DJ'
-  | 'DK'
-  | 'DM'
-  | 'DO'
-  | 'DZ'
-  | 'EC'
-  | 'EE'
-  | 'EG'
-  | 'EH'
-  | 'ER'
-  | 'ES'
-  | 'ET'
-  | 'FI'
-  | 'FJ'
-  | 'FK'
-  | 'FM'
-  | 'FO'
-  | 'FR'
-  | 'GA'
-  | 'GB'
-  | 'GD'
-  | 'GE'
-  | 'GF'
-  | 'GG'
-  | 'GH'
-  | 'GI'
-  | 'GL'
-  | 'GM'
-  | 'GN'
-  | 'GP'
-  | 'GQ'
-  | 'GR'
-  | 'GS'
-  | 'GT'
-  | 'GU'
-  | 'GW'
-  | 'GY'
-  | 'HK'
-  | 'HM'
-  | 'HN'
-  | 'HR'
-  | 'HT'
-  | 'HU'
-  | 'ID'
-  | 'IE'
-  | 'IL'
-  | 'IM'
-  | 'IN'
-  | 'IO'
-  | 'IQ'
-  | 'IR'
-  | 'IS'
-  | 'IT'
-  | 'JE'
-  | 'JM'
-  | 'JO'
-  | 'JP'
-  | 'KE'
-  | 'KG'
-  | 'KH'
-  | 'KI'
-  | 'KM'
-  | 'KN'
-  | 'KR'
-  | 'KW'
-  | 'KY'
-  | 'KZ'
-  | 'LA'
-  | 'LB'
-  | 'LC'
-  | 'LI'
-  | 'LK'
-  | 'LR'
-  | 'LS'
-  | 'LT'
-  | 'LU'
-  | 'LV'
-  | 'LY'
-  | 'MA'
-  | 'MC'
-  | 'MD'
-  | 'ME'
-  | 'MF'
-  | 'MG'
-  | 'MH'
-  | 'MK'
-  | 'ML'
-  | 'MM'
-  | 'MN'
-  | 'MO'
-  | 'MP'
-  | 'MQ'
-  | 'MR'
-  | 'MS'
-  | 'MT'
-  | 'MU'
-  | 'MV'
-  | 'MW'
-  | 'MX'
-  | 'MY'
-  | 'MZ'
-  | 'NA'
-  | 'NC'
-  | 'NE'
-  | 'NF'
-  | 'NG'
-  | 'NI'
-  | 'NL'
-  | 'NO'
-  | 'NP'
-  | 'NR'
-  | 'NU'
-  | 'NZ'
-  | 'OM'
-  | 'PA'
-  | 'PE'
-  | 'PF'
-  | 'PG'
-  | 'PH'
-  | 'PK'
-  | 'PL'
-  | 'PM'
-  | 'PN'
-  | 'PR'
-  | 'PS'
-  | 'PT'
-  | 'PW'
-  | 'PY'
-  | 'QA'
-  | 'RE'
-  | 'RO'
-  | 'RS'
-  | 'RU'
-  | 'RW'
-  | 'SA'
-  | 'SB'
-  | 'SC'
-  | 'SD'
-  | 'SE'
-  | 'SG'
-  | 'SH'
-  | 'SI'
-  | 'SJ'
-  | 'SK'
-  | 'SL'
-  | 'SM'
-  | 'SN'
-  | 'SO'
-  | 'SR'
-  | 'ST'
-  | 'SV'
-  | 'SY'
-  | 'SZ'
-  | 'TC'
-  | 'TD'
-  | 'TF'
-  | 'TG'
-  | 'TH'
-  | 'TJ'
-  | 'TK'
-  | 'TL'
-  | 'TM'
-  | 'TN'
-  | 'TO'
-  | 'TR'
-  | 'TT'
-  | 'TV'
-  | 'TW'
-  | 'TZ'
-  | 'UA'
-  | 'UG'
-  | 'UM'
-  /** A value the vendor sent that its documentation does not list. */
-  | 'UNLISTED'
-  | 'US'
-  | 'UY'
-  | 'UZ'
-  | 'VA'
-  | 'VC'
-  | 'VE'
-  | 'VG'
-  | 'VI'
-  | 'VN'
-  | 'VU'
-  | 'WF'
-  | 'WS'
-  | 'YE'
-  | 'YT'
-  | 'ZA'
-  | 'ZM'
-  | 'ZW';
-
-export type UnlinkCanopyBranchInput = {
-  /** The client branch id to unlink. */
-  clientBranchId: Scalars['ID']['input'];
-};
-
-export type UnregisterCanopyWebhookInput = {
-  type: CanopyWebhookType;
-};
-
-export type UpdateAccountInput = {
-  /** The account’s Canopy id or global id. */
-  accountId: Scalars['ID']['input'];
-  /** The new credit limit, in US cents. */
-  creditLimitCents: InputMaybe<Scalars['SafeInt']['input']>;
-  /** The new interest rate in percent. */
-  rate: InputMaybe<Scalars['Float']['input']>;
-};
-
-/** Replaces the configuration of a product; Canopy updates draft products only. */
-export type UpdateProductInput = {
-  /** The effective date of the update; now when absent. */
-  asOf: InputMaybe<Scalars['DateTime']['input']>;
-  basePolicyConfig: InputMaybe<BasePolicyConfigInput>;
-  /** Default credit limit of the product’s accounts, in US cents. */
-  defaultCreditLimitCents: InputMaybe<Scalars['SafeInt']['input']>;
-  /** Default interest rate for the product’s accounts in percent: 5.2 means 5.2%. */
-  defaultRate: InputMaybe<Scalars['Float']['input']>;
-  description: InputMaybe<Scalars['String']['input']>;
-  /** The name of the product. */
-  name: Scalars['String']['input'];
-  /** The product’s Canopy id or global id. */
-  productId: Scalars['ID']['input'];
-  /** LIVE only with every field a live product needs; when absent, LIVE if they are all there and DRAFT if not. */
-  status: InputMaybe<ProductStatus>;
-  /** CREDIT when absent. */
-  type: InputMaybe<ProductType>;
-};
-
 export type AccountAssignmentInput = {
   /** The account’s Canopy id or global id. */
   accountId: string;
@@ -1212,6 +211,14 @@ export type MerchantDataInput = {
   phoneNumber: string | null | undefined;
 };
 
+/** What happened to a note. */
+export type PassportNoteAction =
+  | 'CREATED'
+  | 'DELETED'
+  | 'EDITED'
+  /** A value the vendor sent that its documentation does not list. */
+  | 'UNLISTED';
+
 /** A Rent Passport section that carries notes. */
 export type PassportNoteSection =
   | 'CREDIT_CHECK'
@@ -1231,6 +238,19 @@ export type PassportSectionStatus =
   | 'DONE'
   | 'IN_PROGRESS'
   | 'NOT_STARTED'
+  /** A value the vendor sent that its documentation does not list. */
+  | 'UNLISTED';
+
+/** The Rent Passport section a PASSPORT_STATUS_UPDATES notification is about. */
+export type PassportUpdatedSection =
+  | 'CREDIT_CHECK'
+  | 'EMPLOYEE_REFERENCE'
+  | 'IDENTITY_VERIFICATION'
+  | 'INCOME'
+  | 'LANDLORD_REFERENCE'
+  | 'RENT'
+  | 'RTR_VERIFICATION'
+  | 'SAVINGS'
   /** A value the vendor sent that its documentation does not list. */
   | 'UNLISTED';
 
@@ -1270,6 +290,21 @@ export type ReferencingReportStatus =
   | 'UNLISTED'
   | 'VERIFY';
 
+/** A change of a referencing request that Canopy reports to a REQUEST_STATUS_UPDATES webhook. */
+export type ReferencingRequestEvent =
+  | 'CONNECTED'
+  | 'CONNECTION_REJECTED'
+  | 'CONNECTION_STOPPED'
+  | 'GUARANTOR_REQUEST_CANCELLED'
+  | 'INVALID_APPLICATION_DETAILS'
+  | 'INVITED'
+  | 'INVITE_RESENT'
+  | 'PASSPORT_COMPLETED'
+  | 'PASSPORT_COMPLETED_WAITING_FOR_GUARANTOR'
+  | 'SENDING_COMPLETED_PASSPORT_FAILED'
+  /** A value the vendor sent that its documentation does not list. */
+  | 'UNLISTED';
+
 /** Whether the person is screened as a renter or as a guarantor for a renter. */
 export type ReferencingRequestType =
   | 'GUARANTOR_SCREENING'
@@ -1290,6 +325,15 @@ export type RepositAddressInput = {
   /** Town or city. */
   town: string;
 };
+
+/** What happened: a tenant confirmed, signed or paid (`reposit.tenant.*`), or every tenant paid and the cover is in place (`reposit.completed`). */
+export type RepositEventAction =
+  | 'REPOSIT_COMPLETED'
+  | 'REPOSIT_TENANT_CONFIRMED'
+  | 'REPOSIT_TENANT_PAID'
+  | 'REPOSIT_TENANT_SIGNED'
+  /** A value the vendor sent that its documentation does not list. */
+  | 'UNLISTED';
 
 /** Where a Reposit stands. Reposit sends no status: it is read from its dates and tenants (ACTIVE once every tenant has paid and the landlord is covered). */
 export type RepositStatus =
@@ -1707,6 +751,27 @@ export type RequestReferencingMutation = { requestReferencing:
     | { __typename: 'VendorError', message: string, code: string, vendor: string, status: number | null, vendorMessage: string | null }
    };
 
+export type TenantDashboardQueryVariables = Exact<{
+  email: string;
+}>;
+
+
+export type TenantDashboardQuery = { tenant: { email: string, referencingRequests: Array<{ canopyReferenceId: string, status: ScreeningStatus | null, completed: boolean | null, rentPassport: { globalStatus: ScreeningStatus, instant: { status: ScreeningStatus, creditCheck: PassportSectionStatus | null, income: PassportSectionStatus | null, rent: PassportSectionStatus | null, savings: PassportSectionStatus | null }, full: { status: ScreeningStatus, landlordReference: PassportSectionStatus, employerReference: PassportSectionStatus }, monthlyRentAffordability: { decimal: string, currency: string } } | null }> | null, reposits: Array<{ id: string, repositId: string, status: RepositStatus, monthlyRent: { minorUnits: number, currency: string, decimal: string }, tenants: Array<{ email: string, status: RepositTenantStatus }>, policies: Array<{ policyId: string, startDate: string, endDate: string, type: { category: PolicyCategory } }> }> | null, accounts: Array<{ id: string, accountId: string, status: AccountStatus | null, product: { name: string | null }, summary: { totalBalance: { decimal: string, currency: string }, availableCredit: { decimal: string } }, statements: Array<{ id: string, billingCycleEnd: string | null, minPayDueDate: string | null, totalBalance: { decimal: string }, minPayAmount: { decimal: string }, lineItems: Array<{ lineItemId: string, type: LineItemType, status: LineItemStatus, effectiveAt: string, originatingAmount: { minorUnits: number, currency: string } | null }> }> }> | null } | null };
+
+export type TenantEventsSubscriptionVariables = Exact<{
+  email: string;
+  after: string | null | undefined;
+}>;
+
+
+export type TenantEventsSubscription = { tenantEvents:
+    | { __typename: 'PassportNoteEvent', id: string, receivedAt: string, canopyReferenceId: string, section: PassportNoteSection, noteAction: PassportNoteAction, note: string }
+    | { __typename: 'PassportStatusEvent', id: string, receivedAt: string, canopyReferenceId: string, globalStatus: ScreeningStatus, updatedSection: { section: PassportUpdatedSection, newStatus: PassportSectionStatus } }
+    | { __typename: 'ReferencingCompletedEvent', id: string, receivedAt: string, canopyReferenceId: string, report: { status: ReferencingReportStatus, pdfUrl: string | null } }
+    | { __typename: 'RepositEvent', id: string, receivedAt: string, repositId: string, action: RepositEventAction, tenant: { email: string, status: RepositTenantStatus } | null }
+    | { __typename: 'RequestStatusEvent', id: string, receivedAt: string, canopyReferenceId: string, status: ReferencingRequestEvent }
+   };
+
 
 export const AccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Account"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusSubtype"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"creditLimit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decimal"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"externalAccountIds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalBalance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minorUnits"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"decimal"}}]}},{"kind":"Field","name":{"kind":"Name","value":"availableCredit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decimal"}}]}},{"kind":"Field","name":{"kind":"Name","value":"effectiveAsOf"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lineItems"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"lineItemId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveAt"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"originatingAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decimal"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"merchantData"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mccCode"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"statement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"statementId"}},{"kind":"Field","name":{"kind":"Name","value":"billingCycleEnd"}},{"kind":"Field","name":{"kind":"Name","value":"minPayAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decimal"}}]}},{"kind":"Field","name":{"kind":"Name","value":"minPayDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"lineItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lineItemId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"originatingAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decimal"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AccountQuery, AccountQueryVariables>;
 export const AccountsWithStatementsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountsWithStatements"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"creditLimit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minorUnits"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"decimal"}}]}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"productId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"defaultRate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalBalance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decimal"}}]}},{"kind":"Field","name":{"kind":"Name","value":"availableCredit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decimal"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"statements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"statementId"}},{"kind":"Field","name":{"kind":"Name","value":"billingCycleStart"}},{"kind":"Field","name":{"kind":"Name","value":"billingCycleEnd"}},{"kind":"Field","name":{"kind":"Name","value":"totalBalance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minorUnits"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"decimal"}}]}},{"kind":"Field","name":{"kind":"Name","value":"minPayAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decimal"}}]}},{"kind":"Field","name":{"kind":"Name","value":"minPayDueDate"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AccountsWithStatementsQuery, AccountsWithStatementsQueryVariables>;
@@ -1720,3 +785,5 @@ export const ReferencingRequestDocument = {"kind":"Document","definitions":[{"ki
 export const RepositSupplierDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RepositSupplier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"repositSupplier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"supplierId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"agents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}}]}}]}}]} as unknown as DocumentNode<RepositSupplierQuery, RepositSupplierQueryVariables>;
 export const RepositDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Reposit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reposit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"repositId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyRent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minorUnits"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"decimal"}}]}},{"kind":"Field","name":{"kind":"Name","value":"headcount"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"letOnly"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deactivatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"address"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"town"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"postcode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"agent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"supplier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"supplierId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tenants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"policies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"policyId"}},{"kind":"Field","name":{"kind":"Name","value":"type"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"policyTypeId"}},{"kind":"Field","name":{"kind":"Name","value":"category"}}]}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"documents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"documentId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"href"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"landlord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"address"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"town"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"postcode"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RepositQuery, RepositQueryVariables>;
 export const RequestReferencingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestReferencing"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestReferencingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestReferencing"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationRequestReferencingSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"canopyReferenceId"}},{"kind":"Field","name":{"kind":"Name","value":"clientReferenceId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"problems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VendorError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"vendor"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vendorMessage"}}]}}]}}]}}]} as unknown as DocumentNode<RequestReferencingMutation, RequestReferencingMutationVariables>;
+export const TenantDashboardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TenantDashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"referencingRequests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"canopyReferenceId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"completed"}},{"kind":"Field","name":{"kind":"Name","value":"rentPassport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"globalStatus"}},{"kind":"Field","name":{"kind":"Name","value":"instant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"creditCheck"}},{"kind":"Field","name":{"kind":"Name","value":"income"}},{"kind":"Field","name":{"kind":"Name","value":"rent"}},{"kind":"Field","name":{"kind":"Name","value":"savings"}}]}},{"kind":"Field","name":{"kind":"Name","value":"full"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"landlordReference"}},{"kind":"Field","name":{"kind":"Name","value":"employerReference"}}]}},{"kind":"Field","name":{"kind":"Name","value":"monthlyRentAffordability"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decimal"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"reposits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"repositId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyRent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minorUnits"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"decimal"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tenants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"policies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"policyId"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"type"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"accounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalBalance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decimal"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"availableCredit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decimal"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"statements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"latest"},"value":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"billingCycleEnd"}},{"kind":"Field","name":{"kind":"Name","value":"totalBalance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decimal"}}]}},{"kind":"Field","name":{"kind":"Name","value":"minPayAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decimal"}}]}},{"kind":"Field","name":{"kind":"Name","value":"minPayDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"lineItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lineItemId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveAt"}},{"kind":"Field","name":{"kind":"Name","value":"originatingAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minorUnits"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TenantDashboardQuery, TenantDashboardQueryVariables>;
+export const TenantEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"TenantEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenantEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VendorEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"receivedAt"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RequestStatusEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"canopyReferenceId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PassportStatusEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"canopyReferenceId"}},{"kind":"Field","name":{"kind":"Name","value":"updatedSection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"section"}},{"kind":"Field","name":{"kind":"Name","value":"newStatus"}}]}},{"kind":"Field","name":{"kind":"Name","value":"globalStatus"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PassportNoteEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"canopyReferenceId"}},{"kind":"Field","name":{"kind":"Name","value":"section"}},{"kind":"Field","name":{"kind":"Name","value":"noteAction"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReferencingCompletedEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"canopyReferenceId"}},{"kind":"Field","name":{"kind":"Name","value":"report"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"pdfUrl"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RepositEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"repositId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]} as unknown as DocumentNode<TenantEventsSubscription, TenantEventsSubscriptionVariables>;

@@ -4,7 +4,7 @@ import { CanopyReferencingClient } from './canopy-referencing/client';
 import { canopyReferencingErrorBody } from './canopy-referencing/error-body';
 import { CanopyServicingClient } from './canopy-servicing/client';
 import { canopyServicingErrorBody } from './canopy-servicing/error-body';
-import { createVendorPool, VendorHttp, type VendorPoolOptions } from './http';
+import { createVendorPool, VendorHttp, type VendorHttpOptions, type VendorPoolOptions } from './http';
 import { RepositClient } from './reposit/client';
 import { repositErrorBody } from './reposit/error-body';
 import type { VendorName } from './vendor-error';
@@ -37,7 +37,11 @@ export async function closeVendorPools(pools: VendorPools): Promise<void> {
  * The three vendor clients of one agency. Built once per agency and kept: the Canopy client
  * caches its access token, which every request of the agency shares.
  */
-export function createVendorClients(agency: ResolvedAgency, pools: VendorPools): VendorClients {
+export function createVendorClients(
+  agency: ResolvedAgency,
+  pools: VendorPools,
+  tuning: Partial<Pick<VendorHttpOptions, 'headersTimeoutMs' | 'bodyTimeoutMs' | 'retry'>> = {},
+): VendorClients {
   return {
     canopyReferencing: new CanopyReferencingClient({
       http: new VendorHttp({
@@ -45,6 +49,7 @@ export function createVendorClients(agency: ResolvedAgency, pools: VendorPools):
         baseUrl: agency.canopyReferencing.baseUrl,
         dispatcher: pools['canopy-referencing'],
         readErrorBody: canopyReferencingErrorBody,
+        ...tuning,
       }),
       clientId: agency.canopyReferencing.clientId,
       secretKey: agency.canopyReferencing.secretKey,
@@ -56,6 +61,7 @@ export function createVendorClients(agency: ResolvedAgency, pools: VendorPools):
         baseUrl: agency.canopyServicing.baseUrl,
         dispatcher: pools['canopy-servicing'],
         readErrorBody: canopyServicingErrorBody,
+        ...tuning,
       }),
       token: agency.canopyServicing.token,
     }),
@@ -65,6 +71,7 @@ export function createVendorClients(agency: ResolvedAgency, pools: VendorPools):
         baseUrl: agency.reposit.baseUrl,
         dispatcher: pools.reposit,
         readErrorBody: repositErrorBody,
+        ...tuning,
       }),
       apiKey: agency.reposit.apiKey,
       referrerToken: agency.reposit.referrerToken,

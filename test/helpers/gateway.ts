@@ -29,6 +29,8 @@ export interface TestGatewayOptions {
   /** The event log; a fresh in-memory one when absent. */
   events?: EventLog;
   readiness?: ReadinessCheck[];
+  /** Timeouts and retries of the vendor clients, e.g. short ones for tests of a hanging vendor. */
+  vendorHttp?: Parameters<typeof createVendorClients>[2];
 }
 
 export const TEST_WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
@@ -37,7 +39,7 @@ export async function useGateway(options: TestGatewayOptions = {}) {
   const sandbox = await useSandbox(options.sandbox);
   const agency = sandbox.agency();
   const pools = createVendorPools(agency);
-  const clients = createVendorClients(agency, pools);
+  const clients = createVendorClients(agency, pools, options.vendorHttp);
   const links = createMemoryLinkStore();
   await seedSandboxLinks(links, agency.id, sandbox.simulators);
 

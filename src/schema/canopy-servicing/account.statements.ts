@@ -1,3 +1,4 @@
+import { createGraphQLError } from 'graphql-yoga';
 import { asOfKey } from '../../sources/canopy-servicing/loaders';
 import { builder } from '../builder';
 import { Account } from './account';
@@ -8,10 +9,18 @@ builder.objectField(Account, 'statements', (t) =>
     nullable: false,
     type: [Statement],
     description: 'Every statement cut up to the date (the account’s date, or now, when absent), oldest first.',
-    args: { asOf: t.arg({ type: 'DateTime' }) },
-    resolve: async (account, { asOf }, ctx) => {
+    args: {
+      asOf: t.arg({ type: 'DateTime' }),
+      latest: t.arg.int({ description: 'Only the newest this many statements (still oldest first).' }),
+    },
+    resolve: async (account, { asOf, latest }, ctx) => {
       const list = await ctx.loaders.servicing.statementList.load(asOfKey(account.accountId, asOf ?? account.asOf));
-      return list.statements.map((statement) => ({ ...statement, accountId: list.accountId }));
+      const statements = list.statements.map((statement) => ({ ...statement, accountId: list.accountId }));
+      if (latest == null) return statements;
+      if (latest < 0) {
+        throw createGraphQLError(`latest: must be 0 or more, got ${latest}`, { extensions: { code: 'BAD_USER_INPUT', field: 'latest', rule: 'min' } });
+      }
+      return latest === 0 ? [] : statements.slice(-latest);
     },
   }),
 );
