@@ -1,5 +1,7 @@
 import { createLinkLoaders } from './links/link-loaders';
 import type { LinkStore } from './links/link-store';
+import type { ReportDocuments, ReportDocumentStore } from './links/report-documents';
+import DataLoader from 'dataloader';
 import type { ReportLinks } from './http/report-links';
 import { createReferencingLoaders } from './sources/canopy-referencing/loaders';
 import { createServicingLoaders } from './sources/canopy-servicing/loaders';
@@ -14,6 +16,7 @@ export interface Agency {
 
 export interface Loaders {
   links: ReturnType<typeof createLinkLoaders>;
+  reportDocuments: DataLoader<string, ReportDocuments | undefined>;
   referencing: ReturnType<typeof createReferencingLoaders>;
   servicing: ReturnType<typeof createServicingLoaders>;
   reposit: ReturnType<typeof createRepositLoaders>;
@@ -25,6 +28,7 @@ export interface GatewayContext {
   /** Fresh per request (and per subscription event), so no answer outlives the request it served. */
   loaders: Loaders;
   links: LinkStore;
+  reportDocuments: ReportDocumentStore;
   /** Makes the gateway's own signed URLs of vendor documents. */
   reportLinks: ReportLinks;
   /** The gateway's own webhook URLs, registered with the vendors (they carry the secret). */
@@ -38,9 +42,10 @@ export interface CallbackUrls {
   reposit: string;
 }
 
-export function createLoaders(clients: VendorClients, links: LinkStore, agency: Agency): Loaders {
+export function createLoaders(clients: VendorClients, links: LinkStore, reports: ReportDocumentStore, agency: Agency): Loaders {
   return {
     links: createLinkLoaders(links, agency.id),
+    reportDocuments: new DataLoader((ids) => reports.load(agency.id, ids)),
     referencing: createReferencingLoaders(clients.canopyReferencing),
     servicing: createServicingLoaders(clients.canopyServicing),
     reposit: createRepositLoaders(clients.reposit),

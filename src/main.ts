@@ -7,6 +7,7 @@ import { createReportLinks } from './http/report-links';
 import type { LinkStore } from './links/link-store';
 import { createMemoryLinkStore } from './links/memory-link-store';
 import { createRedisLinkStore } from './links/redis-link-store';
+import { createMemoryReportDocuments, createRedisReportDocuments } from './links/report-documents';
 import { createSandboxDriver } from './sandbox/driver';
 import { seedSandboxLinks } from './sandbox/seed-links';
 import { startSandbox, type RunningSandbox } from './sandbox/start';
@@ -41,11 +42,12 @@ async function main(): Promise<void> {
     ? createRedisEventLog({ redis, subscriber: redis.duplicate(), prefix: KEY_PREFIX })
     : createMemoryEventLog();
   const deadLetters = redis ? createRedisDeadLetters(redis, KEY_PREFIX) : createMemoryDeadLetters();
+  const reportDocuments = redis ? createRedisReportDocuments(redis, KEY_PREFIX) : createMemoryReportDocuments();
 
   const sandbox = needsSandbox(config.agency) ? await startSandbox() : undefined;
   const agency = withSandbox(config.agency, sandbox);
   logVendors(config.agency, agency);
-  if (sandbox) await seedSandboxLinks(links, agency.id, sandbox.simulators);
+  if (sandbox) await seedSandboxLinks({ links, reportDocuments }, agency.id, sandbox.simulators);
 
   const pools = createVendorPools(agency);
   const clients = createVendorClients(agency, pools);
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
     links,
     events,
     deadLetters,
+    reportDocuments,
     webhookSecret: config.webhookSecret,
     // A key of its own, derived from the secret, so report links and webhook URLs never share one.
     reportLinks: createReportLinks({ publicUrl: config.publicUrl, key: createHmac('sha256', config.webhookSecret).update('report-links').digest('hex') }),

@@ -5,6 +5,7 @@ import { useHealthRoutes, type ReadinessCheck } from './http/health-routes';
 import type { ReportLinks } from './http/report-links';
 import { useReportRoute } from './http/report-route';
 import type { LinkStore } from './links/link-store';
+import type { ReportDocumentStore } from './links/report-documents';
 import { schema } from './schema';
 import { graphiqlTabs } from './schema/graphiql-tabs';
 import type { VendorClients } from './sources/clients';
@@ -21,6 +22,7 @@ export interface GatewayDeps {
   /** The agency's vendor clients, built once: the Canopy client caches its access token. */
   clients: VendorClients;
   links: LinkStore;
+  reportDocuments: ReportDocumentStore;
   reportLinks: ReportLinks;
   callbackUrls: CallbackUrls;
   readiness: ReadinessCheck[];
@@ -44,8 +46,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
     context: (): GatewayContext => ({
       agency: deps.agency,
       clients: deps.clients,
-      loaders: createLoaders(deps.clients, deps.links, deps.agency),
+      loaders: createLoaders(deps.clients, deps.links, deps.reportDocuments, deps.agency),
       links: deps.links,
+      reportDocuments: deps.reportDocuments,
       reportLinks: deps.reportLinks,
       callbackUrls: deps.callbackUrls,
       events: deps.events,
@@ -60,6 +63,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         agencyId: deps.agency.id,
         events: deps.events,
         links: deps.links,
+        reportDocuments: deps.reportDocuments,
         deadLetters: deps.deadLetters,
         // The notes answer is the one that names the renter.
         renterEmail: async (canopyReferenceId) => (await deps.clients.canopyReferencing.getPassportNotes(canopyReferenceId)).renter.email,

@@ -1,14 +1,25 @@
 import type { LinkStore } from '../links/link-store';
+import type { ReportDocumentStore } from '../links/report-documents';
 import type { RunningSandbox } from './start';
 
 /**
- * Writes the links of the sandbox's demo data, as if the gateway had created every seeded
- * referencing request, reposit and account itself: no vendor can list them by e-mail.
+ * Writes what the gateway would know of the sandbox's demo data had it created every seeded
+ * referencing request, reposit and account itself, and received the completed-report callbacks
+ * of the seeded passports: no vendor can list these by e-mail.
  */
-export async function seedSandboxLinks(links: LinkStore, agencyId: string, simulators: RunningSandbox['simulators']): Promise<void> {
+export async function seedSandboxLinks(
+  stores: { links: LinkStore; reportDocuments: ReportDocumentStore },
+  agencyId: string,
+  simulators: RunningSandbox['simulators'],
+): Promise<void> {
+  const { links, reportDocuments } = stores;
   const writes: Array<Promise<void>> = [];
   for (const request of simulators.canopyReferencing.state.requests.values()) {
     writes.push(links.link(agencyId, request.email, 'referencingRequest', request.canopyReferenceId));
+    if (request.documents) {
+      const { reportId, summaryId } = request.documents;
+      writes.push(reportDocuments.save(agencyId, request.canopyReferenceId, { documentId: reportId, summaryDocumentId: summaryId }));
+    }
   }
   for (const reposit of simulators.reposit.state.reposits.values()) {
     for (const tenant of reposit.tenants) writes.push(links.link(agencyId, tenant.email, 'reposit', reposit.id));

@@ -1,6 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import type { LinkStore } from '../links/link-store';
+import type { ReportDocumentStore } from '../links/report-documents';
 import { readCanopyNotification } from '../sources/canopy-referencing/notifications';
 import { PayloadError } from '../sources/normalise';
 import { parseRepositWebhook } from '../sources/reposit/webhook';
@@ -14,6 +15,7 @@ export interface WebhookRoutesOptions {
   agencyId: string;
   events: EventLog;
   links: LinkStore;
+  reportDocuments: ReportDocumentStore;
   deadLetters: DeadLetterStore;
   /** The renter's e-mail of a referencing request the link store does not know (asks Canopy). */
   renterEmail(canopyReferenceId: string): Promise<string | undefined>;
@@ -55,6 +57,10 @@ export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
   async function canopyEvent(body: unknown): Promise<NewEvent> {
     const notification = readCanopyNotification(body);
     const id = notification.canopyReferenceId;
+    if (notification.kind === 'completedReport') {
+      const { documentId, summaryDocumentId } = notification.document;
+      await options.reportDocuments.save(options.agencyId, id, { documentId, summaryDocumentId });
+    }
     let [emails = []] = await options.links.emailsFor(options.agencyId, 'referencingRequest', [id]);
     if (emails.length === 0) {
       const email = await options.renterEmail(id).catch(() => undefined);

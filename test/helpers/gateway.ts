@@ -6,6 +6,7 @@ import { request } from 'undici';
 import type { ReadinessCheck } from '../../src/http/health-routes';
 import { createReportLinks } from '../../src/http/report-links';
 import { createMemoryLinkStore } from '../../src/links/memory-link-store';
+import { createMemoryReportDocuments } from '../../src/links/report-documents';
 import { createMemoryDeadLetters } from '../../src/subscriptions/dead-letters';
 import type { EventLog } from '../../src/subscriptions/event-log';
 import { createMemoryEventLog } from '../../src/subscriptions/memory-event-log';
@@ -34,6 +35,7 @@ export interface TestGatewayOptions {
 }
 
 export const TEST_WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
+export const TEST_REPORT_KEY = 'test-report-key';
 
 export async function useGateway(options: TestGatewayOptions = {}) {
   const sandbox = await useSandbox(options.sandbox);
@@ -41,7 +43,6 @@ export async function useGateway(options: TestGatewayOptions = {}) {
   const pools = createVendorPools(agency);
   const clients = createVendorClients(agency, pools, options.vendorHttp);
   const links = createMemoryLinkStore();
-  await seedSandboxLinks(links, agency.id, sandbox.simulators);
 
   // The report links need the gateway's own URL, known once it listens.
   let handler: ReturnType<typeof createGateway>['yoga'] | undefined;
@@ -50,11 +51,13 @@ export async function useGateway(options: TestGatewayOptions = {}) {
   const publicUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const events = options.events ?? createMemoryEventLog();
   const deadLetters = createMemoryDeadLetters();
+  const reportDocuments = createMemoryReportDocuments();
+  await seedSandboxLinks({ links, reportDocuments }, agency.id, sandbox.simulators);
   const gateway = createGateway({
     agency: { id: agency.id },
     clients,
     links,
-    reportLinks: createReportLinks({ publicUrl, key: 'test-report-key' }),
+    reportLinks: createReportLinks({ publicUrl, key: TEST_REPORT_KEY }),
     callbackUrls: {
       canopy: `${publicUrl}/webhooks/canopy/${TEST_WEBHOOK_SECRET}`,
       reposit: `${publicUrl}/webhooks/reposit/${TEST_WEBHOOK_SECRET}`,
@@ -62,6 +65,7 @@ export async function useGateway(options: TestGatewayOptions = {}) {
     readiness: options.readiness ?? [],
     events,
     deadLetters,
+    reportDocuments,
     webhookSecret: TEST_WEBHOOK_SECRET,
   });
   handler = gateway.yoga;
@@ -82,6 +86,7 @@ export async function useGateway(options: TestGatewayOptions = {}) {
     links,
     events,
     deadLetters,
+    reportDocuments,
     agencyId: agency.id,
     /** POSTs one operation to /graphql and returns the parsed answer. */
     async graphql<TData = Record<string, any>, TVariables = Record<string, unknown>>( // eslint-disable-line @typescript-eslint/no-explicit-any -- untyped documents answer loosely

@@ -83,7 +83,14 @@ export const ReferencingRequest = builder.node(builder.objectRef<ReferencingRequ
       type: ReferencingReport,
       nullable: true,
       description: 'The report of the completed Rent Passport; null until the passport is complete.',
-      resolve: async (request, _args, ctx) => reportFromPassport(await ctx.loaders.referencing.passport.load(request.canopyReferenceId)),
+      resolve: async (request, _args, ctx) => {
+        const [passport, documents] = await Promise.all([
+          ctx.loaders.referencing.passport.load(request.canopyReferenceId),
+          ctx.loaders.reportDocuments.load(request.canopyReferenceId),
+        ]);
+        const report = reportFromPassport(passport);
+        return report && { ...report, ...documents };
+      },
     }),
   }),
 });

@@ -76,7 +76,7 @@ export const ReferencingReport = builder.objectRef<ReportShape>('ReferencingRepo
     pdfUrl: t.string({
       nullable: true,
       description:
-        'The PDF report, served by the gateway at a signed link that expires. Canopy gives the document id only in its completed-report callback, so this is null on a report read from the Rent Passport.',
+        'The PDF report, served by the gateway at a signed link that expires. Canopy names the document only in its completed-report callback: null until the gateway has received it.',
       resolve: (report, _args, ctx) => (report.documentId ? ctx.reportLinks.canopyDocumentUrl(report.documentId) : null),
     }),
     summaryPdfUrl: t.string({

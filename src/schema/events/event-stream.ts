@@ -40,7 +40,7 @@ export async function* eventStream<P extends EventParent = AnyEventParent>(
     for await (const entry of stored) {
       const event = decodeEvent(entry);
       // `accept` admitted only the topics P covers.
-      yield { event, context: { ...ctx, loaders: createLoaders(ctx.clients, ctx.links, ctx.agency) } } as P;
+      yield { event, context: { ...ctx, loaders: createLoaders(ctx.clients, ctx.links, ctx.reportDocuments, ctx.agency) } } as P;
     }
   } finally {
     await stored.return?.();

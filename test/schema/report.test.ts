@@ -1,0 +1,64 @@
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createReportLinks } from '../../src/http/report-links';
+import { TEST_REPORT_KEY, useGateway, type TestGateway } from '../helpers/gateway';
+import { amaraRequest, canopyExamples, postWebhook } from '../helpers/webhooks';
+
+const REPORT = `query ($id: ID!) { referencingRequest(canopyReferenceId: $id) { report { status pdfUrl summaryPdfUrl } } }`;
+
+let gateway: TestGateway;
+let completed: { canopyReferenceId: string; documents: { reportId: string; summaryId: string } };
+
+beforeAll(async () => {
+  gateway = await useGateway();
+  const request = [...gateway.sandbox.simulators.canopyReferencing.state.requests.values()].find((r) => r.documents);
+  completed = request as typeof completed;
+});
+afterAll(() => gateway.close());
+
+async function fetchBytes(url: string) {
+  const response = await request(url);
+  const bytes = Buffer.from(await response.body.arrayBuffer());
+  return { status: response.statusCode, headers: response.headers, bytes };
+}
+
+describe('report PDFs', () => {
+  it('links a completed passport’s report and summary at the gateway, which streams the real PDFs', async () => {
+    const { data, errors } = await gateway.graphql(REPORT, { id: completed.canopyReferenceId });
+    expect(errors).toBeUndefined();
+    const { pdfUrl, summaryPdfUrl } = data?.referencingRequest.report;
+    expect(pdfUrl).toMatch(new RegExp(`^${gateway.url}/reports/canopy/${completed.documents.reportId}\\?expires=\\d+&signature=`));
+
+    for (const url of [pdfUrl, summaryPdfUrl]) {
+      const pdf = await fetchBytes(url);
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.headers['content-disposition']).toContain('.pdf');
+      expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf.bytes.subarray(-6).toString()).toContain('%%EOF');
+      expect(Number(pdf.headers['content-length'])).toBe(pdf.bytes.length);
+    }
+  });
+
+  it('refuses a link whose signature was tampered with, or that has expired', async () => {
+    const { data } = await gateway.graphql(REPORT, { id: completed.canopyReferenceId });
+    const url = new URL(data?.referencingRequest.report.pdfUrl as string);
+    url.searchParams.set('signature', 'forged');
+    expect((await fetchBytes(url.toString())).status).toBe(403);
+
+    const yesterday = createReportLinks({ publicUrl: gateway.url, key: TEST_REPORT_KEY, now: () => Date.now() - 86_400_000 });
+    expect((await fetchBytes(yesterday.canopyDocumentUrl(completed.documents.reportId))).status).toBe(403);
+    const fresh = createReportLinks({ publicUrl: gateway.url, key: TEST_REPORT_KEY });
+    expect((await fetchBytes(fresh.canopyDocumentUrl(completed.documents.reportId))).status).toBe(200);
+  });
+
+  it('answers 404 for a signed link to a document Canopy does not have', async () => {
+    const links = createReportLinks({ publicUrl: gateway.url, key: TEST_REPORT_KEY });
+    expect((await fetchBytes(links.canopyDocumentUrl('no-such-document'))).status).toBe(404);
+  });
+
+  it('remembers the documents a completed-report callback names', async () => {
+    expect((await postWebhook(gateway.url, 'canopy', canopyExamples.completedReport)).status).toBe(200);
+    expect(await gateway.reportDocuments.load(gateway.agencyId, [amaraRequest])).toEqual([{ documentId: 'doc-1', summaryDocumentId: 'doc-2' }]);
+  });
+});
