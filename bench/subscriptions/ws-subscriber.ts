@@ -1,0 +1,65 @@
+import WebSocket from 'ws';
+
+export interface WsSubscriberOptions {
+  /** The gateway's origin, `http://127.0.0.1:port`. */
+  url: string;
+  query: string;
+  variables: Record<string, unknown>;
+  /** Each `next` payload, as received. Kept light: 10,000 of these run in one process. */
+  onNext(data: unknown): void;
+  /** A protocol `error`, an unexpected close, or a socket error. */
+  onProblem(reason: string): void;
+}
+
+export interface WsSubscriber {
+  /** Stops reading the socket, as a slow client would: the gateway's writes back up. */
+  pause(): void;
+  resume(): void;
+  close(): void;
+}
+
+const OPEN_TIMEOUT_MS = 30_000;
+
+/**
+ * One graphql-transport-ws subscription over a raw `ws` socket (connection_init, subscribe,
+ * next): the protocol's client library would cost the load generator more per socket than we
+ * can spend at 10,000 of them. Resolves once the subscribe message is sent.
+ */
+export function openWsSubscriber(options: WsSubscriberOptions): Promise<WsSubscriber> {
+  const socket = new WebSocket(`${options.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', { perMessageDeflate: false });
+  let closing = false;
+  const subscriber: WsSubscriber = {
+    pause: () => socket.pause(),
+    resume: () => socket.resume(),
+    close: () => {
+      closing = true;
+      socket.terminate();
+    },
+  };
+  return new Promise<WsSubscriber>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscriber.close();
+      reject(new Error(`subscriber: no connection_ack within ${OPEN_TIMEOUT_MS} ms`));
+    }, OPEN_TIMEOUT_MS);
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
+    socket.on('message', (raw) => {
+      const message = JSON.parse(raw.toString()) as { type: string; payload?: unknown };
+      if (message.type === 'next') options.onNext(message.payload);
+      else if (message.type === 'ping') socket.send(JSON.stringify({ type: 'pong' }));
+      else if (message.type === 'error') options.onProblem(`error: ${JSON.stringify(message.payload)}`);
+      else if (message.type === 'connection_ack') {
+        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: options.query, variables: options.variables } }));
+        clearTimeout(timer);
+        resolve(subscriber);
+      }
+    });
+    socket.on('error', (error) => {
+      clearTimeout(timer);
+      options.onProblem(`socket: ${error.message}`);
+      reject(error);
+    });
+    socket.on('close', (code) => {
+      if (!closing) options.onProblem(`closed by the gateway (${code})`);
+    });
+  });
+}
