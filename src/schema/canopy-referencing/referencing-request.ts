@@ -5,7 +5,7 @@ import { builder } from '../builder';
 import { vendorIdOf } from '../global-id';
 import { listed } from '../vendor-enum';
 import { ScreeningStatusEnum } from './enums';
-import { isNotFound, orNull } from './not-found';
+import { foundOnly, orNull } from '../not-found';
 import { PassportNotes } from './passport-notes';
 import { reportFromPassport, ReferencingReport } from './report';
 import { RentPassport } from './rent-passport';
@@ -29,9 +29,8 @@ function shapeFromNotes(canopyReferenceId: string, notes: CanopyPassportNotes): 
 /** Referencing requests through the loader, in the order asked; ids Canopy does not know are skipped, any other failure is thrown. */
 export async function loadReferencingRequests(ctx: GatewayContext, canopyReferenceIds: string[]): Promise<ReferencingRequestShape[]> {
   const results = await ctx.loaders.referencing.notes.loadMany(canopyReferenceIds);
-  const failure = results.find((result): result is Error => result instanceof Error && !isNotFound(result));
-  if (failure) throw failure;
-  return results.flatMap((result, i) => (result instanceof Error ? [] : [shapeFromNotes(canopyReferenceIds[i]!, result)]));
+  const shapes = results.map((result, i) => (result instanceof Error ? result : shapeFromNotes(canopyReferenceIds[i]!, result)));
+  return foundOnly(shapes);
 }
 
 /** The renter's e-mail, for the Tenant join. */

@@ -8,7 +8,7 @@ import { money, Money } from '../money';
 import { listed } from '../vendor-enum';
 import { AccountStatusEnum } from './enums';
 import { ExternalId } from './external-id';
-import { foundOnly, nullWhereNotFound, orNull } from './not-found';
+import { foundOnly, nullWhereNotFound, orNull } from '../not-found';
 import { loadProduct, Product } from './product';
 
 /** An account, with the date (`asOf`) its nested figures default to; now when absent. */

@@ -6,7 +6,7 @@ import { Account, loadAccount } from './account';
 import { accountIdOf } from './account.validation';
 import { forgetServicingAnswers } from './forget';
 import { LineItem } from './line-item';
-import { orNull } from './not-found';
+import { orNull } from '../not-found';
 import { requireText } from './rules';
 
 const Dispute = builder.objectRef<DisputeShape>('Dispute').implement({

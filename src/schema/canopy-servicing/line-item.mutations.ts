@@ -13,7 +13,7 @@ import {
   type CreateLoanInputShape,
   type CreatePaymentInputShape,
 } from './line-item.validation';
-import { orNull } from './not-found';
+import { orNull } from '../not-found';
 
 interface CreatedLineItemShape {
   accountId: string;

@@ -11,7 +11,7 @@ import { listed } from '../vendor-enum';
 import { Account, loadAccount } from './account';
 import { LineItemStatusEnum, LineItemTypeEnum } from './enums';
 import { ExternalId } from './external-id';
-import { nullWhereNotFound, orNull } from './not-found';
+import { nullWhereNotFound, orNull } from '../not-found';
 import { loadProduct, Product } from './product';
 
 const MerchantData = builder.objectRef<MerchantDataShape>('MerchantData').implement({

@@ -5,7 +5,7 @@ import { ProblemList } from '../validation-error';
 import { listed } from '../vendor-enum';
 import { DayCalcTypeEnum, InterestMethodEnum, InterestPolicyTypeEnum, ProductStatusEnum, ProductTypeEnum } from './enums';
 import { forgetServicingAnswers } from './forget';
-import { orNull } from './not-found';
+import { orNull } from '../not-found';
 import { loadProduct, Product } from './product';
 import {
   validateProduct,

@@ -4,7 +4,7 @@ import type { ProductSummary as ProductSummaryRecord } from '../../sources/canop
 import { builder } from '../builder';
 import { vendorIdOf } from '../global-id';
 import { money, Money } from '../money';
-import { orNull } from './not-found';
+import { orNull } from '../not-found';
 import { loadProduct, Product } from './product';
 
 type ProductSummaryShape = ProductSummaryRecord & { asOf?: Date };

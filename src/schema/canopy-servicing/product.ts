@@ -6,7 +6,7 @@ import { vendorIdOf } from '../global-id';
 import { money, Money } from '../money';
 import { listed } from '../vendor-enum';
 import { ProductTypeEnum } from './enums';
-import { nullWhereNotFound, orNull } from './not-found';
+import { nullWhereNotFound, orNull } from '../not-found';
 import { BasePolicyConfig } from './policy';
 
 /** A product as Canopy had it at `asOf` (now when absent), which its nested fields default to. */

@@ -5,7 +5,7 @@ import { builder } from '../builder';
 import { money, Money } from '../money';
 import { Account, loadAccount } from './account';
 import { LineItem } from './line-item';
-import { orNull } from './not-found';
+import { orNull } from '../not-found';
 
 /**
  * A statement from either endpoint: the list names it (`statementId`) but leaves out its line

@@ -3,7 +3,8 @@ import { REPOSIT_POLICY_CATEGORY_VALUES, type RepositPolicy } from '../../source
 import { builder } from '../builder';
 import { listed } from '../vendor-enum';
 import { PolicyCategoryEnum } from './enums';
-import { isNotFound, Reposit } from './reposit';
+import { isNotFound } from '../not-found';
+import { Reposit } from './reposit';
 
 /** A policy with the Reposit it covers: Reposit finds policies only through their Reposit. */
 export interface PolicyShape extends RepositPolicy {

@@ -4,7 +4,7 @@ import {
   type Reposit as RepositShape,
   type RepositTenant as RepositTenantShape,
 } from '../../sources/reposit/types';
-import { VendorError } from '../../sources/vendor-error';
+import { foundOnly, orNull } from '../not-found';
 import { builder } from '../builder';
 import { vendorIdOf } from '../global-id';
 import { money, Money } from '../money';
@@ -16,25 +16,14 @@ import { RepositSupplier } from './supplier';
 
 export type { RepositShape, RepositTenantShape };
 
-/** Reposit answered 404: the id is unknown to it. */
-export const isNotFound = (error: unknown): boolean => error instanceof VendorError && error.code === 'NOT_FOUND';
-
 /** One Reposit through the loader; null when Reposit does not know the id. */
-export async function repositOrNull(ctx: GatewayContext, id: string): Promise<RepositShape | null> {
-  try {
-    return await ctx.loaders.reposit.reposit.load(id);
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
+export function repositOrNull(ctx: GatewayContext, id: string): Promise<RepositShape | null> {
+  return orNull(ctx.loaders.reposit.reposit.load(id));
 }
 
 /** Reposits through the loader, in the order asked; ids Reposit does not know are skipped, any other failure is thrown. */
 export async function loadReposits(ctx: GatewayContext, ids: string[]): Promise<RepositShape[]> {
-  const results = await ctx.loaders.reposit.reposit.loadMany(ids);
-  const failure = results.find((result): result is Error => result instanceof Error && !isNotFound(result));
-  if (failure) throw failure;
-  return results.filter((result): result is RepositShape => !(result instanceof Error));
+  return foundOnly(await ctx.loaders.reposit.reposit.loadMany(ids));
 }
 
 export const RepositTenant = builder.objectRef<RepositTenantShape>('RepositTenant').implement({
