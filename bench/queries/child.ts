@@ -1,0 +1,124 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Node 24 from the `node` package, so children run on what the project pins whatever the machine has. */
+const NODE = `${ROOT}node_modules/.bin/node`;
+
+export interface ChildOptions {
+  /** A TypeScript entry file, relative to the repository root. */
+  entry: string;
+  env?: Record<string, string>;
+  /** Extra Node flags (`--cpu-prof`, …). */
+  nodeArgs?: string[];
+  /** Arguments after the entry file. */
+  args?: string[];
+  /** The CPU core to pin the child to, where `taskset` exists. */
+  core?: number;
+  /** A line of output that says the child is ready. */
+  ready: RegExp;
+  /** How long to wait for that line. @default 30000 */
+  timeoutMs?: number;
+}
+
+export interface Child {
+  pid: number;
+  /** The match of `ready` in the child's output. */
+  match: RegExpMatchArray;
+  /** Stops the child (SIGTERM, SIGKILL after 5 s) and waits for it to exit. */
+  stop(): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+/** Starts `node --import tsx <entry> [args]` as one process (no tsx wrapper process), so its pid is the one to measure. */
+export async function startChild(options: ChildOptions): Promise<Child> {
+  installExitHook();
+  const args = ['--import', 'tsx', ...(options.nodeArgs ?? []), options.entry, ...(options.args ?? [])];
+  const pinned = options.core !== undefined && hasTaskset();
+  const child = pinned
+    ? spawn('taskset', ['-c', String(options.core), NODE, ...args], { cwd: ROOT, env: childEnv(options.env) })
+    : spawn(NODE, args, { cwd: ROOT, env: childEnv(options.env) });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+
+  let output = '';
+  const match = await new Promise<RegExpMatchArray>((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error(`${options.entry}: not ready after ${options.timeoutMs ?? 30_000} ms`)), options.timeoutMs ?? 30_000);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`${error.message}\n${output.slice(-4_000)}`));
+    };
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = output.match(options.ready);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found);
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.once('exit', (code) => fail(new Error(`${options.entry}: exited with ${code} before it was ready`)));
+  });
+  // Keep draining the pipes so a chatty child never blocks on a full one.
+  child.stdout!.removeAllListeners('data').resume();
+  child.stderr!.removeAllListeners('data').on('data', (chunk: Buffer) => process.stderr.write(chunk));
+
+  return {
+    // taskset execs the node binary, so the pid is node's either way.
+    pid: child.pid!,
+    match,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  // The children take their settings from `extra` only, never from a developer's own vendor credentials.
+  const env: NodeJS.ProcessEnv = {};
+  for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG']) if (process.env[name]) env[name] = process.env[name];
+  return { ...env, NODE_ENV: 'production', ...extra };
+}
+
+let tasksetAvailable: boolean | undefined;
+export function hasTaskset(): boolean {
+  tasksetAvailable ??= spawnSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' }).status === 0;
+  return tasksetAvailable;
+}
+
+/** Pins this process (the load generator) to a core, where `taskset` exists. */
+export function pinSelf(core: number): boolean {
+  if (!hasTaskset()) return false;
+  return spawnSync('taskset', ['-a', '-cp', String(core), String(process.pid)], { stdio: 'ignore' }).status === 0;
+}
+
+/** A port free on 127.0.0.1 right now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** A child left running by a crash of the bench would hold its port: kill every one on the way out. */
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const child of running) child.kill('SIGKILL');
+  });
+}

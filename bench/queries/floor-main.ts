@@ -1,0 +1,46 @@
+import { createServer } from 'node:http';
+import { Redis } from 'ioredis';
+import { loadConfig } from '../../src/config';
+import { createRedisLinkStore } from '../../src/links/redis-link-store';
+import { closeVendorPools, createVendorClients, createVendorPools, type ResolvedAgency } from '../../src/sources/clients';
+import { floorDashboard } from './floor-dashboard';
+
+/**
+ * The floor: node:http and the vendor clients' undici pools answering the tenant dashboard by
+ * hand (floor-dashboard.ts). Configured like src/main.ts (PORT, REDIS_URL, vendor credentials).
+ */
+const config = loadConfig();
+const { canopyReferencing, canopyServicing, reposit } = config.agency;
+if (!canopyReferencing || !canopyServicing || !reposit) throw new Error('floor: every vendor needs credentials');
+const agency: ResolvedAgency = { id: config.agency.id, canopyReferencing, canopyServicing, reposit };
+const redis = new Redis(config.redisUrl);
+const links = createRedisLinkStore(redis, { prefix: 'rentgraph' });
+const pools = createVendorPools(agency);
+const clients = createVendorClients(agency, pools);
+
+const server = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.on('end', () => {
+    const { variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { variables: { email: string } };
+    floorDashboard(clients, links, agency.id, variables.email).then(
+      (answer) => {
+        const text = JSON.stringify(answer);
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+        res.end(text);
+      },
+      (error: unknown) => {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ errors: [{ message: (error as Error).message }] }));
+      },
+    );
+  });
+});
+server.listen(config.port, '127.0.0.1', () => console.log(`floor: listening on ${config.port}`));
+process.once('SIGTERM', () => {
+  server.closeAllConnections();
+  server.close(() => void closeVendorPools(pools).then(() => {
+    redis.disconnect();
+    process.exit(0);
+  }));
+});

@@ -1,0 +1,88 @@
+import type { BenchOptions } from '../lib/options';
+import type { Table } from '../lib/report';
+import { median, ms, quantile } from '../lib/stats';
+import { runLoad } from './load';
+import { BENCH_QUERIES, type BenchQuery } from './operations';
+import type { RunningGateway } from './rentgraph';
+import type { Vendors } from './vendors';
+
+/** Sandbox latency per call: none, and 20 ms on average (15 ms plus up to 10 ms of uniform jitter). */
+const LATENCIES = [
+  { label: '0 ms', fixedMs: 0, jitterMs: 0 },
+  { label: '20 ms ± 5', fixedMs: 15, jitterMs: 10 },
+] as const;
+const CONCURRENCIES = [1, 50] as const;
+
+export interface LatencyRow {
+  query: BenchQuery;
+  latency: string;
+  concurrency: number;
+  median: number;
+  p95: number;
+  p99: number;
+  /** Median less the critical path: dependent rounds of vendor calls × the mean call latency. */
+  overhead: number;
+  samples: number;
+  errors: number;
+}
+
+export async function measureLatency(vendors: Vendors, gateway: RunningGateway, options: BenchOptions): Promise<LatencyRow[]> {
+  const rows: LatencyRow[] = [];
+  try {
+    for (const latency of LATENCIES) {
+      await vendors.setLatency(latency.fixedMs, latency.jitterMs);
+      const meanCallMs = latency.fixedMs + latency.jitterMs / 2;
+      for (const query of BENCH_QUERIES) {
+        // a short warm-up, so the JIT and the connection pools are in their steady state
+        await runLoad({ url: gateway.url, body: query.body, concurrency: 4, maxRequests: 40, maxDurationMs: 3_000 });
+        for (const concurrency of CONCURRENCIES) {
+          const result = await runLoad({
+            url: gateway.url,
+            body: query.body,
+            concurrency,
+            maxRequests: options.quick ? 150 : concurrency === 1 ? 300 : 1_500,
+            maxDurationMs: options.quick ? 3_000 : 12_000,
+          });
+          if (result.errors > 0) console.warn(`latency ${query.name} c=${concurrency}: ${result.errors} errors, first: ${result.firstError}`);
+          const middle = median(result.latencies);
+          rows.push({
+            query,
+            latency: latency.label,
+            concurrency,
+            median: middle,
+            p95: quantile(result.latencies, 0.95),
+            p99: quantile(result.latencies, 0.99),
+            overhead: middle - query.dependentDepth * meanCallMs,
+            samples: result.latencies.length,
+            errors: result.errors,
+          });
+        }
+      }
+    }
+  } finally {
+    await vendors.setLatency(0, 0);
+  }
+  return rows;
+}
+
+export function latencyTable(rows: LatencyRow[]): Table {
+  return {
+    title: 'Latency per query (rentgraph)',
+    note:
+      'Milliseconds from request to full answer, closed-loop at the given concurrency, gateway and load generator on separate cores. ' +
+      'Overhead: median minus the critical path, i.e. the rounds of vendor calls that wait on an earlier answer (2 for each query) × the mean call latency; ' +
+      'at 0 ms it is the whole median, vendor processing included.',
+    columns: ['query', 'vendor latency', 'concurrency', 'median', 'p95', 'p99', 'overhead above critical path (median)', 'samples', 'errors'],
+    rows: rows.map((row) => [
+      row.query.name,
+      row.latency,
+      row.concurrency,
+      ms(row.median),
+      ms(row.p95),
+      ms(row.p99),
+      ms(row.overhead),
+      row.samples,
+      row.errors,
+    ]),
+  };
+}

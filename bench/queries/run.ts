@@ -1,0 +1,41 @@
+import type { BenchOptions } from '../lib/options';
+import { writeResults } from '../lib/report';
+import { callCountTable, measureCallCounts } from './call-counts';
+import { hasTaskset, pinSelf } from './child';
+import { latencyTable, measureLatency } from './latency';
+import { startRentgraph } from './rentgraph';
+import { measureThroughput, throughputTable } from './throughput';
+import { startVendors } from './vendors';
+
+/** Core 0: this process (the load generator), the sandbox and Redis. Core 1: the server under test. */
+const LOAD_CORE = 0;
+const SERVER_CORE = 1;
+
+/** REST calls, latency and throughput of the screens' queries; writes bench/results/queries.md. */
+export async function runQueryBenchmarks(options: BenchOptions): Promise<void> {
+  const pinned = hasTaskset() && pinSelf(LOAD_CORE);
+  const serverCore = pinned ? SERVER_CORE : undefined;
+  const vendors = await startVendors(serverCore === undefined ? undefined : LOAD_CORE);
+  try {
+    console.log('queries: REST calls');
+    const counts = await measureCallCounts(vendors, serverCore);
+    console.log('queries: latency');
+    const gateway = await startRentgraph(vendors, { core: serverCore });
+    let latency;
+    try {
+      latency = await measureLatency(vendors, gateway, options);
+    } finally {
+      await gateway.child.stop();
+    }
+    console.log('queries: throughput');
+    const throughput = await measureThroughput(vendors, options, serverCore);
+    writeResults(
+      new URL('queries.md', options.results),
+      'Queries',
+      [callCountTable(counts), latencyTable(latency), throughputTable(throughput, options.quick ? 5 : 30, pinned)],
+      options.quick,
+    );
+  } finally {
+    await vendors.stop();
+  }
+}
