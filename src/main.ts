@@ -38,9 +38,9 @@ async function main(): Promise<void> {
   const config = readConfig();
   const redis = await connectRedis(config);
   const links: LinkStore = redis ? createRedisLinkStore(redis, { prefix: KEY_PREFIX }) : createMemoryLinkStore();
-  const events = redis
-    ? createRedisEventLog({ redis, subscriber: redis.duplicate(), prefix: KEY_PREFIX })
-    : createMemoryEventLog();
+  // SUBSCRIBE takes a connection over, so fan-out gets one of its own.
+  const subscriber = redis?.duplicate();
+  const events = redis && subscriber ? createRedisEventLog({ redis, subscriber, prefix: KEY_PREFIX }) : createMemoryEventLog();
   const deadLetters = redis ? createRedisDeadLetters(redis, KEY_PREFIX) : createMemoryDeadLetters();
   const reportDocuments = redis ? createRedisReportDocuments(redis, KEY_PREFIX) : createMemoryReportDocuments();
 
@@ -63,8 +63,7 @@ async function main(): Promise<void> {
     deadLetters,
     reportDocuments,
     webhookSecret: config.webhookSecret,
-    // A key of its own, derived from the secret, so report links and webhook URLs never share one.
-    reportLinks: createReportLinks({ publicUrl: config.publicUrl, key: createHmac('sha256', config.webhookSecret).update('report-links').digest('hex') }),
+    reportLinks: createReportLinks({ publicUrl: config.publicUrl, key: reportLinkKey(config.webhookSecret) }),
     callbackUrls,
     readiness: [...vendorReadiness(pools), ...(redis ? [redisReadiness(redis, config.redisUrl)] : [])],
   });
@@ -88,11 +87,14 @@ async function main(): Promise<void> {
     console.log(`${signal}: stopping`);
     await driver?.stop();
     await closeWebSockets();
-    server.closeIdleConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    // Open SSE streams would hold the server open: their clients reconnect to another instance.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await closed;
     await closeVendorPools(pools);
     await sandbox?.close();
     await events.dispose();
+    subscriber?.disconnect();
     redis?.disconnect();
     process.exit(0);
   };
@@ -117,6 +119,11 @@ async function registerSandboxWebhooks(
     const sections = type === 'PASSPORT_STATUS_UPDATES' ? { additionalSettings: [] } : {};
     await clients.canopyReferencing.registerWebhook({ type, callbackUrl: callbackUrls.canopy, ...sections });
   }
+}
+
+/** A key of its own for report links, derived from the secret, so links and webhook URLs never share one. */
+function reportLinkKey(webhookSecret: string): string {
+  return createHmac('sha256', webhookSecret).update('report-links').digest('hex');
 }
 
 function readConfig(): Config {
