@@ -1,5 +1,5 @@
 import { createGraphQLError } from 'graphql-yoga';
-import { createLoaders, type GatewayContext } from '../../context';
+import { createLoaders, type GatewayContext, type Loaders } from '../../context';
 import { isEventId, type StoredEvent } from '../../subscriptions/event-log';
 import { decodeEvent, type GatewayEvent } from '../../subscriptions/events';
 import type { Topic } from '../../subscriptions/topics';
@@ -21,6 +21,36 @@ export type TopicParent<T extends Topic> = EventParent<Extract<GatewayEvent, { t
 export type AnyEventParent = { [T in Topic]: TopicParent<T> }[Topic];
 
 /**
+ * The log hands every listener the same stored object, so an event that reaches ten thousand
+ * subscribers is decoded once, not ten thousand times. Resolvers only read the decoded event.
+ */
+const decoded = new WeakMap<StoredEvent, GatewayEvent>();
+
+function decodeOnce(stored: StoredEvent): GatewayEvent {
+  let event = decoded.get(stored);
+  if (!event) {
+    event = decodeEvent(stored);
+    decoded.set(stored, event);
+  }
+  return event;
+}
+
+/**
+ * The operation's context with loaders of the event's own, made when a resolver first asks for
+ * them: most subscribers select only the event's fields, and a full set of loaders per delivery
+ * was most of the garbage a burst made.
+ */
+function eventContext(ctx: GatewayContext): GatewayContext {
+  let loaders: Loaders | undefined;
+  return {
+    ...ctx,
+    get loaders() {
+      return (loaders ??= createLoaders(ctx.clients, ctx.links, ctx.reportDocuments, ctx.agency));
+    },
+  };
+}
+
+/**
  * The agency's events that `accept` wants, replayed after `after` then live, each with fresh
  * loaders. `accept` sees the stored envelope (topic, subject, tenants), so events nobody asked
  * for are never decoded.
@@ -38,9 +68,8 @@ export async function* eventStream<P extends EventParent = AnyEventParent>(
   const stored = followEvents(ctx.events, ctx.agency.id, { after: after ?? undefined, accept });
   try {
     for await (const entry of stored) {
-      const event = decodeEvent(entry);
       // `accept` admitted only the topics P covers.
-      yield { event, context: { ...ctx, loaders: createLoaders(ctx.clients, ctx.links, ctx.reportDocuments, ctx.agency) } } as P;
+      yield { event: decodeOnce(entry), context: eventContext(ctx) } as P;
     }
   } finally {
     await stored.return?.();
