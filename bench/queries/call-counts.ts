@@ -54,7 +54,8 @@ export function callCountTable(counts: Map<BenchQuery, CallCount>): Table {
     title: 'REST calls per query',
     note:
       'From the sandbox’s call counter, one run each after a warm-up. Minimum: the distinct vendor resources behind the answer, counted from it (bench/queries/minimum-calls.ts). ' +
-      'Naive: the same gateway with every DataLoader set to `{ batch: false, cache: false }` (bench/queries/naive-main.ts), measured.',
+      'Naive: the same gateway with every DataLoader set to `{ batch: false, cache: false }` (bench/queries/naive-main.ts), measured; ' +
+      'it still runs rentgraph’s early start of each tenant account’s summary and statement list, which without a cache repeats those two calls per account.',
     columns: ['query', 'rentgraph', 'minimum', 'naive (no loaders)'],
     rows: [...counts].map(([query, count]) => [query.name, count.calls, count.minimum, count.naive]),
   };

@@ -2,6 +2,7 @@ import { createGraphQLError } from 'graphql-yoga';
 import { isEmail, normaliseEmail } from '../links/email';
 import { builder } from './builder';
 import { Account, loadAccounts } from './canopy-servicing/account';
+import { prefetchAccountParts } from './canopy-servicing/account.prefetch';
 import {
   loadReferencingRequests,
   ReferencingRequest,
@@ -35,7 +36,11 @@ export const Tenant = builder.objectRef<TenantShape>('Tenant').implement({
       type: [Account],
       nullable: true,
       description: 'Credit accounts of this person, newest first. Null when Canopy Servicing failed.',
-      resolve: async (tenant, _, ctx) => loadAccounts(ctx, await ctx.loaders.links.account.load(tenant.email)),
+      resolve: async (tenant, _, ctx, info) => {
+        const ids = await ctx.loaders.links.account.load(tenant.email);
+        prefetchAccountParts(ctx, ids, info);
+        return loadAccounts(ctx, ids);
+      },
     }),
   }),
 });
