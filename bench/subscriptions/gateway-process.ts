@@ -36,6 +36,17 @@ const MEMORY_TIMEOUT_MS = 30_000;
  * events are the ones the bench posts.
  */
 export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnFreePort(options);
+    } catch (error) {
+      // The port was free when asked, but the child's own sandbox (on port 0) may take it first.
+      if (attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startOnFreePort(options: GatewayProcessOptions): Promise<GatewayProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const [command, args] = onCore(options.core, process.execPath, [
@@ -87,11 +98,14 @@ async function listening(child: ChildProcess, output: () => string): Promise<voi
       clearTimeout(timer);
       reject(new Error(`gateway child ${reason}:\n${output()}`));
     };
-    child.stdout?.on('data', () => {
+    const onOutput = () => {
+      if (output().includes('EADDRINUSE')) return fail('could not listen');
       if (!output().includes('GraphQL at')) return;
       clearTimeout(timer);
       resolve();
-    });
+    };
+    child.stdout?.on('data', onOutput);
+    child.stderr?.on('data', onOutput);
     child.once('exit', (code) => fail(`exited with ${code}`));
   });
 }

@@ -6,6 +6,7 @@ import { BENCH_REDIS_URL, deleteBenchKeys } from './bench-redis';
 import { allCores, canPin, pinThisProcess } from './cpu-pinning';
 import { measureFanOut, type FanOutResult } from './fan-out';
 import { startGatewayProcess, type GatewayProcess } from './gateway-process';
+import { measureSlowSubscriber, type SlowSubscriberResult } from './slow-subscriber';
 
 interface Scenario {
   instances: 1 | 2;
@@ -24,17 +25,22 @@ export async function runSubscriptionBenchmarks(options: BenchOptions): Promise<
     ...sizes.map((subscribers) => ({ instances: 1 as const, subscribers })),
     ...sizes.map((subscribers) => ({ instances: 2 as const, subscribers })),
   ];
+  const slowBurst = options.quick ? 1_000 : 3_000;
   const rows: Table['rows'] = [];
+  let slow: SlowSubscriberResult;
   try {
     for (const scenario of scenarios) {
       console.log(`subscriptions: ${scenario.instances} gateway(s), ${scenario.subscribers} subscribers, burst of ${burst}`);
       rows.push(fanOutRow(scenario, burst, await runScenario(scenario, burst)));
     }
+    console.log(`subscriptions: a client that stops reading during a burst of ${slowBurst}`);
+    slow = await runSlowSubscriber(slowBurst);
   } finally {
     pinThisProcess(allCores());
     await deleteBenchKeys();
   }
-  writeResults(new URL('subscriptions.md', options.results), 'Subscriptions', [fanOutTable(rows, burst)], options.quick);
+  const tables = [fanOutTable(rows, burst), slowSubscriberTable(slow, slowBurst)];
+  writeResults(new URL('subscriptions.md', options.results), 'Subscriptions', tables, options.quick);
 }
 
 async function runScenario(scenario: Scenario, burst: number): Promise<FanOutResult> {
@@ -50,6 +56,42 @@ async function runScenario(scenario: Scenario, burst: number): Promise<FanOutRes
   } finally {
     await Promise.all(gateways.map((gateway) => gateway.stop()));
   }
+}
+
+const SLOW_OPERATIONS = 20;
+
+async function runSlowSubscriber(burst: number): Promise<SlowSubscriberResult> {
+  const webhookSecret = randomBytes(18).toString('base64url');
+  const gateway = await startGatewayProcess({ redisUrl: BENCH_REDIS_URL, webhookSecret, core: 0 });
+  try {
+    pinThisProcess('1');
+    return await measureSlowSubscriber({ gateway, webhookSecret, burst, operations: SLOW_OPERATIONS });
+  } finally {
+    await gateway.stop();
+  }
+}
+
+function slowSubscriberTable(result: SlowSubscriberResult, burst: number): Table {
+  const count = (value: number) => value.toLocaleString('en');
+  return {
+    title: 'A client that stops reading during a burst',
+    note: [
+      `One client holds ${SLOW_OPERATIONS} tenantEvents subscriptions on one socket and stops reading it while ${count(burst)} webhooks`,
+      'are posted (its socket buffers fill and the gateway\'s writes to it wait); another client keeps reading. Once the reading',
+      'client has every event and a second has passed, the slow one reads again.',
+    ].join(' '),
+    columns: ['deliveries expected', 'received', 'lost', 'duplicates', 'reading client received', 'gateway still up'],
+    rows: [
+      [
+        `${burst} × ${SLOW_OPERATIONS} = ${count(result.expected)}`,
+        count(result.received),
+        count(result.expected - result.received),
+        count(result.duplicates),
+        `${count(result.readerReceived)} of ${count(burst)}`,
+        result.gatewayAlive ? 'yes' : 'no',
+      ],
+    ],
+  };
 }
 
 function fanOutRow(scenario: Scenario, burst: number, result: FanOutResult): Array<string | number> {

@@ -5,8 +5,10 @@ export interface WsSubscriberOptions {
   url: string;
   query: string;
   variables: Record<string, unknown>;
-  /** Each `next` payload, as received. Kept light: 10,000 of these run in one process. */
-  onNext(data: unknown): void;
+  /** Subscriptions of the same operation on this one socket, with ids `1`…`n`. @default 1 */
+  operations?: number;
+  /** Each `next` payload, as received, with its subscription's id. Kept light: 10,000 of these run in one process. */
+  onNext(data: unknown, id: string): void;
   /** A protocol `error`, an unexpected close, or a socket error. */
   onProblem(reason: string): void;
 }
@@ -23,7 +25,7 @@ const OPEN_TIMEOUT_MS = 30_000;
 /**
  * One graphql-transport-ws subscription over a raw `ws` socket (connection_init, subscribe,
  * next): the protocol's client library would cost the load generator more per socket than we
- * can spend at 10,000 of them. Resolves once the subscribe message is sent.
+ * can spend at 10,000 of them. Resolves once the subscribe messages are sent.
  */
 export function openWsSubscriber(options: WsSubscriberOptions): Promise<WsSubscriber> {
   const socket = new WebSocket(`${options.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', { perMessageDeflate: false });
@@ -43,12 +45,13 @@ export function openWsSubscriber(options: WsSubscriberOptions): Promise<WsSubscr
     }, OPEN_TIMEOUT_MS);
     socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
     socket.on('message', (raw) => {
-      const message = JSON.parse(raw.toString()) as { type: string; payload?: unknown };
-      if (message.type === 'next') options.onNext(message.payload);
+      const message = JSON.parse(raw.toString()) as { type: string; id?: string; payload?: unknown };
+      if (message.type === 'next') options.onNext(message.payload, message.id ?? '');
       else if (message.type === 'ping') socket.send(JSON.stringify({ type: 'pong' }));
       else if (message.type === 'error') options.onProblem(`error: ${JSON.stringify(message.payload)}`);
       else if (message.type === 'connection_ack') {
-        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: options.query, variables: options.variables } }));
+        const payload = { query: options.query, variables: options.variables };
+        for (let id = 1; id <= (options.operations ?? 1); id++) socket.send(JSON.stringify({ id: String(id), type: 'subscribe', payload }));
         clearTimeout(timer);
         resolve(subscriber);
       }
