@@ -69,7 +69,10 @@ async function main(): Promise<void> {
   });
   const server = createServer(gateway.yoga);
   const closeWebSockets = gateway.attachWebSockets(server);
-  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject); // e.g. EADDRINUSE: nothing would be served, so stop
+    server.listen(config.port, resolve);
+  });
   console.log(`rentgraph: GraphQL at http://localhost:${config.port}/graphql (public URL ${config.publicUrl})`);
   if (sandbox) await registerSandboxWebhooks(sandbox, config.agency, clients, callbackUrls);
 
