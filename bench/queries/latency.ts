@@ -34,14 +34,14 @@ export async function measureLatency(vendors: Vendors, gateway: RunningGateway, 
       const meanCallMs = latency.fixedMs + latency.jitterMs / 2;
       for (const query of BENCH_QUERIES) {
         // a short warm-up, so the JIT and the connection pools are in their steady state
-        await runLoad({ url: gateway.url, body: query.body, concurrency: 4, maxRequests: 40, maxDurationMs: 3_000 });
+        await runLoad({ url: gateway.url, body: query.body, concurrency: 4, maxRequests: 40, maxDurationMs: options.quick ? 1_000 : 3_000 });
         for (const concurrency of CONCURRENCIES) {
           const result = await runLoad({
             url: gateway.url,
             body: query.body,
             concurrency,
             maxRequests: options.quick ? 150 : concurrency === 1 ? 300 : 1_500,
-            maxDurationMs: options.quick ? 3_000 : 12_000,
+            maxDurationMs: options.quick ? 1_500 : 12_000,
           });
           if (result.errors > 0) console.warn(`latency ${query.name} c=${concurrency}: ${result.errors} errors, first: ${result.firstError}`);
           const middle = median(result.latencies);
