@@ -1,5 +1,6 @@
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql-yoga';
-import type { GraphQLError } from 'graphql';
+import { Kind, type DocumentNode, type GraphQLError } from 'graphql';
 import { createLoaders, type Agency, type CallbackUrls, type GatewayContext } from './context';
 import { useHealthRoutes, type ReadinessCheck } from './http/health-routes';
 import type { ReportLinks } from './http/report-links';
@@ -56,6 +57,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
     graphiql: { title: 'rentgraph', defaultTabs: graphiqlTabs() },
     maskedErrors: { maskError },
     plugins: [
+      // Compiled execution for queries and mutations. Subscriptions keep graphql-js: graphql-jit's
+      // subscribe does not hand variable-valued arguments to subscribe resolvers.
+      useGraphQlJit({}, { enableIf: ({ document, operationName }) => operationOf(document, operationName) !== 'subscription' }),
       useHealthRoutes(deps.readiness),
       useReportRoute(deps.reportLinks, () => deps.clients.canopyReferencing),
       useWebhookRoutes({
@@ -103,6 +107,12 @@ function maskError(error: unknown, message: string): Error {
   if (graphqlError && (!original || isGraphQLErrorLike(original))) return graphqlError;
   console.error('unexpected error', original);
   return createGraphQLError(message, { path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
+
+function operationOf(document: DocumentNode, operationName?: string | null): string | undefined {
+  const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  const chosen = operationName ? operations.find((operation) => operation.name?.value === operationName) : operations[0];
+  return chosen?.operation;
 }
 
 function isGraphQLErrorLike(error: unknown): error is GraphQLError {

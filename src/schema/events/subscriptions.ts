@@ -7,9 +7,18 @@ import { PassportStatusEvent } from './passport-status-event';
 import { PassportNoteEvent, ReferencingCompletedEvent, RequestStatusEvent } from './referencing-events';
 import { RepositEvent } from './reposit-event';
 
+const TYPE_OF_TOPIC: Record<Topic, string> = {
+  [TOPICS.requestStatusChanged]: 'RequestStatusEvent',
+  [TOPICS.passportStatusChanged]: 'PassportStatusEvent',
+  [TOPICS.passportNoteChanged]: 'PassportNoteEvent',
+  [TOPICS.referencingCompleted]: 'ReferencingCompletedEvent',
+  [TOPICS.repositChanged]: 'RepositEvent',
+};
+
 export const TenantEvent = builder.unionType('TenantEvent', {
   description: 'Any event about one tenant, from any vendor.',
   types: [RequestStatusEvent, PassportStatusEvent, PassportNoteEvent, ReferencingCompletedEvent, RepositEvent],
+  resolveType: (parent) => TYPE_OF_TOPIC[parent.event.topic],
 });
 
 /** Events of one topic, about one subject when an id is given, about all otherwise. */
