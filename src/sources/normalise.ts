@@ -56,3 +56,17 @@ export function toMinorUnits(value: unknown, field: string): number {
   const minor = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
   return sign === '-' ? -minor : minor;
 }
+
+/** A JSON object (not null, not an array). */
+export function toRecord(value: unknown, field: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new PayloadError(`${field}: expected an object, got ${JSON.stringify(value)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** A non-empty string. */
+export function toText(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value === '') throw new PayloadError(`${field}: expected a string, got ${JSON.stringify(value)}`);
+  return value;
+}

@@ -3,7 +3,7 @@
  * notes, completed report) into `CanopyNotification`. The four kinds share no type field, so
  * the kind is told from the fields each one alone has.
  */
-import { PayloadError, toDate, toInteger } from '../normalise';
+import { PayloadError, toDate, toInteger, toRecord, toText } from '../normalise';
 import { documentIdFromUrl, poundsToPence } from './normalise';
 import type {
   CanopyCompletedReportNotification,
@@ -15,20 +15,8 @@ import type {
 
 type Json = Record<string, unknown>;
 
-function record(value: unknown, field: string): Json {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new PayloadError(`${field}: expected an object, got ${JSON.stringify(value)}`);
-  }
-  return value as Json;
-}
-
-function string(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value === '') throw new PayloadError(`${field}: expected a string, got ${JSON.stringify(value)}`);
-  return value;
-}
-
 function optionalString(value: unknown, field: string): string | undefined {
-  return value === undefined || value === null || value === '' ? undefined : string(value, field);
+  return value === undefined || value === null || value === '' ? undefined : toText(value, field);
 }
 
 function optionalBoolean(value: unknown, field: string): boolean | undefined {
@@ -39,7 +27,7 @@ function optionalBoolean(value: unknown, field: string): boolean | undefined {
 
 function references(body: Json): { canopyReferenceId: string; clientReferenceId?: string } {
   const clientReferenceId = optionalString(body.clientReferenceId, 'clientReferenceId');
-  const canopyReferenceId = string(body.canopyReferenceId, 'canopyReferenceId');
+  const canopyReferenceId = toText(body.canopyReferenceId, 'canopyReferenceId');
   return clientReferenceId === undefined ? { canopyReferenceId } : { canopyReferenceId, clientReferenceId };
 }
 
@@ -48,7 +36,7 @@ function withoutUndefined<T extends object>(value: T): T {
 }
 
 function completedReport(body: Json): CanopyCompletedReportNotification {
-  const document = record(body.document, 'document');
+  const document = toRecord(body.document, 'document');
   const documentType = toInteger(document.documentType, 'document.documentType');
   const title = optionalString(document.title, 'document.title') ?? (documentType === 1 ? 'FULL' : 'INSTANT');
   return {
@@ -56,10 +44,10 @@ function completedReport(body: Json): CanopyCompletedReportNotification {
     ...references(body),
     document: withoutUndefined({
       title,
-      documentId: documentIdFromUrl(string(document.url, 'document.url'), 'document.url'),
-      summaryDocumentId: documentIdFromUrl(string(document.summaryReportUrl, 'document.summaryReportUrl'), 'document.summaryReportUrl'),
+      documentId: documentIdFromUrl(toText(document.url, 'document.url'), 'document.url'),
+      summaryDocumentId: documentIdFromUrl(toText(document.summaryReportUrl, 'document.summaryReportUrl'), 'document.summaryReportUrl'),
       maxRent: poundsToPence(document.maxRent, 'document.maxRent'),
-      status: string(document.status, 'document.status'),
+      status: toText(document.status, 'document.status'),
       isGuarantorReference: optionalBoolean(document.isGuarantorReference, 'document.isGuarantorReference'),
       isGuarantorNeeded: optionalBoolean(document.isGuarantorNeeded, 'document.isGuarantorNeeded'),
       waitingForGuarantor: optionalBoolean(document.waitingForGuarantor, 'document.waitingForGuarantor'),
@@ -69,41 +57,41 @@ function completedReport(body: Json): CanopyCompletedReportNotification {
 }
 
 function passportStatus(body: Json): CanopyPassportStatusNotification {
-  const section = record(body.updatedSection, 'updatedSection');
-  const instant = record(body.instant, 'instant');
-  const instantSections = record(instant.sections, 'instant.sections');
-  const full = body.full === undefined || body.full === null ? undefined : record(body.full, 'full');
-  const fullSections = full ? record(full.sections, 'full.sections') : undefined;
+  const section = toRecord(body.updatedSection, 'updatedSection');
+  const instant = toRecord(body.instant, 'instant');
+  const instantSections = toRecord(instant.sections, 'instant.sections');
+  const full = body.full === undefined || body.full === null ? undefined : toRecord(body.full, 'full');
+  const fullSections = full ? toRecord(full.sections, 'full.sections') : undefined;
   return withoutUndefined({
     kind: 'passportStatus' as const,
     ...references(body),
     updatedSection: {
-      type: string(section.type, 'updatedSection.type'),
-      newStatus: string(section.newStatus, 'updatedSection.newStatus'),
+      type: toText(section.type, 'updatedSection.type'),
+      newStatus: toText(section.newStatus, 'updatedSection.newStatus'),
       updatedAt: toDate(section.updatedAt, 'updatedSection.updatedAt'),
     },
     instant: {
-      status: string(instant.status, 'instant.status'),
+      status: toText(instant.status, 'instant.status'),
       sections: {
-        income: string(instantSections.income, 'instant.sections.income'),
-        rent: string(instantSections.rent, 'instant.sections.rent'),
-        creditCheck: string(instantSections.creditCheck, 'instant.sections.creditCheck'),
-        savings: string(instantSections.savings, 'instant.sections.savings'),
+        income: toText(instantSections.income, 'instant.sections.income'),
+        rent: toText(instantSections.rent, 'instant.sections.rent'),
+        creditCheck: toText(instantSections.creditCheck, 'instant.sections.creditCheck'),
+        savings: toText(instantSections.savings, 'instant.sections.savings'),
       },
     },
     full:
       full && fullSections
         ? {
-            status: string(full.status, 'full.status'),
+            status: toText(full.status, 'full.status'),
             sections: {
-              employerReference: string(fullSections.employerReference, 'full.sections.employerReference'),
-              landlordReference: string(fullSections.landlordReference, 'full.sections.landlordReference'),
+              employerReference: toText(fullSections.employerReference, 'full.sections.employerReference'),
+              landlordReference: toText(fullSections.landlordReference, 'full.sections.landlordReference'),
             },
           }
         : undefined,
     identityVerification: optionalString(body.identityVerification, 'identityVerification'),
     rightToRent: optionalString(body.rightToRent, 'rightToRent'),
-    globalStatus: string(body.globalStatus, 'globalStatus'),
+    globalStatus: toText(body.globalStatus, 'globalStatus'),
   });
 }
 
@@ -111,21 +99,21 @@ function note(body: Json): CanopyNoteNotification {
   return {
     kind: 'note',
     ...references(body),
-    noteType: string(body.noteType, 'noteType'),
-    section: string(body.section, 'section'),
-    action: string(body.action, 'action'),
+    noteType: toText(body.noteType, 'noteType'),
+    section: toText(body.section, 'section'),
+    action: toText(body.action, 'action'),
     // A deleted note may come without its text.
     note: typeof body.note === 'string' ? body.note : '',
   };
 }
 
 function requestStatus(body: Json): CanopyRequestStatusNotification {
-  return { kind: 'requestStatus', ...references(body), event: string(body.notes, 'notes') };
+  return { kind: 'requestStatus', ...references(body), event: toText(body.notes, 'notes') };
 }
 
 /** Any notification Canopy sends; throws PayloadError naming the field when the body is none of them. */
 export function readCanopyNotification(body: unknown): CanopyNotification {
-  const json = record(body, 'body');
+  const json = toRecord(body, 'body');
   if ('document' in json) return completedReport(json);
   if ('updatedSection' in json) return passportStatus(json);
   if ('noteType' in json) return note(json);
