@@ -1,4 +1,5 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { Kind, type DocumentNode, type GraphQLError } from 'graphql';
 import { createLoaders, type Agency, type CallbackUrls, type GatewayContext } from './context';
@@ -55,6 +56,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
       events: deps.events,
     }),
     graphiql: { title: 'rentgraph', defaultTabs: graphiqlTabs() },
+    // GraphiQL served from the gateway itself, not a CDN: it works offline and behind strict firewalls.
+    renderGraphiQL,
     maskedErrors: { maskError },
     plugins: [
       // Compiled execution for queries and mutations. Subscriptions keep graphql-js: graphql-jit's

@@ -14,7 +14,7 @@ const PEOPLE = demoPeople(50).map((person) => person.email);
 export const DASHBOARD_EMAIL = PEOPLE[0]!;
 
 /** The dashboard's selection for many tenants at once: the same fields through `tenants(emails:)`. */
-const TENANT_LIST = DASHBOARD.replace('query TenantDashboard($email: String!)', 'query TenantList($emails: [String!]!)').replace(
+const TENANT_LIST = DASHBOARD.replace(/query TenantDashboard\([^)]*\)/, 'query TenantList($emails: [String!]!)').replace(
   'tenant(email: $email)',
   'tenants(emails: $emails)',
 );

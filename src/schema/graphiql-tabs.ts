@@ -1,12 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 const OPERATIONS = new URL('../../operations/', import.meta.url);
+/** The showcase first: one screen from three vendors, then the same tenant live. */
+const FIRST = ['tenant-dashboard.graphql', 'tenant-events.graphql'];
 
 /** GraphiQL opens with one tab per example operation in `operations/`. */
 export function graphiqlTabs(): Array<{ query: string; variables?: string }> {
+  const rank = (file: string) => (FIRST.includes(file) ? FIRST.indexOf(file) : FIRST.length);
   return readdirSync(OPERATIONS)
     .filter((file) => file.endsWith('.graphql'))
-    .sort()
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
     .map((file) => {
       const query = readFileSync(new URL(file, OPERATIONS), 'utf8');
       const variables = new URL(file.replace(/\.graphql$/, '.variables.json'), OPERATIONS);
