@@ -1,8 +1,8 @@
 import { isEmail } from '../../links/email';
+import { UUID } from '../formats';
 import type { ProblemList } from '../validation-error';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type Maybe<T> = T | null | undefined;
 

@@ -1,8 +1,9 @@
 import type { AccountInput, AccountUpdate } from '../../sources/canopy-servicing/types';
+import { EMAIL } from '../../links/email';
 import { vendorIdOf } from '../global-id';
 import { ProblemList } from '../validation-error';
 import { toExternalIds, type ExternalIdInputShape } from './external-id';
-import { checkAtLeast, checkFormat, checkUuid, EMAIL, given } from './rules';
+import { checkAtLeast, checkFormat, checkUuid, given } from './rules';
 
 export interface CreateAccountInputShape {
   productId: string;

@@ -5,9 +5,10 @@ import type {
   LithicCardState,
   LithicCardType,
 } from '../../sources/canopy-servicing/types';
+import { EMAIL } from '../../links/email';
 import { vendorIdOf } from '../global-id';
 import { ProblemList } from '../validation-error';
-import { checkAtLeast, checkFormat, checkListed, checkUuid, E164, EMAIL, given, requireText, US_ZIP } from './rules';
+import { checkAtLeast, checkFormat, checkListed, checkUuid, E164, given, requireText, US_ZIP } from './rules';
 
 export interface AccountAssignmentInputShape {
   accountId: string;

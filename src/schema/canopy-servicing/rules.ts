@@ -1,7 +1,7 @@
+import { UUID } from '../formats';
 import { UNLISTED } from '../vendor-enum';
 import type { ProblemList } from '../validation-error';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The reference's `phonenumber` format: digits with the usual separators. */
 const PHONE = /^\+?[\d\s().-]{7,20}$/;
 const BACKDATING_MS = 10 * 24 * 60 * 60 * 1000;
@@ -9,7 +9,6 @@ const BACKDATING_MS = 10 * 24 * 60 * 60 * 1000;
 export const E164 = /^\+[1-9]\d{1,14}$/;
 /** Five digits, or ZIP+4. */
 export const US_ZIP = /^\d{5}(-?\d{4})?$/;
-export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A required text that GraphQL let through blank. */
 export function requireText(problems: ProblemList, field: string, value: string | null | undefined): void {

@@ -1,3 +1,4 @@
+import { isEmail } from '../../links/email';
 import { isIsoAlpha3 } from '../../sources/reposit/countries';
 import type { CreateRepositInput as ClientCreateRepositInput, RepositAddress } from '../../sources/reposit/types';
 import { ProblemList } from '../validation-error';
@@ -24,7 +25,6 @@ export interface CreateRepositInputShape {
 
 /** British postcodes, with or without the space; the doc's example is 'EC2M 6YP'. */
 const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Every rule Reposit's documentation gives for `POST /v1/reposits`, all problems at once. What
@@ -92,7 +92,7 @@ function checkAddress(address: AddressInputShape, path: string, problems: Proble
 }
 
 function checkEmail(email: string, path: string, problems: ProblemList): void {
-  if (required(email, path, problems) && !EMAIL.test(email.trim())) problems.add(path, 'format', 'must be an e-mail address');
+  if (required(email, path, problems) && !isEmail(email.trim())) problems.add(path, 'format', 'must be an e-mail address');
 }
 
 function required(value: string, path: string, problems: ProblemList): boolean {

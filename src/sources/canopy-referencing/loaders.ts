@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { eachKey } from '../each-key';
 import type { CanopyReferencingClient } from './client';
 import type { CanopyBranch, CanopyBranchAddress, CanopyPassportNotes, CanopyRentPassport } from './types';
 
@@ -27,19 +28,6 @@ export function groupBranches(entries: readonly CanopyBranch[]): ReferencingBran
     if (entry.clientBranchId !== undefined) branch.clientBranchIds.push(entry.clientBranchId);
   }
   return [...byId.values()];
-}
-
-/**
- * Canopy reads one passport per call: a batch runs one call per key, at once, and a key whose
- * call fails gets its own error, so one bad key never fails the others.
- */
-function eachKey<V>(load: (key: string) => Promise<V>) {
-  return async (keys: readonly string[]): Promise<Array<V | Error>> => {
-    const settled = await Promise.allSettled(keys.map(load));
-    return settled.map((result) =>
-      result.status === 'fulfilled' ? result.value : result.reason instanceof Error ? result.reason : new Error(String(result.reason)),
-    );
-  };
 }
 
 /** The per-request loaders of Canopy Referencing: one per resource. */

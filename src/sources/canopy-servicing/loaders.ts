@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { asError, eachKey } from '../each-key';
 import { VendorError } from '../vendor-error';
 import type { CanopyServicingClient, LineItemQuery } from './client';
 import type {
@@ -69,18 +70,6 @@ export function lineItemKey(accountId: string, lineItemId: string): string {
 }
 
 const LINE_ITEM_SCAN_PAGE = 100;
-
-function asError(reason: unknown): Error {
-  return reason instanceof Error ? reason : new Error(String(reason));
-}
-
-/** Canopy has no batch reads: one call per key, at once, each key with its own answer or error. */
-function eachKey<V>(load: (key: string) => Promise<V>) {
-  return async (keys: readonly string[]): Promise<Array<V | Error>> => {
-    const settled = await Promise.allSettled(keys.map(load));
-    return settled.map((result) => (result.status === 'fulfilled' ? result.value : asError(result.reason)));
-  };
-}
 
 function notFound(endpoint: string, what: string): VendorError {
   return new VendorError({ vendor: 'canopy-servicing', endpoint, status: 404, code: 'NOT_FOUND', vendorMessage: what });

@@ -1,22 +1,10 @@
 import DataLoader from 'dataloader';
+import { eachKey } from '../each-key';
 import type { RepositClient } from './client';
 import type { Reposit, RepositAgent, RepositLandlord, RepositPolicy, RepositSupplier } from './types';
 
 /** The one key of the supplier loader: an API key belongs to one supplier, read at `/suppliers/me`. */
 export const OWN_SUPPLIER = 'me';
-
-/**
- * Reposit has no batch endpoints: a batch runs one call per key, at once, and a key whose call
- * fails gets its own error, so one bad key never fails the others.
- */
-function eachKey<V>(load: (key: string) => Promise<V>) {
-  return async (keys: readonly string[]): Promise<Array<V | Error>> => {
-    const settled = await Promise.allSettled(keys.map(load));
-    return settled.map((result) =>
-      result.status === 'fulfilled' ? result.value : result.reason instanceof Error ? result.reason : new Error(String(result.reason)),
-    );
-  };
-}
 
 /** The per-request loaders of Reposit: one per resource. */
 export function createRepositLoaders(client: RepositClient) {
