@@ -1,7 +1,7 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { onCore } from '../lib/cpu-pinning';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Node 24 from the `node` package, so children run on what the project pins whatever the machine has. */
@@ -38,10 +38,8 @@ let exitHookInstalled = false;
 export async function startChild(options: ChildOptions): Promise<Child> {
   installExitHook();
   const args = ['--import', 'tsx', ...(options.nodeArgs ?? []), options.entry, ...(options.args ?? [])];
-  const pinned = options.core !== undefined && hasTaskset();
-  const child = pinned
-    ? spawn('taskset', ['-c', String(options.core), NODE, ...args], { cwd: ROOT, env: childEnv(options.env) })
-    : spawn(NODE, args, { cwd: ROOT, env: childEnv(options.env) });
+  const [command, commandArgs] = onCore(options.core, NODE, args);
+  const child = spawn(command, commandArgs, { cwd: ROOT, env: childEnv(options.env) });
   running.add(child);
   child.once('exit', () => running.delete(child));
 
@@ -89,29 +87,6 @@ function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG']) if (process.env[name]) env[name] = process.env[name];
   return { ...env, NODE_ENV: 'production', ...extra };
-}
-
-let tasksetAvailable: boolean | undefined;
-export function hasTaskset(): boolean {
-  tasksetAvailable ??= spawnSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' }).status === 0;
-  return tasksetAvailable;
-}
-
-/** Pins this process (the load generator) to a core, where `taskset` exists. */
-export function pinSelf(core: number): boolean {
-  if (!hasTaskset()) return false;
-  return spawnSync('taskset', ['-a', '-cp', String(core), String(process.pid)], { stdio: 'ignore' }).status === 0;
-}
-
-/** A port free on 127.0.0.1 right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 /** A child left running by a crash of the bench would hold its port: kill every one on the way out. */

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Redis } from 'ioredis';
-import { freePort } from './child';
+import { freePort } from '../lib/free-port';
+import { redisAnswers } from '../lib/redis';
 
 export interface PrivateRedis {
   url: string;
@@ -18,7 +18,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt++) {
-    if (await answers(url)) break;
+    if (await redisAnswers(url)) break;
     if (attempt >= 50 || server.exitCode !== null) {
       server.kill('SIGKILL');
       throw new Error(`redis-server did not start on port ${port}`);
@@ -35,17 +35,4 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       await exited;
     },
   };
-}
-
-async function answers(url: string): Promise<boolean> {
-  const redis = new Redis(url, { lazyConnect: true, retryStrategy: () => null, connectTimeout: 500 });
-  redis.on('error', () => undefined);
-  try {
-    await redis.connect();
-    return (await redis.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    redis.disconnect();
-  }
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hasTaskset, pinSelf } from './child';
+import { canPin, pinThisProcess } from '../lib/cpu-pinning';
 import { runLoad } from './load';
 import { DASHBOARD_QUERY } from './operations';
 import { startRentgraph } from './rentgraph';
@@ -21,10 +21,10 @@ interface ProfileNode {
 async function main(): Promise<void> {
   const seconds = Number(process.argv[2] ?? 10);
   const folder = mkdtempSync(join(tmpdir(), 'rentgraph-profile-'));
-  const pinned = hasTaskset() && pinSelf(0);
-  const vendors = await startVendors(pinned ? 0 : undefined);
+  if (canPin) pinThisProcess('0');
+  const vendors = await startVendors(canPin ? 0 : undefined);
   try {
-    const gateway = await startRentgraph(vendors, { core: pinned ? 1 : undefined, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${folder}`] });
+    const gateway = await startRentgraph(vendors, { core: canPin ? 1 : undefined, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${folder}`] });
     try {
       const result = await runLoad({ url: gateway.url, body: DASHBOARD_QUERY.body, concurrency: 50, maxRequests: 1_000_000, maxDurationMs: seconds * 1000 });
       console.log(`${result.latencies.length} answers in ${(result.elapsedMs / 1000).toFixed(1)} s, ${result.errors} errors`);

@@ -1,4 +1,5 @@
-import { freePort, startChild, type Child } from './child';
+import { freePort } from '../lib/free-port';
+import { startChild, type Child } from './child';
 import { gatewayEnv, type Vendors } from './vendors';
 
 export interface RentgraphOptions {

@@ -1,7 +1,7 @@
 import type { BenchOptions } from '../lib/options';
 import { writeResults } from '../lib/report';
 import { callCountTable, measureCallCounts } from './call-counts';
-import { hasTaskset, pinSelf } from './child';
+import { canPin, pinThisProcess } from '../lib/cpu-pinning';
 import { latencyTable, measureLatency } from './latency';
 import { startRentgraph } from './rentgraph';
 import { measureThroughput, throughputTable } from './throughput';
@@ -13,8 +13,8 @@ const SERVER_CORE = 1;
 
 /** REST calls, latency and throughput of the screens' queries; writes bench/results/queries.md. */
 export async function runQueryBenchmarks(options: BenchOptions): Promise<void> {
-  const pinned = hasTaskset() && pinSelf(LOAD_CORE);
-  const serverCore = pinned ? SERVER_CORE : undefined;
+  if (canPin) pinThisProcess(String(LOAD_CORE));
+  const serverCore = canPin ? SERVER_CORE : undefined;
   const vendors = await startVendors(serverCore === undefined ? undefined : LOAD_CORE);
   try {
     console.log('queries: REST calls');
@@ -32,7 +32,7 @@ export async function runQueryBenchmarks(options: BenchOptions): Promise<void> {
     writeResults(
       new URL('queries.md', options.results),
       'Queries',
-      [callCountTable(counts), latencyTable(latency), throughputTable(throughput, options.quick ? 5 : 30, pinned)],
+      [callCountTable(counts), latencyTable(latency), throughputTable(throughput, options.quick ? 5 : 30, canPin)],
       options.quick,
     );
   } finally {

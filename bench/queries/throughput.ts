@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { BenchOptions } from '../lib/options';
 import type { Table } from '../lib/report';
-import { freePort, startChild, type Child } from './child';
+import { freePort } from '../lib/free-port';
+import { startChild, type Child } from './child';
 import { postOnce, runLoad, type LoadStep } from './load';
 import { DASHBOARD_EMAIL, DASHBOARD_QUERY } from './operations';
 import { firstRequest, secondRequest } from './peer/dashboard';

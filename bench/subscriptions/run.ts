@@ -3,7 +3,7 @@ import type { BenchOptions } from '../lib/options';
 import { writeResults, type Table } from '../lib/report';
 import { median, ms, quantile } from '../lib/stats';
 import { BENCH_REDIS_URL, deleteBenchKeys } from './bench-redis';
-import { allCores, canPin, pinThisProcess } from './cpu-pinning';
+import { allCores, canPin, pinThisProcess } from '../lib/cpu-pinning';
 import { measureFanOut, type FanOutResult } from './fan-out';
 import { startGatewayProcess, type GatewayProcess } from './gateway-process';
 import { measureSlowSubscriber, type SlowSubscriberResult } from './slow-subscriber';
