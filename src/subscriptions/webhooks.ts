@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
+import { BodyTooLargeError, readLimited } from '../http/read-limited';
 import type { LinkStore } from '../links/link-store';
 import type { ReportDocumentStore } from '../links/report-documents';
 import { readCanopyNotification } from '../sources/canopy-referencing/notifications';
@@ -98,7 +99,7 @@ export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
 
       let raw = '';
       try {
-        raw = await readLimited(request, maxBodyBytes);
+        raw = (await readLimited(request, maxBodyBytes)).toString('utf8');
         let body: unknown;
         try {
           body = JSON.parse(raw);
@@ -108,8 +109,8 @@ export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
         const { id, duplicate } = await accept(vendor, body, raw);
         return reply(200, { status: duplicate ? 'duplicate' : 'stored', id });
       } catch (error) {
-        if (error instanceof Refusal || error instanceof PayloadError) {
-          const status = error instanceof Refusal ? error.status : 400;
+        if (error instanceof Refusal || error instanceof BodyTooLargeError || error instanceof PayloadError) {
+          const status = error instanceof Refusal ? error.status : error instanceof BodyTooLargeError ? 413 : 400;
           await deadLetter(vendor, error.message, raw);
           return reply(status, { error: error.message });
         }
@@ -120,22 +121,4 @@ export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
       }
     },
   };
-}
-
-/** The body as text, refused with 413 as soon as it passes the limit, without reading the rest. */
-async function readLimited(request: Request, limit: number): Promise<string> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > limit) throw new Refusal(413, `body: larger than ${limit} bytes`);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body?.getReader();
-  for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
-    size += read.value.byteLength;
-    if (size > limit) {
-      await reader?.cancel();
-      throw new Refusal(413, `body: larger than ${limit} bytes`);
-    }
-    chunks.push(read.value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
