@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_WEBHOOK_SECRET, useGateway, type TestGateway } from '../helpers/gateway';
@@ -17,11 +18,15 @@ const operation = (size: number) => {
 };
 
 /** Sent in chunks with no Content-Length, as a streaming client does. */
-async function* chunked(text: string) {
-  for (let at = 0; at < text.length; at += 64 * 1024) yield Buffer.from(text.slice(at, at + 64 * 1024));
+function chunked(text: string): Readable {
+  return Readable.from(
+    (function* () {
+      for (let at = 0; at < text.length; at += 64 * 1024) yield Buffer.from(text.slice(at, at + 64 * 1024));
+    })(),
+  );
 }
 
-async function post(path: string, body: string | AsyncIterable<Buffer>) {
+async function post(path: string, body: string | Readable) {
   const response = await request(`${gateway.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
