@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     callbackUrls,
     readiness: [...vendorReadiness(pools), ...(redis ? [redisReadiness(redis, config.redisUrl)] : [])],
   });
-  const server = createServer(gateway.yoga);
+  const server = createServer(gateway.listener);
   const closeWebSockets = gateway.attachWebSockets(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject); // e.g. EADDRINUSE: nothing would be served, so stop

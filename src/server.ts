@@ -3,6 +3,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { Kind, type DocumentNode, type GraphQLError } from 'graphql';
 import { createLoaders, type Agency, type CallbackUrls, type GatewayContext } from './context';
+import { directExecution } from './http/direct-execution';
 import { useGraphQLBodyLimit } from './http/graphql-body-limit';
 import { useHealthRoutes, type ReadinessCheck } from './http/health-routes';
 import type { ReportLinks } from './http/report-links';
@@ -16,10 +17,11 @@ import type { DeadLetterStore } from './subscriptions/dead-letters';
 import type { EventLog } from './subscriptions/event-log';
 import { useWebhookRoutes } from './subscriptions/webhooks';
 import { attachWebSockets } from './subscriptions/websocket';
-import type { Server } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
 import { PayloadError } from './sources/normalise';
 import { VendorError } from './sources/vendor-error';
 
+const GRAPHQL_ENDPOINT = '/graphql';
 /** Operations are small: a megabyte leaves room for a large document and its variables. */
 const GRAPHQL_BODY_LIMIT = 1024 * 1024;
 
@@ -39,16 +41,18 @@ export interface GatewayDeps {
 }
 
 export interface Gateway {
+  /** The Node listener to serve: plain JSON queries and mutations run directly, the rest through Yoga. */
+  listener: RequestListener;
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
   /** Serves graphql-ws on the server's GraphQL path; the function returned closes every socket. */
   attachWebSockets(server: Server): () => Promise<void>;
 }
 
-/** The whole gateway as a request handler (`yoga` is a Node listener and a fetch handler); it never listens. */
+/** The whole gateway as a request handler (`yoga` is also a fetch handler); it never listens. */
 export function createGateway(deps: GatewayDeps): Gateway {
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
     // useGraphQLBodyLimit below does the same job at a fraction of the cost.
     maxRequestBodySize: false,
     context: (): GatewayContext => ({
@@ -84,7 +88,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
       }),
     ],
   });
-  return { yoga, attachWebSockets: (server) => attachWebSockets(server, yoga) };
+  return {
+    listener: directExecution(yoga, { graphqlEndpoint: GRAPHQL_ENDPOINT, bodyLimit: GRAPHQL_BODY_LIMIT }),
+    yoga,
+    attachWebSockets: (server) => attachWebSockets(server, yoga),
+  };
 }
 
 /**

@@ -45,7 +45,7 @@ export async function useGateway(options: TestGatewayOptions = {}) {
   const links = createMemoryLinkStore();
 
   // The report links need the gateway's own URL, known once it listens.
-  let handler: ReturnType<typeof createGateway>['yoga'] | undefined;
+  let handler: ReturnType<typeof createGateway>['listener'] | undefined;
   const server = createServer((req, res) => void handler?.(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const publicUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -68,7 +68,7 @@ export async function useGateway(options: TestGatewayOptions = {}) {
     reportDocuments,
     webhookSecret: TEST_WEBHOOK_SECRET,
   });
-  handler = gateway.yoga;
+  handler = gateway.listener;
   const closeWebSockets = gateway.attachWebSockets(server);
 
   async function close(): Promise<void> {
@@ -81,6 +81,8 @@ export async function useGateway(options: TestGatewayOptions = {}) {
 
   return {
     url: publicUrl,
+    /** Yoga itself, for comparing what the gateway's listener answers with what Yoga alone would. */
+    yoga: gateway.yoga,
     sandbox,
     clients,
     links,

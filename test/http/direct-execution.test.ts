@@ -1,0 +1,114 @@
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { request } from 'undici';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { directExecution } from '../../src/http/direct-execution';
+import { useGateway, type TestGateway } from '../helpers/gateway';
+
+let gateway: TestGateway;
+let server: Server;
+let url: string;
+/** Requests the direct listener handed to Yoga. */
+let handedOver = 0;
+
+beforeAll(async () => {
+  gateway = await useGateway();
+  const yoga = gateway.yoga;
+  const countingYoga = Object.assign(((req, res) => {
+    handedOver++;
+    return yoga(req, res);
+  }) as RequestListener, { getEnveloped: yoga.getEnveloped });
+  server = createServer(directExecution(countingYoga as unknown as typeof yoga, { graphqlEndpoint: '/graphql', bodyLimit: 1024 * 1024 }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+});
+afterEach(() => gateway.sandbox.knobs.reset());
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await gateway.close();
+});
+
+const AMARA = 'amara.okafor@example.com';
+const TENANT = `query Tenant($email: String!) { tenant(email: $email) { email reposits { repositId status } } }`;
+
+interface Exchange {
+  status: number;
+  contentType: string | undefined;
+  body: unknown;
+}
+
+/** The same request to the direct listener and to Yoga alone, and whether the listener handed it over. */
+async function both(body: string, headers: Record<string, string> = {}) {
+  const before = handedOver;
+  const response = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const direct: Exchange = { status: response.statusCode, contentType: response.headers['content-type'] as string, body: parsed(await response.body.text()) };
+  const viaYoga = await gateway.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const yoga: Exchange = { status: viaYoga.status, contentType: viaYoga.headers.get('content-type') ?? undefined, body: parsed(await viaYoga.text()) };
+  return { direct, yoga, handedOver: handedOver > before };
+}
+
+const parsed = (text: string): unknown => (text === '' ? undefined : JSON.parse(text));
+const operation = (query: string, extra: Record<string, unknown> = {}) => JSON.stringify({ query, ...extra });
+
+describe('direct execution of JSON queries and mutations', () => {
+  it.each([
+    ['no Accept header', {}],
+    ['Accept: application/json', { accept: 'application/json' }],
+    ['Accept: application/graphql-response+json', { accept: 'application/graphql-response+json' }],
+    ['Accept: */*', { accept: '*/*' }],
+  ])('answers a query with %s directly, exactly as Yoga does', async (_, headers) => {
+    const { direct, yoga, handedOver } = await both(operation(TENANT, { variables: { email: AMARA } }), headers);
+    expect(handedOver).toBe(false);
+    expect(direct).toEqual(yoga);
+    expect(direct.body).toMatchObject({ data: { tenant: { email: AMARA, reposits: [expect.objectContaining({ status: expect.any(String) })] } } });
+  });
+
+  it('answers a vendor failure directly with the same masked error, code and status as Yoga', async () => {
+    gateway.sandbox.knobs.addFault({ vendor: 'reposit', status: 403 });
+    const { direct, yoga, handedOver } = await both(operation(TENANT, { variables: { email: AMARA } }), { accept: 'application/graphql-response+json' });
+    expect(handedOver).toBe(false);
+    expect(direct).toEqual(yoga);
+    expect(direct.body).toMatchObject({ errors: [{ path: ['tenant', 'reposits'], extensions: { vendor: 'reposit', code: 'FORBIDDEN' } }] });
+  });
+
+  it('answers a variable of the wrong type directly, as Yoga does', async () => {
+    const { direct, yoga, handedOver } = await both(operation(TENANT, { variables: { email: 42 } }), { accept: 'application/graphql-response+json' });
+    expect(handedOver).toBe(false);
+    expect(direct).toEqual(yoga);
+    expect(direct.body).toMatchObject({ errors: [{ message: expect.stringContaining('$email') }] });
+  });
+
+  it('runs a mutation directly', async () => {
+    const { direct, yoga, handedOver } = await both(operation('mutation { unlinkTenant(input: { email: "not-an-email" }) { __typename ... on ValidationError { problems { field rule } } } }'));
+    expect(handedOver).toBe(false);
+    expect(direct).toEqual(yoga);
+    expect(direct.body).toMatchObject({ data: { unlinkTenant: { __typename: 'ValidationError', problems: expect.arrayContaining([expect.objectContaining({ field: 'email' })]) } } });
+  });
+
+  it.each([
+    ['a document that does not parse', operation('{ tenant(')],
+    ['a document that does not validate', operation('{ tenant(email: "a@b.co") { noSuchField } }')],
+    ['an unknown operation name', operation(TENANT, { operationName: 'Other', variables: { email: AMARA } })],
+    ['a subscription', operation('subscription { tenantEvents(email: "a@b.co") { __typename } }')],
+    ['an unknown parameter', operation('{ __typename }', { queryId: 'x' })],
+    ['variables that are not an object', operation('{ __typename }', { variables: [1] })],
+    ['a batch', JSON.stringify([{ query: '{ __typename }' }])],
+    ['a body that is not JSON', '{"query": '],
+  ])('hands %s to Yoga after reading it, and Yoga answers it', async (_, body) => {
+    const { direct, yoga, handedOver } = await both(body, { accept: 'application/graphql-response+json' });
+    expect(handedOver).toBe(true);
+    expect(direct).toEqual(yoga);
+    expect(direct.status === 406 || (direct.body as { errors?: unknown[] }).errors?.length).toBeTruthy();
+  });
+
+  it.each([
+    ['a browser request (Origin), for CORS', { origin: 'https://agency.example', accept: 'application/json' }],
+    ['an Accept it does not write', { accept: 'text/event-stream' }],
+  ])('hands %s to Yoga unread', async (_, headers) => {
+    const before = handedOver;
+    const response = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: operation('{ __typename }') });
+    await response.body.dump();
+    expect(handedOver).toBe(before + 1);
+  });
+});
