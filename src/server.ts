@@ -11,6 +11,7 @@ import { useReportRoute } from './http/report-route';
 import type { LinkStore } from './links/link-store';
 import type { ReportDocumentStore } from './links/report-documents';
 import { schema } from './schema';
+import { useSharedEventExecution } from './schema/events/shared-execution';
 import { graphiqlTabs } from './schema/graphiql-tabs';
 import type { VendorClients } from './sources/clients';
 import type { DeadLetterStore } from './subscriptions/dead-letters';
@@ -73,6 +74,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       // Compiled execution for queries and mutations. Subscriptions keep graphql-js: graphql-jit's
       // subscribe does not hand variable-valued arguments to subscribe resolvers.
       useGraphQlJit({}, { enableIf: ({ document, operationName }) => operationOf(document, operationName) !== 'subscription' }),
+      useSharedEventExecution(),
       useGraphQLBodyLimit(GRAPHQL_BODY_LIMIT),
       useHealthRoutes(deps.readiness),
       useReportRoute(deps.reportLinks, () => deps.clients.canopyReferencing),
