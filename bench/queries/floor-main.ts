@@ -15,7 +15,7 @@ if (!canopyReferencing || !canopyServicing || !reposit) throw new Error('floor: 
 const agency: ResolvedAgency = { id: config.agency.id, canopyReferencing, canopyServicing, reposit };
 const redis = new Redis(config.redisUrl);
 const links = createRedisLinkStore(redis, { prefix: 'rentgraph' });
-const pools = createVendorPools(agency);
+const pools = createVendorPools(agency, config.vendorConnections);
 const clients = createVendorClients(agency, pools);
 
 const server = createServer((req, res) => {

@@ -2,8 +2,7 @@ import type { BenchOptions } from '../lib/options';
 import type { Table } from '../lib/report';
 import { median, ms, quantile } from '../lib/stats';
 import { runLoad } from './load';
-import { BENCH_QUERIES, type BenchQuery } from './operations';
-import type { RunningGateway } from './rentgraph';
+import type { BenchQuery } from './operations';
 import type { Vendors } from './vendors';
 
 /** Sandbox latency per call: none, and 20 ms on average (15 ms plus up to 10 ms of uniform jitter). */
@@ -13,7 +12,15 @@ const LATENCIES = [
 ] as const;
 const CONCURRENCIES = [1, 50] as const;
 
+/** A server and the queries it answers: rentgraph all of them, the floor the dashboard. */
+export interface LatencyTarget {
+  name: string;
+  url: string;
+  queries: BenchQuery[];
+}
+
 export interface LatencyRow {
+  server: string;
   query: BenchQuery;
   latency: string;
   concurrency: number;
@@ -26,36 +33,15 @@ export interface LatencyRow {
   errors: number;
 }
 
-export async function measureLatency(vendors: Vendors, gateway: RunningGateway, options: BenchOptions): Promise<LatencyRow[]> {
+export async function measureLatency(vendors: Vendors, targets: LatencyTarget[], options: BenchOptions): Promise<LatencyRow[]> {
   const rows: LatencyRow[] = [];
   try {
     for (const latency of LATENCIES) {
       await vendors.setLatency(latency.fixedMs, latency.jitterMs);
       const meanCallMs = latency.fixedMs + latency.jitterMs / 2;
-      for (const query of BENCH_QUERIES) {
-        // a short warm-up, so the JIT and the connection pools are in their steady state
-        await runLoad({ url: gateway.url, body: query.body, concurrency: 4, maxRequests: 40, maxDurationMs: options.quick ? 1_000 : 3_000 });
-        for (const concurrency of CONCURRENCIES) {
-          const result = await runLoad({
-            url: gateway.url,
-            body: query.body,
-            concurrency,
-            maxRequests: options.quick ? 150 : concurrency === 1 ? 300 : 1_500,
-            maxDurationMs: options.quick ? 1_500 : 12_000,
-          });
-          if (result.errors > 0) console.warn(`latency ${query.name} c=${concurrency}: ${result.errors} errors, first: ${result.firstError}`);
-          const middle = median(result.latencies);
-          rows.push({
-            query,
-            latency: latency.label,
-            concurrency,
-            median: middle,
-            p95: quantile(result.latencies, 0.95),
-            p99: quantile(result.latencies, 0.99),
-            overhead: middle - query.dependentDepth * meanCallMs,
-            samples: result.latencies.length,
-            errors: result.errors,
-          });
+      for (const { name, url, queries } of targets) {
+        for (const query of queries) {
+          rows.push(...(await measureQuery(url, query, options)).map((row) => ({ ...row, server: name, latency: latency.label, overhead: row.median - query.dependentDepth * meanCallMs })));
         }
       }
     }
@@ -65,15 +51,44 @@ export async function measureLatency(vendors: Vendors, gateway: RunningGateway, 
   return rows;
 }
 
+/** One query at each concurrency, after a short warm-up, so the JIT and the connection pools are in their steady state. */
+async function measureQuery(url: string, query: BenchQuery, options: BenchOptions) {
+  await runLoad({ url, body: query.body, concurrency: 4, maxRequests: 40, maxDurationMs: options.quick ? 1_000 : 3_000 });
+  const rows = [];
+  for (const concurrency of CONCURRENCIES) {
+    const result = await runLoad({
+      url,
+      body: query.body,
+      concurrency,
+      maxRequests: options.quick ? 150 : concurrency === 1 ? 300 : 1_500,
+      maxDurationMs: options.quick ? 1_500 : 12_000,
+    });
+    if (result.errors > 0) console.warn(`latency ${query.name} c=${concurrency}: ${result.errors} errors, first: ${result.firstError}`);
+    rows.push({
+      query,
+      concurrency,
+      median: median(result.latencies),
+      p95: quantile(result.latencies, 0.95),
+      p99: quantile(result.latencies, 0.99),
+      samples: result.latencies.length,
+      errors: result.errors,
+    });
+  }
+  return rows;
+}
+
 export function latencyTable(rows: LatencyRow[]): Table {
   return {
-    title: 'Latency per query (rentgraph)',
+    title: 'Latency per query',
     note:
       'Milliseconds from request to full answer, closed-loop at the given concurrency, gateway and load generator on separate cores. ' +
       'Overhead: median minus the critical path, i.e. the rounds of vendor calls that wait on an earlier answer (2 for each query) × the mean call latency; ' +
-      'at 0 ms it is the whole median, vendor processing included.',
-    columns: ['query', 'vendor latency', 'concurrency', 'median', 'p95', 'p99', 'overhead above critical path (median)', 'samples', 'errors'],
+      'at 0 ms it is the whole median, vendor processing included. ' +
+      'The floor (the dashboard by hand, no GraphQL; see Throughput) shows what one core allows: at concurrency 50 a closed loop keeps ' +
+      '50 requests waiting on the server’s core, so no median there can be below 50 × its CPU time per request, whatever the critical path.',
+    columns: ['server', 'query', 'vendor latency', 'concurrency', 'median', 'p95', 'p99', 'overhead above critical path (median)', 'samples', 'errors'],
     rows: rows.map((row) => [
+      row.server,
       row.query.name,
       row.latency,
       row.concurrency,

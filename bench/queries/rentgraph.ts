@@ -28,3 +28,10 @@ export async function startRentgraph(vendors: Vendors, options: RentgraphOptions
   });
   return { url: `http://127.0.0.1:${port}/graphql`, child };
 }
+
+/** The floor (floor-main.ts), the dashboard by hand with no GraphQL, in a child process of its own. */
+export async function startFloor(vendors: Vendors, core?: number): Promise<RunningGateway> {
+  const port = await freePort();
+  const child = await startChild({ entry: 'bench/queries/floor-main.ts', env: gatewayEnv(vendors, port), core, ready: /floor: listening/ });
+  return { url: `http://127.0.0.1:${port}/graphql`, child };
+}

@@ -3,7 +3,8 @@ import { writeResults } from '../lib/report';
 import { callCountTable, measureCallCounts } from './call-counts';
 import { canPin, pinThisProcess } from '../lib/cpu-pinning';
 import { latencyTable, measureLatency } from './latency';
-import { startRentgraph } from './rentgraph';
+import { BENCH_QUERIES, DASHBOARD_QUERY } from './operations';
+import { startFloor, startRentgraph } from './rentgraph';
 import { measureThroughput, throughputTable } from './throughput';
 import { startVendors } from './vendors';
 
@@ -23,7 +24,19 @@ export async function runQueryBenchmarks(options: BenchOptions): Promise<void> {
     const gateway = await startRentgraph(vendors, { core: serverCore });
     let latency;
     try {
-      latency = await measureLatency(vendors, gateway, options);
+      const floor = await startFloor(vendors, serverCore);
+      try {
+        latency = await measureLatency(
+          vendors,
+          [
+            { name: 'rentgraph', url: gateway.url, queries: BENCH_QUERIES },
+            { name: 'floor', url: floor.url, queries: [DASHBOARD_QUERY] },
+          ],
+          options,
+        );
+      } finally {
+        await floor.child.stop();
+      }
     } finally {
       await gateway.child.stop();
     }

@@ -1,15 +1,14 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { BenchOptions } from '../lib/options';
 import type { Table } from '../lib/report';
-import { freePort } from '../lib/free-port';
-import { startChild, type Child } from './child';
+import type { Child } from './child';
 import { postOnce, runLoad, type LoadStep } from './load';
 import { DASHBOARD_EMAIL, DASHBOARD_QUERY } from './operations';
 import { firstRequest, secondRequest } from './peer/dashboard';
 import { startPeer } from './peer/peer';
 import { cpuSeconds, peakRssMiB } from './process-usage';
-import { startRentgraph } from './rentgraph';
-import { gatewayEnv, type Vendors } from './vendors';
+import { startFloor, startRentgraph } from './rentgraph';
+import type { Vendors } from './vendors';
 
 const CONCURRENCY = 50;
 
@@ -47,11 +46,9 @@ export async function measureThroughput(vendors: Vendors, options: BenchOptions,
     {
       name: 'floor: node:http + undici, no GraphQL',
       async start() {
-        const port = await freePort();
-        const child = await startChild({ entry: 'bench/queries/floor-main.ts', env: gatewayEnv(vendors, port), core: gatewayCore, ready: /floor: listening/ });
-        const url = `http://127.0.0.1:${port}/graphql`;
-        const same = isDeepStrictEqual(await postOnce(url, DASHBOARD_QUERY.body), reference);
-        return { url, child, steps: [() => DASHBOARD_QUERY.body], remark: same ? 'same JSON as rentgraph' : 'JSON differs from rentgraph’s', stop: () => child.stop() };
+        const floor = await startFloor(vendors, gatewayCore);
+        const same = isDeepStrictEqual(await postOnce(floor.url, DASHBOARD_QUERY.body), reference);
+        return { ...floor, steps: [() => DASHBOARD_QUERY.body], remark: same ? 'same JSON as rentgraph' : 'JSON differs from rentgraph’s', stop: () => floor.child.stop() };
       },
     },
     {
