@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   logVendors(config.agency, agency);
   if (sandbox) await seedSandboxLinks({ links, reportDocuments }, agency.id, sandbox.simulators);
 
-  const pools = createVendorPools(agency);
+  const pools = createVendorPools(agency, config.vendorConnections);
   const clients = createVendorClients(agency, pools);
   const callbackUrls = {
     canopy: `${config.publicUrl}/webhooks/canopy/${config.webhookSecret}`,

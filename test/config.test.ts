@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       webhookSecretGenerated: true,
       sandbox: { forced: false, events: true },
       agency: { id: 'default', canopyReferencing: null, canopyServicing: null, reposit: null },
+      vendorConnections: { canopyReferencing: 256, canopyServicing: 256, reposit: 256 },
     });
     expect(config.webhookSecret.length).toBeGreaterThanOrEqual(16);
   });
@@ -60,8 +61,15 @@ describe('loadConfig', () => {
     expect(config.agency).toMatchObject({ canopyServicing: null, reposit: null });
   });
 
+  it('sizes each vendor pool from its own variable', () => {
+    const config = loadConfig({ CANOPY_REFERENCING_MAX_CONNECTIONS: '16', CANOPY_SERVICING_MAX_CONNECTIONS: '512', REPOSIT_MAX_CONNECTIONS: '64' });
+    expect(config.vendorConnections).toEqual({ canopyReferencing: 16, canopyServicing: 512, reposit: 64 });
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT', 'a port number'],
+    [{ CANOPY_SERVICING_MAX_CONNECTIONS: '0' }, 'CANOPY_SERVICING_MAX_CONNECTIONS', 'a whole number from 1 to 10000'],
+    [{ REPOSIT_MAX_CONNECTIONS: '2.5' }, 'REPOSIT_MAX_CONNECTIONS', 'a whole number from 1 to 10000'],
     [{ PORT: '70000' }, 'PORT', 'a port number'],
     [{ REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL', 'redis:'],
     [{ PUBLIC_URL: 'gateway.example.com' }, 'PUBLIC_URL', 'an absolute URL'],

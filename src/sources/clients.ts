@@ -1,10 +1,10 @@
 import type { Pool } from 'undici';
-import type { AgencyConfig } from '../config';
+import type { AgencyConfig, VendorConnections } from '../config';
 import { CanopyReferencingClient } from './canopy-referencing/client';
 import { canopyReferencingErrorBody } from './canopy-referencing/error-body';
 import { CanopyServicingClient } from './canopy-servicing/client';
 import { canopyServicingErrorBody } from './canopy-servicing/error-body';
-import { createVendorPool, VendorHttp, type VendorHttpOptions, type VendorPoolOptions } from './http';
+import { createVendorPool, VendorHttp, type VendorHttpOptions } from './http';
 import { RepositClient } from './reposit/client';
 import { repositErrorBody } from './reposit/error-body';
 import type { VendorName } from './vendor-error';
@@ -20,12 +20,12 @@ export interface VendorClients {
 
 export type VendorPools = Record<VendorName, Pool>;
 
-/** One keep-alive pool per vendor, for the life of the process. */
-export function createVendorPools(agency: ResolvedAgency, options: VendorPoolOptions = {}): VendorPools {
+/** One keep-alive pool per vendor, for the life of the process, each with its own connection limit. */
+export function createVendorPools(agency: ResolvedAgency, connections?: VendorConnections): VendorPools {
   return {
-    'canopy-referencing': createVendorPool(agency.canopyReferencing.baseUrl, options),
-    'canopy-servicing': createVendorPool(agency.canopyServicing.baseUrl, options),
-    reposit: createVendorPool(agency.reposit.baseUrl, options),
+    'canopy-referencing': createVendorPool(agency.canopyReferencing.baseUrl, { connections: connections?.canopyReferencing }),
+    'canopy-servicing': createVendorPool(agency.canopyServicing.baseUrl, { connections: connections?.canopyServicing }),
+    reposit: createVendorPool(agency.reposit.baseUrl, { connections: connections?.reposit }),
   };
 }
 

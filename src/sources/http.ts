@@ -7,7 +7,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type ResponseHeaders = Record<string, string | string[] | undefined>;
 
 export interface VendorPoolOptions {
-  /** Keep-alive connections to the origin. @default 32 */
+  /** Keep-alive connections to the origin, so requests in flight to it. @default 256 */
   connections?: number;
   /** Time allowed to open a connection. @default 5000 */
   connectTimeoutMs?: number;
@@ -18,7 +18,7 @@ export interface VendorPoolOptions {
 /** One long-lived keep-alive pool per vendor origin; built at start-up, closed at shutdown. */
 export function createVendorPool(baseUrl: string, options: VendorPoolOptions = {}): Pool {
   return new Pool(new URL(baseUrl).origin, {
-    connections: options.connections ?? 32,
+    connections: options.connections ?? 256,
     connect: { timeout: options.connectTimeoutMs ?? 5_000 },
     keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
   });
