@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { Redis } from 'ioredis';
 import { ConfigError, loadConfig, type AgencyConfig, type Config } from './config';
 import { redisReadiness, vendorReadiness } from './http/readiness';
+import { createMetrics, recordVendorCalls } from './metrics/metrics';
 import { createReportLinks } from './http/report-links';
 import type { LinkStore } from './links/link-store';
 import { createMemoryLinkStore } from './links/memory-link-store';
@@ -50,7 +51,8 @@ async function main(): Promise<void> {
   if (sandbox) await seedSandboxLinks({ links, reportDocuments }, agency.id, sandbox.simulators);
 
   const pools = createVendorPools(agency, config.vendorConnections);
-  const clients = createVendorClients(agency, pools);
+  const metrics = createMetrics();
+  const clients = createVendorClients(agency, pools, { onCall: recordVendorCalls(metrics) });
   const callbackUrls = {
     canopy: `${config.publicUrl}/webhooks/canopy/${config.webhookSecret}`,
     reposit: `${config.publicUrl}/webhooks/reposit/${config.webhookSecret}`,
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
     deadLetters,
     reportDocuments,
     webhookSecret: config.webhookSecret,
+    metrics,
     reportLinks: createReportLinks({ publicUrl: config.publicUrl, key: reportLinkKey(config.webhookSecret) }),
     callbackUrls,
     readiness: [...vendorReadiness(pools), ...(redis ? [redisReadiness(redis, config.redisUrl)] : [])],

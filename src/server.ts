@@ -11,6 +11,9 @@ import { useReportRoute } from './http/report-route';
 import type { LinkStore } from './links/link-store';
 import type { ReportDocumentStore } from './links/report-documents';
 import { schema } from './schema';
+import type { Metrics } from './metrics/metrics';
+import { useMetricsRoute } from './metrics/metrics-route';
+import { useOperationMetrics } from './metrics/operation-metrics';
 import { useSharedEventExecution } from './schema/events/shared-execution';
 import { graphiqlTabs } from './schema/graphiql-tabs';
 import type { VendorClients } from './sources/clients';
@@ -39,6 +42,8 @@ export interface GatewayDeps {
   deadLetters: DeadLetterStore;
   /** The secret path segment of the webhook routes. */
   webhookSecret: string;
+  /** Served at /metrics; the vendor clients report their calls to it themselves. */
+  metrics: Metrics;
 }
 
 export interface Gateway {
@@ -74,6 +79,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
       // Compiled execution for queries and mutations. Subscriptions keep graphql-js: graphql-jit's
       // subscribe does not hand variable-valued arguments to subscribe resolvers.
       useGraphQlJit({}, { enableIf: ({ document, operationName }) => operationOf(document, operationName) !== 'subscription' }),
+      useOperationMetrics(deps.metrics),
+      useMetricsRoute(deps.metrics.registry),
       useSharedEventExecution(),
       useGraphQLBodyLimit(GRAPHQL_BODY_LIMIT),
       useHealthRoutes(deps.readiness),
@@ -85,6 +92,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         links: deps.links,
         reportDocuments: deps.reportDocuments,
         deadLetters: deps.deadLetters,
+        counter: deps.metrics.webhooks,
         // The notes answer is the one that names the renter.
         renterEmail: async (canopyReferenceId) => (await deps.clients.canopyReferencing.getPassportNotes(canopyReferenceId)).renter.email,
       }),

@@ -40,7 +40,7 @@ export async function closeVendorPools(pools: VendorPools): Promise<void> {
 export function createVendorClients(
   agency: ResolvedAgency,
   pools: VendorPools,
-  tuning: Partial<Pick<VendorHttpOptions, 'headersTimeoutMs' | 'bodyTimeoutMs' | 'retry'>> = {},
+  tuning: Partial<Pick<VendorHttpOptions, 'headersTimeoutMs' | 'bodyTimeoutMs' | 'retry' | 'onCall'>> = {},
 ): VendorClients {
   return {
     canopyReferencing: new CanopyReferencingClient({

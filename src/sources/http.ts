@@ -57,6 +57,15 @@ export interface VendorHttpOptions {
   retry?: Partial<RetryPolicy>;
   /** Reads the vendor's error body; the default takes `message` or `error` if it is a string. */
   readErrorBody?: (body: unknown, headers: ResponseHeaders) => VendorErrorBody;
+  /** Told of every attempt: its status, or the network error's code, and its seconds until the response headers. */
+  onCall?: (call: VendorCall) => void;
+}
+
+export interface VendorCall {
+  vendor: VendorName;
+  method: HttpMethod;
+  status: number | string;
+  seconds: number;
 }
 
 export interface VendorRequest {
@@ -139,10 +148,13 @@ export class VendorHttp {
     for (let attempt = 1; ; attempt++) {
       const last = attempt >= this.retry.attempts;
       let response: Dispatcher.ResponseData;
+      const started = performance.now();
       try {
         response = await this.options.dispatcher.request(this.toDispatch(request));
+        this.report(request, response.statusCode, started);
       } catch (cause) {
         const code = errorCode(cause);
+        this.report(request, code || 'error', started);
         if (!last && (idempotent || NOT_SENT_CODES.has(code))) {
           await sleep(this.backoff(attempt));
           continue;
@@ -205,6 +217,10 @@ export class VendorHttp {
       requestId: details.requestId,
       fieldErrors: details.fieldErrors,
     });
+  }
+
+  private report(request: VendorRequest, status: number | string, started: number): void {
+    this.options.onCall?.({ vendor: this.vendor, method: request.method, status, seconds: (performance.now() - started) / 1000 });
   }
 
   private backoff(attempt: number): number {

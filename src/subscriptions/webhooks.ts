@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
+import type { Counter } from 'prom-client';
 import { BodyTooLargeError, readLimited } from '../http/read-limited';
 import type { LinkStore } from '../links/link-store';
 import type { ReportDocumentStore } from '../links/report-documents';
@@ -22,6 +23,8 @@ export interface WebhookRoutesOptions {
   renterEmail(canopyReferenceId: string): Promise<string | undefined>;
   /** Largest body accepted. @default 65536 */
   maxBodyBytes?: number;
+  /** Counts each notification by vendor and outcome. */
+  counter?: Counter<'vendor' | 'outcome'>;
 }
 
 type Vendor = 'canopy' | 'reposit';
@@ -107,14 +110,17 @@ export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
           throw new Refusal(400, 'body: not valid JSON');
         }
         const { id, duplicate } = await accept(vendor, body, raw);
+        options.counter?.inc({ vendor, outcome: duplicate ? 'duplicate' : 'stored' });
         return reply(200, { status: duplicate ? 'duplicate' : 'stored', id });
       } catch (error) {
         if (error instanceof Refusal || error instanceof BodyTooLargeError || error instanceof PayloadError) {
           const status = error instanceof Refusal ? error.status : error instanceof BodyTooLargeError ? 413 : 400;
           await deadLetter(vendor, error.message, raw);
+          options.counter?.inc({ vendor, outcome: 'refused' });
           return reply(status, { error: error.message });
         }
         console.error(`webhooks: could not store a ${vendor} notification`, error);
+        options.counter?.inc({ vendor, outcome: 'unavailable' });
         return endResponse(
           fetchAPI.Response.json({ error: 'Could not store the notification; deliver it again' }, { status: 503, headers: { 'retry-after': '5' } }),
         );

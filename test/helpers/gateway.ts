@@ -12,6 +12,7 @@ import type { EventLog } from '../../src/subscriptions/event-log';
 import { createMemoryEventLog } from '../../src/subscriptions/memory-event-log';
 import { seedSandboxLinks } from '../../src/sandbox/seed-links';
 import type { StartSandboxOptions } from '../../src/sandbox/start';
+import { createMetrics, recordVendorCalls } from '../../src/metrics/metrics';
 import { createGateway } from '../../src/server';
 import { closeVendorPools, createVendorClients, createVendorPools } from '../../src/sources/clients';
 import { useSandbox } from './sandbox';
@@ -41,7 +42,8 @@ export async function useGateway(options: TestGatewayOptions = {}) {
   const sandbox = await useSandbox(options.sandbox);
   const agency = sandbox.agency();
   const pools = createVendorPools(agency);
-  const clients = createVendorClients(agency, pools, options.vendorHttp);
+  const metrics = createMetrics();
+  const clients = createVendorClients(agency, pools, { onCall: recordVendorCalls(metrics), ...options.vendorHttp });
   const links = createMemoryLinkStore();
 
   // The report links need the gateway's own URL, known once it listens.
@@ -67,6 +69,7 @@ export async function useGateway(options: TestGatewayOptions = {}) {
     deadLetters,
     reportDocuments,
     webhookSecret: TEST_WEBHOOK_SECRET,
+    metrics,
   });
   handler = gateway.listener;
   const closeWebSockets = gateway.attachWebSockets(server);
