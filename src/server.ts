@@ -1,7 +1,7 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { Kind, type DocumentNode, type GraphQLError } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode } from 'graphql';
 import { createLoaders, type Agency, type CallbackUrls, type GatewayContext } from './context';
 import { directExecution } from './http/direct-execution';
 import { useGraphQLBodyLimit } from './http/graphql-body-limit';
@@ -107,11 +107,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
 
 /**
  * Vendor failures reach the client with a message a person can act on and `extensions.code`
- * and `extensions.vendor`; anything unexpected is masked. GraphQL errors are recognised by shape:
- * `graphql` is loaded both as ESM and CommonJS here, so `instanceof GraphQLError` cannot be trusted.
+ * and `extensions.vendor`; anything unexpected is masked.
  */
 function maskError(error: unknown, message: string): Error {
-  const graphqlError = isGraphQLErrorLike(error) ? error : undefined;
+  const graphqlError = error instanceof GraphQLError ? error : undefined;
   const original = graphqlError ? graphqlError.originalError : error;
   const path = graphqlError?.path;
   if (original instanceof VendorError) {
@@ -132,7 +131,7 @@ function maskError(error: unknown, message: string): Error {
       extensions: { code: 'VENDOR_ERROR' },
     });
   }
-  if (graphqlError && (!original || isGraphQLErrorLike(original))) return graphqlError;
+  if (graphqlError && (!original || original instanceof GraphQLError)) return graphqlError;
   console.error('unexpected error', original);
   return createGraphQLError(message, { path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
@@ -141,8 +140,4 @@ function operationOf(document: DocumentNode, operationName?: string | null): str
   const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
   const chosen = operationName ? operations.find((operation) => operation.name?.value === operationName) : operations[0];
   return chosen?.operation;
-}
-
-function isGraphQLErrorLike(error: unknown): error is GraphQLError {
-  return error instanceof Error && error.name === 'GraphQLError';
 }
