@@ -4,6 +4,7 @@ import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql
 import { GraphQLError, Kind, type DocumentNode } from 'graphql';
 import { createLoaders, type Agency, type CallbackUrls, type GatewayContext } from './context';
 import { directExecution } from './http/direct-execution';
+import { createGatewayLogger } from './http/gateway-logger';
 import { useGraphQLBodyLimit } from './http/graphql-body-limit';
 import { useHealthRoutes, type ReadinessCheck } from './http/health-routes';
 import type { ReportLinks } from './http/report-links';
@@ -75,6 +76,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     // GraphiQL served from the gateway itself, not a CDN: it works offline and behind strict firewalls.
     renderGraphiQL,
     maskedErrors: { maskError },
+    logging: createGatewayLogger(),
     plugins: [
       // Compiled execution for queries and mutations. Subscriptions keep graphql-js: graphql-jit's
       // subscribe does not hand variable-valued arguments to subscribe resolvers.
