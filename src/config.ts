@@ -36,6 +36,8 @@ export interface Config {
   redisUrl: string;
   /** Whether REDIS_URL was given: an explicit Redis that cannot be reached fails readiness. */
   redisUrlExplicit: boolean;
+  /** Starts every Redis key the gateway writes, so deployments can share one database. */
+  redisKeyPrefix: string;
   publicUrl: string;
   webhookSecret: string;
   /** True when WEBHOOK_SECRET was unset and a random one was made for this process. */
@@ -93,6 +95,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     redisUrl: redisUrl ?? 'redis://127.0.0.1:6379',
     redisUrlExplicit: redisUrl !== undefined,
+    redisKeyPrefix: parseKeyPrefix(env, 'REDIS_KEY_PREFIX', 'rentgraph'),
     publicUrl: publicUrl.replace(/\/+$/, ''),
     webhookSecret: secret ?? randomBytes(24).toString('base64url'),
     webhookSecretGenerated: secret === undefined,
@@ -174,6 +177,13 @@ function parsePort(env: Env, name: string, fallback: number): number {
   const port = Number(raw);
   if (!/^\d+$/.test(raw) || port > 65535) throw new ConfigError(name, 'a port number from 0 to 65535');
   return port;
+}
+
+function parseKeyPrefix(env: Env, name: string, fallback: string): string {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^[\w.-]{1,64}$/.test(raw)) throw new ConfigError(name, 'up to 64 letters, digits, "_", "-" or "." (the gateway adds the ":")');
+  return raw;
 }
 
 function parseCount(env: Env, name: string, fallback: number): number {

@@ -32,18 +32,18 @@ const VENDOR_KEYS: Record<VendorName, Exclude<keyof AgencyConfig, 'id'>> = {
   'canopy-servicing': 'canopyServicing',
   reposit: 'reposit',
 };
-const KEY_PREFIX = 'rentgraph';
 
 /** The only place that opens things: config, Redis, the sandbox, vendor pools, the listener, and shutdown. */
 async function main(): Promise<void> {
   const config = readConfig();
   const redis = await connectRedis(config);
-  const links: LinkStore = redis ? createRedisLinkStore(redis, { prefix: KEY_PREFIX }) : createMemoryLinkStore();
+  const prefix = config.redisKeyPrefix;
+  const links: LinkStore = redis ? createRedisLinkStore(redis, { prefix }) : createMemoryLinkStore();
   // SUBSCRIBE takes a connection over, so fan-out gets one of its own.
   const subscriber = redis?.duplicate();
-  const events = redis && subscriber ? createRedisEventLog({ redis, subscriber, prefix: KEY_PREFIX }) : createMemoryEventLog();
-  const deadLetters = redis ? createRedisDeadLetters(redis, KEY_PREFIX) : createMemoryDeadLetters();
-  const reportDocuments = redis ? createRedisReportDocuments(redis, KEY_PREFIX) : createMemoryReportDocuments();
+  const events = redis && subscriber ? createRedisEventLog({ redis, subscriber, prefix }) : createMemoryEventLog();
+  const deadLetters = redis ? createRedisDeadLetters(redis, prefix) : createMemoryDeadLetters();
+  const reportDocuments = redis ? createRedisReportDocuments(redis, prefix) : createMemoryReportDocuments();
 
   const sandbox = needsSandbox(config.agency) ? await startSandbox() : undefined;
   const agency = withSandbox(config.agency, sandbox);

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       port: 4000,
       redisUrl: 'redis://127.0.0.1:6379',
       redisUrlExplicit: false,
+      redisKeyPrefix: 'rentgraph',
       publicUrl: 'http://localhost:4000',
       webhookSecretGenerated: true,
       sandbox: { forced: false, events: true },
@@ -61,6 +62,10 @@ describe('loadConfig', () => {
     expect(config.agency).toMatchObject({ canopyServicing: null, reposit: null });
   });
 
+  it('takes the Redis key prefix from REDIS_KEY_PREFIX', () => {
+    expect(loadConfig({ REDIS_KEY_PREFIX: 'staging-eu' }).redisKeyPrefix).toBe('staging-eu');
+  });
+
   it('sizes each vendor pool from its own variable', () => {
     const config = loadConfig({ CANOPY_REFERENCING_MAX_CONNECTIONS: '16', CANOPY_SERVICING_MAX_CONNECTIONS: '512', REPOSIT_MAX_CONNECTIONS: '64' });
     expect(config.vendorConnections).toEqual({ canopyReferencing: 16, canopyServicing: 512, reposit: 64 });
@@ -68,6 +73,7 @@ describe('loadConfig', () => {
 
   it.each([
     [{ PORT: 'eighty' }, 'PORT', 'a port number'],
+    [{ REDIS_KEY_PREFIX: 'staging:eu' }, 'REDIS_KEY_PREFIX', 'up to 64 letters'],
     [{ CANOPY_SERVICING_MAX_CONNECTIONS: '0' }, 'CANOPY_SERVICING_MAX_CONNECTIONS', 'a whole number from 1 to 10000'],
     [{ REPOSIT_MAX_CONNECTIONS: '2.5' }, 'REPOSIT_MAX_CONNECTIONS', 'a whole number from 1 to 10000'],
     [{ PORT: '70000' }, 'PORT', 'a port number'],
