@@ -4,7 +4,7 @@ export function normaliseEmail(email: string): string {
 }
 
 /** A loose e-mail format, as the vendors' own: something@something.tld with no spaces. */
-export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function isEmail(email: string): boolean {
   return EMAIL.test(email);

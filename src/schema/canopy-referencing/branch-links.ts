@@ -2,7 +2,7 @@ import { builder } from '../builder';
 import { vendorIdOf } from '../global-id';
 import { ProblemList } from '../validation-error';
 import { CanopyBranch } from './branch';
-import { checkText, checkUuid } from './checks';
+import { checkText, checkUuid } from '../input-checks';
 
 interface BranchLinkShape {
   clientBranchId: string;

@@ -1,24 +1,7 @@
-import { isEmail } from '../../links/email';
-import { UUID } from '../formats';
+import type { Maybe } from '../input-checks';
 import type { ProblemList } from '../validation-error';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export type Maybe<T> = T | null | undefined;
-
-/** A text Canopy requires: GraphQL makes it present, this makes it more than blanks. */
-export function checkText(problems: ProblemList, field: string, value: Maybe<string>, required = true): void {
-  if (value === null || value === undefined) {
-    if (required) problems.add(field, 'required', 'is required');
-  } else if (value.trim() === '') {
-    problems.add(field, required ? 'required' : 'notBlank', 'must not be blank');
-  }
-}
-
-export function checkEmail(problems: ProblemList, field: string, value: string): void {
-  if (value.trim() === '') problems.add(field, 'required', 'is required');
-  else if (!isEmail(value.trim())) problems.add(field, 'format', 'must be an e-mail address');
-}
 
 /** A calendar date as Canopy takes it, `YYYY-MM-DD`. */
 export function checkDate(problems: ProblemList, field: string, value: Maybe<string>, required = true): void {
@@ -30,10 +13,6 @@ export function checkDate(problems: ProblemList, field: string, value: Maybe<str
   if (!ISO_DATE.test(value) || Number.isNaN(date.getTime()) || !date.toISOString().startsWith(value)) {
     problems.add(field, 'format', 'must be a date in YYYY-MM-DD format');
   }
-}
-
-export function checkUuid(problems: ProblemList, field: string, value: Maybe<string>): void {
-  if (value !== null && value !== undefined && !UUID.test(value)) problems.add(field, 'format', 'must be a UUID');
 }
 
 /** A value of a documented enum: refuses UNLISTED, which only answers may carry. */

@@ -1,6 +1,7 @@
 import type { CanopyAddress, CanopyIdentity } from '../../sources/canopy-referencing/types';
 import { ProblemList } from '../validation-error';
-import { checkDate, checkEmail, checkText, type Maybe } from './checks';
+import { checkEmail, checkText, type Maybe } from '../input-checks';
+import { checkDate } from './checks';
 
 export interface AddressInputShape {
   startDate: string;

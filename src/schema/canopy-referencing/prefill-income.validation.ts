@@ -14,7 +14,8 @@ import {
 } from '../../sources/canopy-referencing/enums';
 import type { CanopyIncome } from '../../sources/canopy-referencing/types';
 import { ProblemList } from '../validation-error';
-import { checkDate, checkEmail, checkOneOf, checkText, checkWholePounds, type Maybe } from './checks';
+import { checkEmail, checkText, type Maybe } from '../input-checks';
+import { checkDate, checkOneOf, checkWholePounds } from './checks';
 
 export interface EmploymentInputShape {
   companyName?: Maybe<string>;

@@ -1,7 +1,8 @@
 import { PAYMENT_FREQUENCY_VALUES, type PaymentFrequency } from '../../sources/canopy-referencing/enums';
 import type { CanopyRentHistory } from '../../sources/canopy-referencing/types';
 import { ProblemList } from '../validation-error';
-import { checkEmail, checkOneOf, checkText, checkWholePounds, type Maybe } from './checks';
+import { checkEmail, checkText, type Maybe } from '../input-checks';
+import { checkOneOf, checkWholePounds } from './checks';
 
 export interface RentInputShape {
   name: string;

@@ -1,7 +1,8 @@
 import { ITEM_TYPE_VALUES, REQUEST_TYPE_VALUES, VERIFIABLE_ITEM_TYPE_VALUES } from '../../sources/canopy-referencing/enums';
 import type { CanopyReferencingInput } from '../../sources/canopy-referencing/types';
 import { ProblemList } from '../validation-error';
-import { checkEmail, checkOneOf, checkText, checkUuid, type Maybe } from './checks';
+import { checkEmail, checkText, checkUuid, type Maybe } from '../input-checks';
+import { checkOneOf } from './checks';
 
 export interface RequestReferencingInputShape {
   email: string;

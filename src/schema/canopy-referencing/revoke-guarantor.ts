@@ -1,6 +1,6 @@
 import { builder } from '../builder';
 import { ProblemList } from '../validation-error';
-import { checkEmail } from './checks';
+import { checkEmail } from '../input-checks';
 
 const RevokeGuarantorRequestInput = builder.inputType('RevokeGuarantorRequestInput', {
   fields: (t) => ({ email: t.string({ required: true, description: 'The renter whose guarantor request to withdraw.' }) }),

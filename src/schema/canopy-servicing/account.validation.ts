@@ -1,9 +1,9 @@
 import type { AccountInput, AccountUpdate } from '../../sources/canopy-servicing/types';
-import { EMAIL } from '../../links/email';
 import { vendorIdOf } from '../global-id';
 import { ProblemList } from '../validation-error';
 import { toExternalIds, type ExternalIdInputShape } from './external-id';
-import { checkAtLeast, checkFormat, checkUuid, given } from './rules';
+import { checkEmail, checkUuid } from '../input-checks';
+import { checkAtLeast, given } from './rules';
 
 export interface CreateAccountInputShape {
   productId: string;
@@ -37,7 +37,7 @@ export function validateCreateAccount(input: CreateAccountInputShape): { account
   const productId = vendorIdOf('Product', input.productId);
   checkUuid(problems, 'productId', productId);
   checkTerms(problems, input);
-  checkFormat(problems, 'email', input.email, EMAIL, 'an e-mail address');
+  checkEmail(problems, 'email', input.email, false);
   problems.throwIfAny();
   return {
     account: {

@@ -5,10 +5,10 @@ import type {
   LithicCardState,
   LithicCardType,
 } from '../../sources/canopy-servicing/types';
-import { EMAIL } from '../../links/email';
 import { vendorIdOf } from '../global-id';
 import { ProblemList } from '../validation-error';
-import { checkAtLeast, checkFormat, checkListed, checkUuid, E164, given, requireText, US_ZIP } from './rules';
+import { checkEmail, checkFormat, checkText, checkUuid } from '../input-checks';
+import { checkAtLeast, checkListed, E164, given, US_ZIP } from './rules';
 
 export interface AccountAssignmentInputShape {
   accountId: string;
@@ -49,19 +49,19 @@ const MAX_ASSIGNMENTS = 100;
 export function validateCreateCustomer(input: CreateCustomerInputShape): CustomerInput {
   const problems = new ProblemList();
   if (input.customerId !== null && input.customerId !== undefined) {
-    requireText(problems, 'customerId', input.customerId);
+    checkText(problems, 'customerId', input.customerId);
     if (!NOT_CANOPY_PREFIXED.test(input.customerId)) {
       problems.add('customerId', 'pattern', 'must not start with can_ (Canopy’s own ids do)');
     }
   }
-  for (const field of ['firstName', 'lastName', 'addressLineOne', 'city', 'state'] as const) requireText(problems, field, input[field]);
-  checkFormat(problems, 'phoneNumber', input.phoneNumber, E164, 'in E.164 format, e.g. +14105556789');
-  checkFormat(problems, 'zip', input.zip, US_ZIP, "a five digit ZIP code or a nine digit 'ZIP+4'");
-  checkFormat(problems, 'email', input.email, EMAIL, 'an e-mail address');
+  for (const field of ['firstName', 'lastName', 'addressLineOne', 'city', 'state'] as const) checkText(problems, field, input[field]);
+  checkFormat(problems, 'phoneNumber', input.phoneNumber, E164, 'in E.164 format, e.g. +14105556789', true);
+  checkFormat(problems, 'zip', input.zip, US_ZIP, "a five digit ZIP code or a nine digit 'ZIP+4'", true);
+  checkEmail(problems, 'email', input.email);
   checkListed(problems, 'countryCode', input.countryCode);
   if (input.businessDetails) {
-    requireText(problems, 'businessDetails.doingBusinessAs', input.businessDetails.doingBusinessAs);
-    requireText(problems, 'businessDetails.ein', input.businessDetails.ein);
+    checkText(problems, 'businessDetails.doingBusinessAs', input.businessDetails.doingBusinessAs);
+    checkText(problems, 'businessDetails.ein', input.businessDetails.ein);
   }
   const assignments = input.assignToAccounts ?? [];
   if (assignments.length > MAX_ASSIGNMENTS) {
@@ -97,7 +97,7 @@ export function validateCreateCustomer(input: CreateCustomerInputShape): Custome
 }
 
 function checkAssignment(problems: ProblemList, path: string, assignment: AccountAssignmentInputShape): void {
-  requireText(problems, `${path}.accountId`, assignment.accountId);
+  checkText(problems, `${path}.accountId`, assignment.accountId);
   checkListed(problems, `${path}.role`, assignment.role);
   const config = assignment.issuerProcessorConfig;
   checkAtLeast(problems, `${path}.issuerProcessorConfig.spendLimitCents`, config?.spendLimitCents, 1);

@@ -7,7 +7,7 @@ import { accountIdOf } from './account.validation';
 import { forgetServicingAnswers } from './forget';
 import { LineItem } from './line-item';
 import { orNull } from '../not-found';
-import { requireText } from './rules';
+import { checkText } from '../input-checks';
 
 const Dispute = builder.objectRef<DisputeShape>('Dispute').implement({
   description: 'A dispute of a line item.',
@@ -40,7 +40,7 @@ builder.mutationField('disputeLineItem', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const problems = new ProblemList();
       const accountId = accountIdOf(problems, 'accountId', String(input.accountId));
-      requireText(problems, 'lineItemId', String(input.lineItemId));
+      checkText(problems, 'lineItemId', String(input.lineItemId));
       problems.throwIfAny();
       const dispute = await ctx.clients.canopyServicing.disputeLineItem(accountId, String(input.lineItemId).trim());
       forgetServicingAnswers(ctx);

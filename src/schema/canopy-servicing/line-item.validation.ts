@@ -2,7 +2,8 @@ import type { ChargeInput, LoanInput, PaymentInput } from '../../sources/canopy-
 import { ProblemList } from '../validation-error';
 import { accountIdOf } from './account.validation';
 import { toExternalIds, type ExternalIdInputShape } from './external-id';
-import { checkAtLeast, checkBackdating, checkPhone, checkPositiveCents, given, requireText } from './rules';
+import { checkText } from '../input-checks';
+import { checkAtLeast, checkBackdating, checkPhone, checkPositiveCents, given } from './rules';
 
 interface OnAccount {
   accountId: string;
@@ -80,7 +81,7 @@ export function validatePayment(input: CreatePaymentInputShape): { accountId: st
 export function validateLoan(input: CreateLoanInputShape): { accountId: string; loan: LoanInput } {
   const problems = new ProblemList();
   const accountId = accountIdOf(problems, 'accountId', input.accountId);
-  if (input.lineItemId !== null && input.lineItemId !== undefined) requireText(problems, 'lineItemId', input.lineItemId);
+  if (input.lineItemId !== null && input.lineItemId !== undefined) checkText(problems, 'lineItemId', input.lineItemId);
   checkPositiveCents(problems, 'originalAmountCents', input.originalAmountCents);
   checkAtLeast(problems, 'amortisationLength', input.amortisationLength, 1);
   checkAtLeast(problems, 'interestPercent', input.interestPercent, 0);

@@ -13,7 +13,8 @@ import {
   type InterestPolicyInputShape,
   type ProductInputShape,
 } from './product.validation';
-import { checkUuid, given } from './rules';
+import { checkUuid } from '../input-checks';
+import { given } from './rules';
 
 const ProductWriteResult = builder.objectRef<ProductWriteResultShape>('ProductWriteResult').implement({
   description: 'What Canopy answers to a product created, updated or deleted.',

@@ -1,7 +1,8 @@
 import { addInterval, parseInterval } from '../../sources/canopy-servicing/interval';
 import type { BasePolicyConfig, ProductInput } from '../../sources/canopy-servicing/types';
 import { ProblemList } from '../validation-error';
-import { checkAtLeast, checkListed, given, requireText } from './rules';
+import { checkText } from '../input-checks';
+import { checkAtLeast, checkListed, given } from './rules';
 
 export interface InterestPolicyInputShape {
   type?: string | null;
@@ -30,7 +31,7 @@ export interface ProductInputShape {
 
 /** Every rule of the product body (`POST /products`, `PUT /products/{id}`), all problems at once. */
 export function validateProduct(input: ProductInputShape, problems = new ProblemList()): ProductInput {
-  requireText(problems, 'name', input.name);
+  checkText(problems, 'name', input.name);
   checkListed(problems, 'type', input.type);
   checkListed(problems, 'status', input.status);
   checkAtLeast(problems, 'defaultRate', input.defaultRate, 0);

@@ -1,4 +1,4 @@
-import { UUID } from '../formats';
+import { checkFormat, type Maybe } from '../input-checks';
 import { UNLISTED } from '../vendor-enum';
 import type { ProblemList } from '../validation-error';
 
@@ -10,27 +10,12 @@ export const E164 = /^\+[1-9]\d{1,14}$/;
 /** Five digits, or ZIP+4. */
 export const US_ZIP = /^\d{5}(-?\d{4})?$/;
 
-/** A required text that GraphQL let through blank. */
-export function requireText(problems: ProblemList, field: string, value: string | null | undefined): void {
-  if (value === null || value === undefined || value.trim() === '') problems.add(field, 'required', 'is required');
-}
-
-export function checkFormat(problems: ProblemList, field: string, value: string | null | undefined, format: RegExp, what: string): void {
-  if (value === null || value === undefined) return;
-  if (value.trim() === '') problems.add(field, 'required', 'is required');
-  else if (!format.test(value.trim())) problems.add(field, 'format', `must be ${what}`);
-}
-
-export function checkUuid(problems: ProblemList, field: string, value: string | null | undefined): void {
-  checkFormat(problems, field, value, UUID, 'a Canopy id (a UUID)');
-}
-
-export function checkPhone(problems: ProblemList, field: string, value: string | null | undefined): void {
+export function checkPhone(problems: ProblemList, field: string, value: Maybe<string>): void {
   checkFormat(problems, field, value, PHONE, 'a phone number');
 }
 
 /** `UNLISTED` is how a vendor value outside the documentation reads back; it is never one to send. */
-export function checkListed(problems: ProblemList, field: string, value: string | null | undefined): void {
+export function checkListed(problems: ProblemList, field: string, value: Maybe<string>): void {
   if (value === UNLISTED) problems.add(field, 'oneOf', 'must be one of the values the vendor documents, not UNLISTED');
 }
 

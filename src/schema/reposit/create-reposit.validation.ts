@@ -1,6 +1,6 @@
-import { isEmail } from '../../links/email';
 import { isIsoAlpha3 } from '../../sources/reposit/countries';
 import type { CreateRepositInput as ClientCreateRepositInput, RepositAddress } from '../../sources/reposit/types';
+import { checkEmail, checkText } from '../input-checks';
 import { ProblemList } from '../validation-error';
 
 export interface AddressInputShape {
@@ -34,17 +34,17 @@ const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i;
 export function validateCreateReposit(input: CreateRepositInputShape): ClientCreateRepositInput {
   const problems = new ProblemList();
   checkAddress(input.address, 'address', problems);
-  required(input.landlord.firstName, 'landlord.firstName', problems);
-  required(input.landlord.lastName, 'landlord.lastName', problems);
-  checkEmail(input.landlord.email, 'landlord.email', problems);
+  checkText(problems, 'landlord.firstName', input.landlord.firstName);
+  checkText(problems, 'landlord.lastName', input.landlord.lastName);
+  checkEmail(problems, 'landlord.email', input.landlord.email);
   checkAddress(input.landlord.address, 'landlord.address', problems);
-  required(input.agentId, 'agentId', problems);
+  checkText(problems, 'agentId', input.agentId);
 
   if (input.monthlyRentPence <= 0) problems.add('monthlyRentPence', 'greaterThan', 'the monthly rent must be greater than 0');
 
   const emails = input.tenantEmails.map((email) => email.trim());
   if (emails.length === 0) problems.add('tenantEmails', 'minItems', 'at least one tenant e-mail is needed');
-  emails.forEach((email, i) => checkEmail(email, `tenantEmails.${i}`, problems));
+  emails.forEach((email, i) => checkEmail(problems, `tenantEmails.${i}`, email));
   const seen = new Set<string>();
   emails.forEach((email, i) => {
     const key = email.toLowerCase();
@@ -78,27 +78,17 @@ export function validateCreateReposit(input: CreateRepositInputShape): ClientCre
 }
 
 function checkAddress(address: AddressInputShape, path: string, problems: ProblemList): void {
-  required(address.line1, `${path}.line1`, problems);
-  required(address.town, `${path}.town`, problems);
+  checkText(problems, `${path}.line1`, address.line1);
+  checkText(problems, `${path}.town`, address.town);
   const country = address.country.trim();
-  if (required(country, `${path}.country`, problems) && !isIsoAlpha3(country)) {
+  if (checkText(problems, `${path}.country`, country) && !isIsoAlpha3(country)) {
     problems.add(`${path}.country`, 'oneOf', 'must be an ISO 3166-1 alpha-3 country code, e.g. GBR');
   }
   const postcode = address.postcode.trim();
   // Only British postcodes have a format to check; a landlord may well live abroad.
-  if (required(postcode, `${path}.postcode`, problems) && country === 'GBR' && !UK_POSTCODE.test(postcode)) {
+  if (checkText(problems, `${path}.postcode`, postcode) && country === 'GBR' && !UK_POSTCODE.test(postcode)) {
     problems.add(`${path}.postcode`, 'pattern', 'must be a UK postcode, e.g. EC2M 6YP');
   }
-}
-
-function checkEmail(email: string, path: string, problems: ProblemList): void {
-  if (required(email, path, problems) && !isEmail(email.trim())) problems.add(path, 'format', 'must be an e-mail address');
-}
-
-function required(value: string, path: string, problems: ProblemList): boolean {
-  if (value.trim() !== '') return true;
-  problems.add(path, 'required', 'must not be blank');
-  return false;
 }
 
 function addressOf(address: AddressInputShape): RepositAddress {
