@@ -2,7 +2,7 @@ import { isEmail } from '../links/email';
 import { UUID } from './formats';
 import type { ProblemList } from './validation-error';
 
-/** The checks every vendor's inputs share; each adds its problems to the list and goes on. */
+// The checks every vendor's inputs share; each adds its problems to the list and goes on.
 
 export type Maybe<T> = T | null | undefined;
 
