@@ -1,5 +1,5 @@
 import { freePort } from '../lib/free-port';
-import { startChild, type Child } from './child';
+import { startChild, type Child } from '../lib/child';
 import { gatewayEnv, type Vendors } from './vendors';
 
 export interface RentgraphOptions {

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { BenchOptions } from '../lib/options';
 import type { Table } from '../lib/report';
-import type { Child } from './child';
+import type { Child } from '../lib/child';
 import { postOnce, runLoad, type LoadStep } from './load';
 import { DASHBOARD_EMAIL, DASHBOARD_QUERY } from './operations';
 import { firstRequest, secondRequest } from './peer/dashboard';

@@ -1,6 +1,6 @@
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials';
 import { SANDBOX_PREFIXES } from '../../src/sandbox/server';
-import { startChild, type Child } from './child';
+import { startChild, type Child } from '../lib/child';
 import { startPrivateRedis, type PrivateRedis } from './private-redis';
 
 /** A private Redis and the sandbox vendors in their own process: what every gateway under test talks to. */

@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
-import { onCore } from '../lib/cpu-pinning';
+import { startChild, type Child } from '../lib/child';
 import { freePort } from '../lib/free-port';
 
 export interface GatewayProcessOptions {
@@ -25,9 +23,6 @@ export interface GatewayProcess {
   stop(): Promise<void>;
 }
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const START_TIMEOUT_MS = 30_000;
-const STOP_TIMEOUT_MS = 10_000;
 const MEMORY_TIMEOUT_MS = 30_000;
 
 /**
@@ -49,19 +44,10 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
 async function startOnFreePort(options: GatewayProcessOptions): Promise<GatewayProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const [command, args] = onCore(options.core, process.execPath, [
-    '--expose-gc',
-    '--import',
-    'tsx',
-    '--import',
-    './bench/subscriptions/memory-probe.ts',
-    'src/main.ts',
-  ]);
-  const child = spawn(command, args, {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  const child = await startChild({
+    entry: 'src/main.ts',
+    nodeArgs: ['--expose-gc', '--import', './bench/subscriptions/memory-probe.ts'],
     env: {
-      ...process.env,
       PORT: String(port),
       PUBLIC_URL: url,
       REDIS_URL: options.redisUrl,
@@ -69,59 +55,16 @@ async function startOnFreePort(options: GatewayProcessOptions): Promise<GatewayP
       SANDBOX: '1',
       SANDBOX_EVENTS: '0',
     },
+    core: options.core,
+    ready: /rentgraph: GraphQL at/,
+    ipc: true,
   });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  try {
-    await listening(child, () => output);
-  } catch (error) {
-    await stop(child);
-    throw error;
-  }
-  return {
-    url,
-    memory: () => memoryOf(child),
-    alive: () => child.exitCode === null && child.signalCode === null,
-    stop: () => stop(child),
-  };
+  return { url, memory: () => memoryOf(child), alive: child.alive, stop: child.stop };
 }
 
-/** Resolves when main.ts says it listens; rejects with the child's output when it exits or takes too long. */
-async function listening(child: ChildProcess, output: () => string): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => fail(`did not listen within ${START_TIMEOUT_MS} ms`), START_TIMEOUT_MS);
-    const fail = (reason: string) => {
-      clearTimeout(timer);
-      reject(new Error(`gateway child ${reason}:\n${output()}`));
-    };
-    const onOutput = () => {
-      if (output().includes('EADDRINUSE')) return fail('could not listen');
-      if (!output().includes('GraphQL at')) return;
-      clearTimeout(timer);
-      resolve();
-    };
-    child.stdout?.on('data', onOutput);
-    child.stderr?.on('data', onOutput);
-    child.once('exit', (code) => fail(`exited with ${code}`));
-  });
-}
-
-async function memoryOf(child: ChildProcess): Promise<MemorySample> {
-  const answer = once(child, 'message', { signal: AbortSignal.timeout(MEMORY_TIMEOUT_MS) });
-  child.send('memory');
+async function memoryOf(child: Child): Promise<MemorySample> {
+  const answer = once(child.process, 'message', { signal: AbortSignal.timeout(MEMORY_TIMEOUT_MS) });
+  child.process.send('memory');
   const [sample] = (await answer) as [MemorySample];
   return sample;
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-  await exited;
-  clearTimeout(timer);
 }

@@ -5,7 +5,7 @@ import { signJwtKey } from '../../../src/sources/canopy-referencing/auth';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/credentials';
 import { SANDBOX_PREFIXES } from '../../../src/sandbox/server';
 import { freePort } from '../../lib/free-port';
-import { startChild, type Child } from '../child';
+import { startChild, type Child } from '../../lib/child';
 import type { Vendors } from '../vendors';
 import { composePeerSupergraph } from './compose';
 import type { PeerIds } from './dashboard';

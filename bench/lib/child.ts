@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { onCore } from '../lib/cpu-pinning';
+import { onCore } from './cpu-pinning';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Node 24 from the `node` package, so children run on what the project pins whatever the machine has. */
@@ -21,12 +21,17 @@ export interface ChildOptions {
   ready: RegExp;
   /** How long to wait for that line. @default 30000 */
   timeoutMs?: number;
+  /** Opens an IPC channel to the child (`Child.process.send`), for a probe loaded with `--import`. */
+  ipc?: boolean;
 }
 
 export interface Child {
   pid: number;
   /** The match of `ready` in the child's output. */
   match: RegExpMatchArray;
+  process: ChildProcess;
+  /** Whether it still runs: a server that died under load is a result too. */
+  alive(): boolean;
   /** Stops the child (SIGTERM, SIGKILL after 5 s) and waits for it to exit. */
   stop(): Promise<void>;
 }
@@ -39,7 +44,11 @@ export async function startChild(options: ChildOptions): Promise<Child> {
   installExitHook();
   const args = ['--import', 'tsx', ...(options.nodeArgs ?? []), options.entry, ...(options.args ?? [])];
   const [command, commandArgs] = onCore(options.core, NODE, args);
-  const child = spawn(command, commandArgs, { cwd: ROOT, env: childEnv(options.env) });
+  const child = spawn(command, commandArgs, {
+    cwd: ROOT,
+    env: childEnv(options.env),
+    stdio: ['ignore', 'pipe', 'pipe', ...(options.ipc ? (['ipc'] as const) : [])],
+  });
   running.add(child);
   child.once('exit', () => running.delete(child));
 
@@ -71,6 +80,8 @@ export async function startChild(options: ChildOptions): Promise<Child> {
     // taskset execs the node binary, so the pid is node's either way.
     pid: child.pid!,
     match,
+    process: child,
+    alive: () => child.exitCode === null && child.signalCode === null,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
