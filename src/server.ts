@@ -3,6 +3,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError, Kind, type DocumentNode } from 'graphql';
 import { createLoaders, type Agency, type CallbackUrls, type GatewayContext } from './context';
+import { useCompressedPages } from './http/compressed-pages';
 import { directExecution } from './http/direct-execution';
 import { createGatewayLogger } from './http/gateway-logger';
 import { useGraphQLBodyLimit } from './http/graphql-body-limit';
@@ -85,6 +86,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       useMetricsRoute(deps.metrics.registry),
       useSharedEventExecution(),
       useGraphQLBodyLimit(GRAPHQL_BODY_LIMIT),
+      useCompressedPages(),
       useHealthRoutes(deps.readiness),
       useReportRoute(deps.reportLinks, () => deps.clients.canopyReferencing),
       useWebhookRoutes({
