@@ -1,4 +1,5 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
+import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -110,5 +111,16 @@ describe('direct execution of JSON queries and mutations', () => {
     const response = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: operation('{ __typename }') });
     await response.body.dump();
     expect(handedOver).toBe(before + 1);
+  });
+
+  it('shrugs off a client that hangs up halfway through its body', async () => {
+    const { port } = server.address() as AddressInfo;
+    const socket = connect(port, '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', resolve));
+    socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query":');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.destroy();
+    const { direct } = await both(operation('{ __typename }'));
+    expect(direct.body).toEqual({ data: { __typename: 'Query' } });
   });
 });
