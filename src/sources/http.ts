@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, type Dispatcher } from 'undici';
 import { VendorError, type VendorName } from './vendor-error';
+import { exchangeWhole } from './whole-answer';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type ResponseHeaders = Record<string, string | string[] | undefined>;
@@ -84,6 +85,16 @@ export interface VendorRequest {
   signal?: AbortSignal;
 }
 
+/** What the retry loop needs of an answer, however its body is read. */
+interface Answer {
+  statusCode: number;
+  headers: ResponseHeaders;
+  /** The whole body, for an error's details. */
+  readText(): Promise<string>;
+  /** Lets the body go, before a retry. */
+  discard(): Promise<void>;
+}
+
 export interface VendorResponse<T> {
   status: number;
   headers: ResponseHeaders;
@@ -118,41 +129,49 @@ export class VendorHttp {
   }
 
   async json<T = unknown>(request: VendorRequest): Promise<VendorResponse<T>> {
-    const response = await this.send(request);
-    const text = await response.body.text();
+    const answer = await this.send(request, async (options) => {
+      const whole = await exchangeWhole(this.options.dispatcher, options, request.signal);
+      return { ...whole, readText: async () => whole.text, discard: async () => undefined };
+    });
     let body: unknown;
     try {
-      body = text === '' ? undefined : JSON.parse(text);
+      body = answer.text === '' ? undefined : JSON.parse(answer.text);
     } catch (cause) {
       throw new VendorError({
         vendor: this.vendor,
         endpoint: endpointOf(request),
-        status: response.statusCode,
+        status: answer.statusCode,
         code: 'VENDOR_ERROR',
         vendorMessage: 'the answer is not valid JSON',
         cause,
       });
     }
-    return { status: response.statusCode, headers: response.headers, body: body as T };
+    return { status: answer.statusCode, headers: answer.headers, body: body as T };
   }
 
   /** A successful response with its body unread: the caller must consume or destroy it. */
   async stream(request: VendorRequest): Promise<VendorResponse<Readable>> {
-    const response = await this.send(request);
-    return { status: response.statusCode, headers: response.headers, body: response.body };
+    const answer = await this.send(request, async (options) => {
+      const response = await this.options.dispatcher.request({ ...options, signal: request.signal });
+      return { ...response, readText: () => response.body.text(), discard: () => response.body.dump() };
+    });
+    return { status: answer.statusCode, headers: answer.headers, body: answer.body };
   }
 
-  private async send(request: VendorRequest): Promise<Dispatcher.ResponseData> {
+  /** One call with its retries: the answer once it succeeds, a VendorError once it cannot. */
+  private async send<A extends Answer>(request: VendorRequest, exchange: (options: Dispatcher.DispatchOptions) => Promise<A>): Promise<A> {
     const endpoint = endpointOf(request);
     const idempotent = request.idempotent ?? ['GET', 'PUT', 'DELETE'].includes(request.method);
     for (let attempt = 1; ; attempt++) {
       const last = attempt >= this.retry.attempts;
-      let response: Dispatcher.ResponseData;
+      let response: A;
       const started = performance.now();
       try {
-        response = await this.options.dispatcher.request(this.toDispatch(request));
+        response = await exchange(this.toDispatch(request));
         this.report(request, response.statusCode, started);
       } catch (cause) {
+        // The caller gave up: no retry, and its reason is the answer.
+        if (request.signal?.aborted) throw request.signal.reason;
         const code = errorCode(cause);
         this.report(request, code || 'error', started);
         if (!last && (idempotent || NOT_SENT_CODES.has(code))) {
@@ -173,7 +192,7 @@ export class VendorHttp {
       const retryable = status === 429 || (idempotent && status >= 500);
       const wait = status === 429 ? retryAfterMs(response.headers) : undefined;
       if (!last && retryable && (wait ?? 0) <= this.retry.maxRetryAfterMs) {
-        await response.body.dump();
+        await response.discard();
         await sleep(wait ?? this.backoff(attempt));
         continue;
       }
@@ -181,7 +200,7 @@ export class VendorHttp {
     }
   }
 
-  private toDispatch(request: VendorRequest): Dispatcher.RequestOptions {
+  private toDispatch(request: VendorRequest): Dispatcher.DispatchOptions {
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     let body: string | undefined;
     if (request.body !== undefined) {
@@ -193,16 +212,15 @@ export class VendorHttp {
       path: this.basePath + request.path + queryString(request.query),
       headers,
       body,
-      signal: request.signal,
       headersTimeout: this.options.headersTimeoutMs ?? 10_000,
       bodyTimeout: this.options.bodyTimeoutMs ?? 30_000,
     };
   }
 
-  private async errorFrom(response: Dispatcher.ResponseData, endpoint: string): Promise<VendorError> {
+  private async errorFrom(response: Answer, endpoint: string): Promise<VendorError> {
     let text = '';
     try {
-      text = await response.body.text();
+      text = await response.readText();
     } catch {
       // The status alone is enough to report; a body that breaks off adds nothing.
     }

@@ -97,6 +97,16 @@ describe('VendorHttp', () => {
     expect(frame.calls.count('reposit', 'GET /things/:id')).toBe(3);
   });
 
+  it('stops at once, without a retry, when the caller aborts', async () => {
+    frame.knobs.addFault({ endpoint: 'GET /things/:id', status: 'hang' });
+    const controller = new AbortController();
+    const call = vendorHttp().json({ method: 'GET', path: '/things/1', signal: controller.signal });
+    await expect.poll(() => frame.calls.count('reposit', 'GET /things/:id')).toBe(1);
+    controller.abort(new Error('the client went away'));
+    await expect(call).rejects.toThrow('the client went away');
+    expect(frame.calls.count('reposit', 'GET /things/:id')).toBe(1);
+  });
+
   it('does not retry a POST that timed out: it may have been processed', async () => {
     frame.knobs.addFault({ endpoint: 'POST /things', status: 'hang' });
     const error = await failure(vendorHttp({ headersTimeoutMs: 100 }).json({ method: 'POST', path: '/things', body: {} }));
