@@ -1,7 +1,7 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { GraphQLError, Kind, type DocumentNode } from 'graphql';
+import { getOperationAST, GraphQLError } from 'graphql';
 import { createLoaders, type Agency, type CallbackUrls, type GatewayContext } from './context';
 import { useCompressedPages } from './http/compressed-pages';
 import { directExecution } from './http/direct-execution';
@@ -81,7 +81,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     plugins: [
       // Compiled execution for queries and mutations. Subscriptions keep graphql-js: graphql-jit's
       // subscribe does not hand variable-valued arguments to subscribe resolvers.
-      useGraphQlJit({}, { enableIf: ({ document, operationName }) => operationOf(document, operationName) !== 'subscription' }),
+      useGraphQlJit({}, { enableIf: ({ document, operationName }) => getOperationAST(document, operationName)?.operation !== 'subscription' }),
       useOperationMetrics(deps.metrics),
       useMetricsRoute(deps.metrics.registry),
       useSharedEventExecution(),
@@ -138,10 +138,4 @@ function maskError(error: unknown, message: string): Error {
   if (graphqlError && (!original || original instanceof GraphQLError)) return graphqlError;
   console.error('unexpected error', original);
   return createGraphQLError(message, { path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-}
-
-function operationOf(document: DocumentNode, operationName?: string | null): string | undefined {
-  const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
-  const chosen = operationName ? operations.find((operation) => operation.name?.value === operationName) : operations[0];
-  return chosen?.operation;
 }
