@@ -33,7 +33,7 @@ export function createMetrics(): Metrics {
     subscriptions: new Gauge({ name: 'rentgraph_graphql_subscriptions_open', help: 'Subscriptions open, over graphql-ws and SSE', registers: [registry] }),
     vendorCalls: new Histogram({
       name: 'rentgraph_vendor_call_duration_seconds',
-      help: 'Calls to a vendor, each attempt, until its response headers (or failure)',
+      help: 'Calls to a vendor, each attempt, until its answer is in (the whole body of JSON, the headers of a document) or it fails',
       labelNames: ['vendor', 'method', 'status'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],

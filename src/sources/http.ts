@@ -58,7 +58,7 @@ export interface VendorHttpOptions {
   retry?: Partial<RetryPolicy>;
   /** Reads the vendor's error body; the default takes `message` or `error` if it is a string. */
   readErrorBody?: (body: unknown, headers: ResponseHeaders) => VendorErrorBody;
-  /** Told of every attempt: its status, or the network error's code, and its seconds until the response headers. */
+  /** Told of every attempt: its status, or the network error's code, and its seconds until the answer was in. */
   onCall?: (call: VendorCall) => void;
 }
 
