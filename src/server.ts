@@ -1,5 +1,6 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { CORSOptions } from '@whatwg-node/server';
 import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { getOperationAST, GraphQLError } from 'graphql';
 import { createLoaders, type Agency, type CallbackUrls, type GatewayContext } from './context';
@@ -30,6 +31,8 @@ import { VendorError } from './sources/vendor-error';
 const GRAPHQL_ENDPOINT = '/graphql';
 /** Operations are small: a megabyte leaves room for a large document and its variables. */
 const GRAPHQL_BODY_LIMIT = 1024 * 1024;
+/** Yoga's default: any origin, with credentials. One object for Yoga and the direct listener. */
+const CORS: CORSOptions = {};
 
 export interface GatewayDeps {
   agency: Agency;
@@ -63,6 +66,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     // useGraphQLBodyLimit below does the same job at a fraction of the cost.
     maxRequestBodySize: false,
+    cors: CORS,
     context: (): GatewayContext => ({
       agency: deps.agency,
       clients: deps.clients,
@@ -103,7 +107,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     ],
   });
   return {
-    listener: directExecution(yoga, { graphqlEndpoint: GRAPHQL_ENDPOINT, bodyLimit: GRAPHQL_BODY_LIMIT }),
+    listener: directExecution(yoga, { graphqlEndpoint: GRAPHQL_ENDPOINT, bodyLimit: GRAPHQL_BODY_LIMIT, cors: CORS }),
     yoga,
     attachWebSockets: (server) => attachWebSockets(server, yoga),
   };

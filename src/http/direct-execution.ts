@@ -1,20 +1,16 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { getOperationAST, type DocumentNode } from 'graphql';
+import { getCORSHeadersByRequestAndOptions, type CORSOptions } from '@whatwg-node/server';
 import { processRegularResult, type FetchAPI, type YogaServerInstance } from 'graphql-yoga';
 
-/** What the answer is written as, by the request's Accept header, as Yoga would choose it. */
-const MEDIA_TYPES: Record<string, string> = {
-  '': 'application/json',
-  '*/*': 'application/json',
-  'application/json': 'application/json',
-  'application/graphql-response+json': 'application/graphql-response+json',
-};
 const JSON_CONTENT_TYPES = new Set(['application/json', 'application/json;charset=utf-8']);
 
 interface DirectOptions {
   graphqlEndpoint: string;
   /** Bodies declared larger than this go to Yoga, which refuses them. */
   bodyLimit: number;
+  /** Yoga's own CORS options, so a browser's request is answered with the same headers. */
+  cors: CORSOptions;
 }
 
 interface Params {
@@ -62,7 +58,8 @@ export function directExecution(yoga: YogaServerInstance<any, any>, options: Dir
       operationName: params.operationName,
     });
     const answer = processRegularResult(result as never, CAPTURE, mediaType) as unknown as CapturedResponse;
-    res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
+    const cors = getCORSHeadersByRequestAndOptions(headersOf(req), options.cors);
+    res.writeHead(answer.status, { ...answer.headers, ...cors, 'content-length': Buffer.byteLength(answer.body) });
     res.end(answer.body);
   }
 
@@ -86,12 +83,28 @@ export function directExecution(yoga: YogaServerInstance<any, any>, options: Dir
 function directMediaType(req: IncomingMessage, options: DirectOptions): string | undefined {
   const { headers } = req;
   if (req.method !== 'POST' || req.url !== options.graphqlEndpoint) return undefined;
-  // Browsers send Origin: CORS is Yoga's.
-  if (headers.origin !== undefined) return undefined;
   if (!JSON_CONTENT_TYPES.has((headers['content-type'] ?? '').replace(/\s/g, '').toLowerCase())) return undefined;
   const length = Number(headers['content-length']);
   if (!(length > 0 && length <= options.bodyLimit)) return undefined;
-  return MEDIA_TYPES[(headers.accept ?? '').replace(/\s/g, '').toLowerCase()];
+  return jsonMediaType(headers.accept);
+}
+
+/**
+ * The media type Yoga writes a single result in, for an Accept header: the first type the client
+ * lists (with no charset but UTF-8) that a JSON answer matches, `application/json` where a
+ * wildcard matches both. Undefined when none does: Yoga then answers (406, or SSE).
+ */
+function jsonMediaType(accept: string | undefined): string | undefined {
+  for (const entry of (accept || '*/*').replace(/\s/g, '').toLowerCase().split(',')) {
+    const [type = '', ...params] = entry.split(';');
+    const charset = params.find((param) => param.startsWith('charset='));
+    if (charset && charset !== 'charset=utf-8') continue;
+    const [main, sub] = type.split('/');
+    const matches = (candidate: string) => (main === '*' || main === 'application') && (sub === '*' || sub === candidate);
+    if (matches('json')) return 'application/json';
+    if (matches('graphql-response+json')) return 'application/graphql-response+json';
+  }
+  return undefined;
 }
 
 /** The request's parameters if they are exactly what the GraphQL over HTTP spec allows; Yoga explains anything else. */
@@ -112,6 +125,11 @@ function readParams(body: Buffer): Params | undefined {
     objectOrNull(extensions) &&
     Object.keys(rest).length === 0;
   return valid ? (params as Params) : undefined;
+}
+
+/** The request's headers as the fetch API reads them, for whatwg-node's CORS rules. */
+function headersOf(req: IncomingMessage): Request {
+  return { headers: { get: (name: string) => (req.headers[name] as string | undefined) ?? null } } as unknown as Request;
 }
 
 /** What Yoga's result writer makes, kept as plain values instead of a fetch-API Response. */

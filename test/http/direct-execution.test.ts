@@ -19,7 +19,7 @@ beforeAll(async () => {
     handedOver++;
     return yoga(req, res);
   }) as RequestListener, { getEnveloped: yoga.getEnveloped });
-  server = createServer(directExecution(countingYoga as unknown as typeof yoga, { graphqlEndpoint: '/graphql', bodyLimit: 1024 * 1024 }));
+  server = createServer(directExecution(countingYoga as unknown as typeof yoga, { graphqlEndpoint: '/graphql', bodyLimit: 1024 * 1024, cors: {} }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 });
@@ -36,16 +36,33 @@ const TENANT = `query Tenant($email: String!) { tenant(email: $email) { email re
 interface Exchange {
   status: number;
   contentType: string | undefined;
+  /** The CORS headers, by lower-case name. */
+  cors: Record<string, string>;
   body: unknown;
+}
+
+function corsOf(get: (name: string) => string | null | undefined): Record<string, string> {
+  const names = ['access-control-allow-origin', 'access-control-allow-credentials', 'vary'];
+  return Object.fromEntries(names.flatMap((name) => (get(name) ? [[name, get(name)!]] : [])));
 }
 
 /** The same request to the direct listener and to Yoga alone, and whether the listener handed it over. */
 async function both(body: string, headers: Record<string, string> = {}) {
   const before = handedOver;
   const response = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-  const direct: Exchange = { status: response.statusCode, contentType: response.headers['content-type'] as string, body: parsed(await response.body.text()) };
+  const direct: Exchange = {
+    status: response.statusCode,
+    contentType: response.headers['content-type'] as string,
+    cors: corsOf((name) => response.headers[name] as string | undefined),
+    body: parsed(await response.body.text()),
+  };
   const viaYoga = await gateway.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-  const yoga: Exchange = { status: viaYoga.status, contentType: viaYoga.headers.get('content-type') ?? undefined, body: parsed(await viaYoga.text()) };
+  const yoga: Exchange = {
+    status: viaYoga.status,
+    contentType: viaYoga.headers.get('content-type') ?? undefined,
+    cors: corsOf((name) => viaYoga.headers.get(name)),
+    body: parsed(await viaYoga.text()),
+  };
   return { direct, yoga, handedOver: handedOver > before };
 }
 
@@ -58,11 +75,21 @@ describe('direct execution of JSON queries and mutations', () => {
     ['Accept: application/json', { accept: 'application/json' }],
     ['Accept: application/graphql-response+json', { accept: 'application/graphql-response+json' }],
     ['Accept: */*', { accept: '*/*' }],
+    ['Apollo Client’s Accept', { accept: 'application/graphql-response+json,application/json;q=0.9' }],
+    ['urql’s Accept', { accept: 'application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed' }],
+    ['a browser’s Accept', { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' }],
   ])('answers a query with %s directly, exactly as Yoga does', async (_, headers) => {
     const { direct, yoga, handedOver } = await both(operation(TENANT, { variables: { email: AMARA } }), headers);
     expect(handedOver).toBe(false);
     expect(direct).toEqual(yoga);
     expect(direct.body).toMatchObject({ data: { tenant: { email: AMARA, reposits: [expect.objectContaining({ status: expect.any(String) })] } } });
+  });
+
+  it('answers a browser directly with the CORS headers Yoga gives it', async () => {
+    const { direct, yoga, handedOver } = await both(operation(TENANT, { variables: { email: AMARA } }), { origin: 'https://agency.example', accept: 'application/json' });
+    expect(handedOver).toBe(false);
+    expect(direct).toEqual(yoga);
+    expect(direct.cors).toMatchObject({ 'access-control-allow-origin': 'https://agency.example', 'access-control-allow-credentials': 'true' });
   });
 
   it('answers a vendor failure directly with the same masked error, code and status as Yoga', async () => {
@@ -104,11 +131,12 @@ describe('direct execution of JSON queries and mutations', () => {
   });
 
   it.each([
-    ['a browser request (Origin), for CORS', { origin: 'https://agency.example', accept: 'application/json' }],
-    ['an Accept it does not write', { accept: 'text/event-stream' }],
-  ])('hands %s to Yoga unread', async (_, headers) => {
+    ['a CORS preflight', 'OPTIONS', { origin: 'https://agency.example', 'access-control-request-method': 'POST' }],
+    ['an Accept it does not write', 'POST', { accept: 'text/event-stream' }],
+    ['JSON in a charset other than UTF-8', 'POST', { accept: 'application/json; charset=iso-8859-1' }],
+  ] as const)('hands %s to Yoga unread', async (_, method, headers) => {
     const before = handedOver;
-    const response = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: operation('{ __typename }') });
+    const response = await request(url, { method, headers: { 'content-type': 'application/json', ...headers }, body: method === 'POST' ? operation('{ __typename }') : undefined });
     await response.body.dump();
     expect(handedOver).toBe(before + 1);
   });
