@@ -2,7 +2,8 @@ import { request } from 'undici';
 import { seededCanopyReferenceId } from '../../src/sandbox/canopy-referencing/seed';
 import { TEST_WEBHOOK_SECRET } from './gateway';
 
-// The vendors' own examples, as their docs print them.
+// The vendors' own examples, as their docs print them: Reposit's three tenant events name the
+// Reposit `ep_…`, its `reposit.completed` `rep_…`.
 export const REPOSIT_TENANT_CONFIRMED = {
   resource_type: 'reposit',
   action: 'reposit.tenant.confirmed',
@@ -10,12 +11,28 @@ export const REPOSIT_TENANT_CONFIRMED = {
   resource: { id: 'ep_F32iOv3xE3Nmrp', href: 'https://reposit.co.uk/deposits/v1/reposits/ep_F32iOv3xE3Nmrp' },
   data: { tenant: { email: 'tenant@reposit.co.uk', createdAt: '2018-12-20T10:36:05.679Z', status: 'CONFIRMED' } },
 };
+export const REPOSIT_TENANT_SIGNED = {
+  resource_type: 'reposit',
+  action: 'reposit.tenant.signed',
+  timestamp: '2018-12-20T10:44:23.131Z',
+  resource: { id: 'ep_F32iOv3xE3Nmrp', href: 'https://reposit.co.uk/deposits/v1/reposits/ep_F32iOv3xE3Nmrp' },
+  data: { tenant: { email: 'tenant@reposit.co.uk', createdAt: '2018-12-20T10:36:05.679Z', status: 'SIGNED' } },
+};
+export const REPOSIT_TENANT_PAID = {
+  resource_type: 'reposit',
+  action: 'reposit.tenant.paid',
+  timestamp: '2018-12-20T10:44:23.131Z',
+  resource: { id: 'ep_F32iOv3xE3Nmrp', href: 'https://reposit.co.uk/deposits/v1/reposits/ep_F32iOv3xE3Nmrp' },
+  data: { tenant: { email: 'tenant@reposit.co.uk', createdAt: '2018-12-20T10:36:05.679Z', status: 'PAID' } },
+};
 export const REPOSIT_COMPLETED = {
   resource_type: 'reposit',
   action: 'reposit.completed',
   timestamp: '2018-12-20T10:48:03.169Z',
-  resource: { id: 'ep_F32iOv3xE3Nmrp', href: 'https://reposit.co.uk/deposits/v1/reposits/ep_F32iOv3xE3Nmrp' },
+  resource: { id: 'rep_F32iOv3xE3Nmrp', href: 'https://reposit.co.uk/deposits/v1/reposits/rep_F32iOv3xE3Nmrp' },
 };
+/** The four, in the doc's order. */
+export const REPOSIT_EXAMPLES = [REPOSIT_TENANT_CONFIRMED, REPOSIT_TENANT_SIGNED, REPOSIT_TENANT_PAID, REPOSIT_COMPLETED];
 
 export const AMARA = 'amara.okafor@example.com';
 export const amaraRequest = seededCanopyReferenceId(AMARA);

@@ -313,6 +313,8 @@ describe('webhooks', () => {
 
   it('takes a Reposit through confirm, sign and pay for each tenant, then completes it', async () => {
     const created = (await call('POST', '/v1/reposits', { body: validBody() })).body as WireReposit;
+    // As Reposit's examples show: the tenant events name the Reposit `ep_…`, the rest `rep_…`.
+    const eventFormId = created.id.replace(/^rep_/, 'ep_');
     const check = webhookValidator();
     simulator.setWebhookUrl(HOOK);
     const seen: WebhookDelivery[] = [];
@@ -323,7 +325,7 @@ describe('webhooks', () => {
         for (const delivery of deliveries) {
           expect(delivery.url).toBe(HOOK);
           expect(check(delivery.body as WireWebhook)).toEqual([]);
-          if ((delivery.body as WireWebhook).resource.id === created.id) seen.push(delivery);
+          if ([created.id, eventFormId].includes((delivery.body as WireWebhook).resource.id)) seen.push(delivery);
         }
       }
     } finally {
@@ -355,6 +357,7 @@ describe('webhooks', () => {
     expect(Object.keys(tenantEvent).sort()).toEqual(['action', 'data', 'resource', 'resource_type', 'timestamp']);
     expect(Object.keys(tenantEvent.data.tenant).sort()).toEqual(['createdAt', 'email', 'status']);
     expect(tenantEvent.data.tenant.createdAt).toBe(created.tenants[0]!.createdAt);
+    expect(tenantEvent.resource).toEqual({ id: eventFormId, href: `${sandbox.baseUrls.reposit}/v1/reposits/${eventFormId}` });
 
     const after = (await call('GET', `/v1/reposits/${created.id}`)).body as WireReposit;
     expect(after.tenants.map((t) => t.status)).toEqual(['PAID', 'PAID']);

@@ -100,7 +100,7 @@ describe('tenantEvents', () => {
     await postWebhook(gateway.url, 'reposit', REPOSIT_COMPLETED);
     const events = (await receiving).map((result) => result.data?.tenantEvents);
     expect(events).toMatchObject([
-      { __typename: 'RepositEvent', repositId: 'ep_F32iOv3xE3Nmrp', action: 'REPOSIT_TENANT_CONFIRMED', tenant: { email: 'tenant@reposit.co.uk', status: 'CONFIRMED' } },
+      { __typename: 'RepositEvent', repositId: 'rep_F32iOv3xE3Nmrp', action: 'REPOSIT_TENANT_CONFIRMED', tenant: { email: 'tenant@reposit.co.uk', status: 'CONFIRMED' } },
       { __typename: 'RepositEvent', action: 'REPOSIT_COMPLETED', tenant: null, timestamp: '2018-12-20T10:48:03.169Z' },
     ]);
   });

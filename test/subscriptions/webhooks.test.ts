@@ -50,10 +50,10 @@ describe('webhook ingestion', () => {
     const completed = await post('reposit', JSON.stringify(REPOSIT_COMPLETED));
     expect([confirmed.status, completed.status]).toEqual([200, 200]);
     const [ids] = await gateway.links.idsFor(gateway.agencyId, ['tenant@reposit.co.uk'], 'reposit');
-    expect(ids).toContain('ep_F32iOv3xE3Nmrp');
+    expect(ids).toContain('rep_F32iOv3xE3Nmrp');
     const events = await stored();
     // reposit.completed names no tenant: its tenants come from the links the earlier event made.
-    expect(events.at(-1)).toMatchObject({ topic: TOPICS.repositChanged, subjectId: 'ep_F32iOv3xE3Nmrp', tenantEmails: ['tenant@reposit.co.uk'] });
+    expect(events.at(-1)).toMatchObject({ topic: TOPICS.repositChanged, subjectId: 'rep_F32iOv3xE3Nmrp', tenantEmails: ['tenant@reposit.co.uk'] });
   });
 
   it('learns the renter of a request it has no link for from Canopy, and links it', async () => {

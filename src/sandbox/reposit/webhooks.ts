@@ -2,7 +2,10 @@ import type { WireCompletedWebhook, WireTenant, WireTenantAction, WireTenantWebh
 import type { WebhookDelivery } from '../vendor-simulator';
 import type { RepositStore } from './state';
 
-/** The notification Reposit sends when a tenant confirms, signs or pays. */
+/**
+ * The notification Reposit sends when a tenant confirms, signs or pays. Reposit's examples of
+ * these three name the Reposit `ep_…` where its REST API and `reposit.completed` say `rep_…`.
+ */
 export function tenantWebhook(
   store: RepositStore,
   repositId: string,
@@ -14,7 +17,7 @@ export function tenantWebhook(
     resource_type: 'reposit',
     action,
     timestamp: at.toISOString(),
-    resource: resourceOf(store, repositId),
+    resource: resourceOf(store, repositId.replace(/^rep_/, 'ep_')),
     data: { tenant: { email: tenant.email, createdAt: tenant.createdAt, status: tenant.status } },
   };
 }

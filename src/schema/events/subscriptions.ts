@@ -1,4 +1,5 @@
 import { normaliseEmail } from '../../links/email';
+import { canonicalRepositId } from '../../sources/reposit/reposit-id';
 import type { StoredEvent } from '../../subscriptions/event-log';
 import { TOPICS, type Topic } from '../../subscriptions/topics';
 import { builder } from '../builder';
@@ -21,14 +22,19 @@ export const TenantEvent = builder.unionType('TenantEvent', {
   resolveType: (parent) => TYPE_OF_TOPIC[parent.event.topic],
 });
 
-/** Events of one topic, about one subject when an id is given, about all otherwise. */
+/**
+ * Events of one topic, about one subject when an id is given, about all otherwise. `sameSubject`
+ * maps the ids a vendor writes one subject with onto one form (Reposit's `ep_x` and `rep_x`).
+ */
 function topicStream<T extends Topic>(
   ctx: Parameters<typeof eventStream>[0],
   topic: T,
   subjectId: string | number | null | undefined,
   after: string | null | undefined,
+  sameSubject: (id: string) => string = (id) => id,
 ) {
-  const accept = (event: StoredEvent) => event.topic === topic && (subjectId == null || event.subjectId === String(subjectId));
+  const wanted = subjectId == null ? undefined : sameSubject(String(subjectId));
+  const accept = (event: StoredEvent) => event.topic === topic && (wanted === undefined || sameSubject(event.subjectId) === wanted);
   return eventStream<TopicParent<T>>(ctx, after, accept);
 }
 
@@ -73,7 +79,7 @@ builder.subscriptionFields((t) => ({
   repositEvents: t.field({
     type: RepositEvent,
     args: { repositId: t.arg.id(), after: afterArg(t) },
-    subscribe: (_, args, ctx) => topicStream(ctx, TOPICS.repositChanged, args.repositId, args.after),
+    subscribe: (_, args, ctx) => topicStream(ctx, TOPICS.repositChanged, args.repositId, args.after, canonicalRepositId),
     resolve: (parent) => parent,
   }),
 }));

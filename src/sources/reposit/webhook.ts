@@ -1,13 +1,15 @@
 import { isListed } from '../open-enum';
 import { PayloadError, toDate, toRecord, toText } from '../normalise';
 import { toTenant } from './normalise';
+import { toRepositId } from './reposit-id';
 import { REPOSIT_WEBHOOK_ACTION_VALUES, type RepositWebhookEvent } from './types';
 import type { WireTenant } from './wire';
 
 /**
  * Reads one of Reposit's webhook bodies. Throws PayloadError saying what is wrong, so the
  * receiving route can answer 400 with a reason; an action Reposit does not document is refused
- * the same way, since nothing downstream could tell what it means.
+ * the same way, since nothing downstream could tell what it means. The Reposit's id is read in
+ * its REST form (`rep_…`) whichever form the event sent.
  */
 export function parseRepositWebhook(body: unknown): RepositWebhookEvent {
   const payload = toRecord(body, 'body');
@@ -20,7 +22,7 @@ export function parseRepositWebhook(body: unknown): RepositWebhookEvent {
   }
   const resource = toRecord(payload.resource, 'resource');
   const base = {
-    repositId: toText(resource.id, 'resource.id'),
+    repositId: toRepositId(toText(resource.id, 'resource.id'), 'resource.id'),
     href: toText(resource.href, 'resource.href'),
     timestamp: toDate(payload.timestamp, 'timestamp'),
   };
