@@ -1,5 +1,6 @@
+import { isEmail } from '../../links/email';
 import { isListed } from '../open-enum';
-import { PayloadError, toDate, toRecord, toText } from '../normalise';
+import { PayloadError, shown, toDate, toRecord, toText } from '../normalise';
 import { toTenant } from './normalise';
 import { toRepositId } from './reposit-id';
 import { REPOSIT_WEBHOOK_ACTION_VALUES, type RepositWebhookEvent } from './types';
@@ -14,11 +15,11 @@ import type { WireTenant } from './wire';
 export function parseRepositWebhook(body: unknown): RepositWebhookEvent {
   const payload = toRecord(body, 'body');
   if (payload.resource_type !== 'reposit') {
-    throw new PayloadError(`resource_type: expected "reposit", got ${JSON.stringify(payload.resource_type)}`);
+    throw new PayloadError(`resource_type: expected "reposit", got ${shown(payload.resource_type)}`);
   }
   const action = toText(payload.action, 'action');
   if (!isListed(REPOSIT_WEBHOOK_ACTION_VALUES, action)) {
-    throw new PayloadError(`action: ${JSON.stringify(action)} is not one of ${REPOSIT_WEBHOOK_ACTION_VALUES.join(', ')}`);
+    throw new PayloadError(`action: ${shown(action)} is not one of ${REPOSIT_WEBHOOK_ACTION_VALUES.join(', ')}`);
   }
   const resource = toRecord(payload.resource, 'resource');
   const base = {
@@ -29,7 +30,8 @@ export function parseRepositWebhook(body: unknown): RepositWebhookEvent {
   if (action === 'reposit.completed') return { ...base, action };
 
   const tenant = toRecord(toRecord(payload.data, 'data').tenant, 'data.tenant');
-  toText(tenant.email, 'data.tenant.email');
+  // The e-mail links the tenant to the Reposit, so it must be one.
+  if (!isEmail(toText(tenant.email, 'data.tenant.email'))) throw new PayloadError('data.tenant.email: must be an e-mail address');
   toText(tenant.status, 'data.tenant.status');
   return { ...base, action, tenant: toTenant(tenant as unknown as WireTenant, 'data.tenant') };
 }
