@@ -7,6 +7,18 @@ export class PayloadError extends Error {
   override name = 'PayloadError';
 }
 
+/**
+ * A received value as an error message quotes it: short, and never by serialising a structure,
+ * which a deeply nested payload would make throw.
+ */
+export function shown(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
 /** A number sent as a number or as a numeric string, with an optional trailing `%`. */
 export function toNumber(value: unknown, field: string): number {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
@@ -15,7 +27,7 @@ export function toNumber(value: unknown, field: string): number {
     const parsed = trimmed === '' ? Number.NaN : Number(trimmed);
     if (Number.isFinite(parsed)) return parsed;
   }
-  throw new PayloadError(`${field}: expected a number, got ${JSON.stringify(value)}`);
+  throw new PayloadError(`${field}: expected a number, got ${shown(value)}`);
 }
 
 export function toOptionalNumber(value: unknown, field: string): number | undefined {
@@ -25,7 +37,7 @@ export function toOptionalNumber(value: unknown, field: string): number | undefi
 /** An integer amount (cents, pence) sent as a number or a numeric string. */
 export function toInteger(value: unknown, field: string): number {
   const number = toNumber(value, field);
-  if (!Number.isSafeInteger(number)) throw new PayloadError(`${field}: expected a whole number, got ${JSON.stringify(value)}`);
+  if (!Number.isSafeInteger(number)) throw new PayloadError(`${field}: expected a whole number, got ${shown(value)}`);
   return number;
 }
 
@@ -40,7 +52,7 @@ export function toDate(value: unknown, field: string): Date {
     const date = new Date(value);
     if (!Number.isNaN(date.getTime())) return date;
   }
-  throw new PayloadError(`${field}: expected a date, got ${JSON.stringify(value)}`);
+  throw new PayloadError(`${field}: expected a date, got ${shown(value)}`);
 }
 
 export function toOptionalDate(value: unknown, field: string): Date | undefined {
@@ -51,7 +63,7 @@ export function toOptionalDate(value: unknown, field: string): Date | undefined 
 export function toMinorUnits(value: unknown, field: string): number {
   const text = typeof value === 'number' ? value.toFixed(2) : String(value).trim();
   const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(text);
-  if (!match) throw new PayloadError(`${field}: expected an amount with at most two decimals, got ${JSON.stringify(value)}`);
+  if (!match) throw new PayloadError(`${field}: expected an amount with at most two decimals, got ${shown(value)}`);
   const [, sign, whole, fraction = ''] = match;
   const minor = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
   return sign === '-' ? -minor : minor;
@@ -60,13 +72,13 @@ export function toMinorUnits(value: unknown, field: string): number {
 /** A JSON object (not null, not an array). */
 export function toRecord(value: unknown, field: string): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new PayloadError(`${field}: expected an object, got ${JSON.stringify(value)}`);
+    throw new PayloadError(`${field}: expected an object, got ${shown(value)}`);
   }
   return value as Record<string, unknown>;
 }
 
 /** A non-empty string. */
 export function toText(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value === '') throw new PayloadError(`${field}: expected a string, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string' || value === '') throw new PayloadError(`${field}: expected a string, got ${shown(value)}`);
   return value;
 }

@@ -5,11 +5,14 @@ import { BodyTooLargeError, readLimited } from '../http/read-limited';
 import type { LinkStore } from '../links/link-store';
 import type { ReportDocumentStore } from '../links/report-documents';
 import { readCanopyNotification } from '../sources/canopy-referencing/notifications';
+import type { CanopyNotification } from '../sources/canopy-referencing/types';
 import { PayloadError } from '../sources/normalise';
+import type { RepositWebhookEvent } from '../sources/reposit/types';
 import { parseRepositWebhook } from '../sources/reposit/webhook';
 import { DEAD_LETTER_BODY_LIMIT, type DeadLetterStore } from './dead-letters';
 import type { EventLog, NewEvent } from './event-log';
 import { CANOPY_TOPICS, TOPICS } from './topics';
+import { parseWebhookBody, Refusal } from './webhook-body';
 
 export interface WebhookRoutesOptions {
   /** The secret path segment; compared in constant time. */
@@ -30,21 +33,12 @@ export interface WebhookRoutesOptions {
 type Vendor = 'canopy' | 'reposit';
 const ROUTE = /^\/webhooks\/(canopy|reposit)\/([^/]+)$/;
 
-class Refusal extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /**
  * `POST /webhooks/canopy/:secret` and `POST /webhooks/reposit/:secret`: a notification is
  * checked, linked to its tenants, stored (deduplicated) and published before it is acknowledged.
- * A wrong secret is a 404; a body that is not a documented notification is a 400 with the
- * reason, and is kept as a dead letter; a store that cannot take it is a 503, so the vendor
- * delivers again.
+ * A wrong secret is a 404. Whatever goes wrong in reading a body is the body's fault, since
+ * delivering it again cannot help: a 4xx naming the field, and a dead letter. Only a store that
+ * cannot take the notification now is a 503, so the vendor delivers again.
  */
 export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
@@ -52,14 +46,22 @@ export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
   const digest = (value: string) => createHmac('sha256', 'webhook-secret').update(value).digest();
   const secretDigest = digest(options.secret);
 
-  async function accept(vendor: Vendor, body: unknown, raw: string): Promise<{ id: string; duplicate: boolean }> {
-    const event = vendor === 'canopy' ? await canopyEvent(body) : await repositEvent(body);
-    const dedupeKey = createHash('sha256').update(`${vendor}\n${raw}`).digest('hex');
-    return options.events.append(options.agencyId, dedupeKey, event);
+  /** Reads a body into the work that records it; throws only for the body itself. */
+  function read(vendor: Vendor, body: unknown): () => Promise<NewEvent> {
+    try {
+      if (vendor === 'canopy') {
+        const notification = readCanopyNotification(body);
+        return () => recordCanopy(notification, body);
+      }
+      const notification = parseRepositWebhook(body);
+      return () => recordReposit(notification, body);
+    } catch (error) {
+      if (error instanceof PayloadError) throw new Refusal(400, error.message);
+      throw new Refusal(400, `body: could not be read as a ${vendor} notification`);
+    }
   }
 
-  async function canopyEvent(body: unknown): Promise<NewEvent> {
-    const notification = readCanopyNotification(body);
+  async function recordCanopy(notification: CanopyNotification, body: unknown): Promise<NewEvent> {
     const id = notification.canopyReferenceId;
     if (notification.kind === 'completedReport') {
       const { documentId, summaryDocumentId } = notification.document;
@@ -76,18 +78,18 @@ export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
     return { receivedAt: new Date().toISOString(), topic: CANOPY_TOPICS[notification.kind], tenantEmails: emails, subjectId: id, payload: body };
   }
 
-  async function repositEvent(body: unknown): Promise<NewEvent> {
-    const notification = parseRepositWebhook(body);
+  async function recordReposit(notification: RepositWebhookEvent, body: unknown): Promise<NewEvent> {
     const id = notification.repositId;
     if ('tenant' in notification) await options.links.link(options.agencyId, notification.tenant.email, 'reposit', id);
     const [emails = []] = await options.links.emailsFor(options.agencyId, 'reposit', [id]);
     return { receivedAt: new Date().toISOString(), topic: TOPICS.repositChanged, tenantEmails: emails, subjectId: id, payload: body };
   }
 
-  async function deadLetter(vendor: Vendor, reason: string, raw: string): Promise<void> {
+  async function deadLetter(vendor: Vendor, delivery: string, reason: string, raw: string): Promise<void> {
     const letter = { receivedAt: new Date().toISOString(), vendor, reason, body: raw.slice(0, DEAD_LETTER_BODY_LIMIT) };
     await options.deadLetters.add(options.agencyId, letter).catch((error: unknown) => {
-      console.error('webhooks: could not keep a refused notification', letter, error);
+      // The field only: a reason may quote a value from the body.
+      console.error(`webhooks: refused ${vendor} delivery ${delivery.slice(0, 16)} (${fieldOf(reason)}) and could not keep it as a dead letter: ${failureOf(error)}`);
     });
   }
 
@@ -101,25 +103,24 @@ export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
       if (request.method !== 'POST') return endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'POST' } }));
 
       let raw = '';
+      let record: () => Promise<NewEvent>;
       try {
         raw = (await readLimited(request, maxBodyBytes)).toString('utf8');
-        let body: unknown;
-        try {
-          body = JSON.parse(raw);
-        } catch {
-          throw new Refusal(400, 'body: not valid JSON');
-        }
-        const { id, duplicate } = await accept(vendor, body, raw);
+        record = read(vendor, parseWebhookBody(request.headers.get('content-type'), raw));
+      } catch (error) {
+        const refusal = error instanceof Refusal ? error : error instanceof BodyTooLargeError ? new Refusal(413, error.message) : new Refusal(400, 'body: could not be read');
+        await deadLetter(vendor, deliveryOf(vendor, raw), refusal.message, raw);
+        options.counter?.inc({ vendor, outcome: 'refused' });
+        return reply(refusal.status, { error: refusal.message });
+      }
+
+      const delivery = deliveryOf(vendor, raw);
+      try {
+        const { id, duplicate } = await options.events.append(options.agencyId, delivery, await record());
         options.counter?.inc({ vendor, outcome: duplicate ? 'duplicate' : 'stored' });
         return reply(200, { status: duplicate ? 'duplicate' : 'stored', id });
       } catch (error) {
-        if (error instanceof Refusal || error instanceof BodyTooLargeError || error instanceof PayloadError) {
-          const status = error instanceof Refusal ? error.status : error instanceof BodyTooLargeError ? 413 : 400;
-          await deadLetter(vendor, error.message, raw);
-          options.counter?.inc({ vendor, outcome: 'refused' });
-          return reply(status, { error: error.message });
-        }
-        console.error(`webhooks: could not store a ${vendor} notification`, error);
+        console.error(`webhooks: could not store ${vendor} delivery ${delivery.slice(0, 16)}: ${failureOf(error)}`);
         options.counter?.inc({ vendor, outcome: 'unavailable' });
         return endResponse(
           fetchAPI.Response.json({ error: 'Could not store the notification; deliver it again' }, { status: 503, headers: { 'retry-after': '5' } }),
@@ -127,4 +128,19 @@ export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
       }
     },
   };
+}
+
+/** One delivery's id: the deduplication key, also what a log line names it by (no body is logged). */
+function deliveryOf(vendor: Vendor, raw: string): string {
+  return createHash('sha256').update(`${vendor}\n${raw}`).digest('hex');
+}
+
+/** The field a refusal names (every reason starts `field: `). */
+function fieldOf(reason: string): string {
+  return reason.slice(0, Math.max(reason.indexOf(':'), 0)) || 'body';
+}
+
+/** What failed, for a log line: the error's name and message, never the object (ioredis errors carry the command's arguments). */
+function failureOf(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 200) : 'an unknown failure';
 }

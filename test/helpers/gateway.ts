@@ -7,7 +7,7 @@ import type { ReadinessCheck } from '../../src/http/health-routes';
 import { createReportLinks } from '../../src/http/report-links';
 import { createMemoryLinkStore } from '../../src/links/memory-link-store';
 import { createMemoryReportDocuments } from '../../src/links/report-documents';
-import { createMemoryDeadLetters } from '../../src/subscriptions/dead-letters';
+import { createMemoryDeadLetters, type DeadLetterStore } from '../../src/subscriptions/dead-letters';
 import type { EventLog } from '../../src/subscriptions/event-log';
 import { createMemoryEventLog } from '../../src/subscriptions/memory-event-log';
 import { seedSandboxLinks } from '../../src/sandbox/seed-links';
@@ -30,6 +30,8 @@ export interface TestGatewayOptions {
   sandbox?: StartSandboxOptions;
   /** The event log; a fresh in-memory one when absent. */
   events?: EventLog;
+  /** Where refused webhooks are kept; a fresh in-memory list when absent. */
+  deadLetters?: DeadLetterStore;
   readiness?: ReadinessCheck[];
   /** Timeouts and retries of the vendor clients, e.g. short ones for tests of a hanging vendor. */
   vendorHttp?: Parameters<typeof createVendorClients>[2];
@@ -52,7 +54,7 @@ export async function useGateway(options: TestGatewayOptions = {}) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const publicUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const events = options.events ?? createMemoryEventLog();
-  const deadLetters = createMemoryDeadLetters();
+  const deadLetters = options.deadLetters ?? createMemoryDeadLetters();
   const reportDocuments = createMemoryReportDocuments();
   await seedSandboxLinks({ links, reportDocuments }, agency.id, sandbox.simulators);
   const gateway = createGateway({

@@ -1,5 +1,5 @@
 /** Mappers between Canopy Referencing JSON (`wire.ts`) and the gateway's types (`types.ts`). */
-import { PayloadError, toDate, toInteger, toOptionalDate } from '../normalise';
+import { PayloadError, shown, toDate, toInteger, toOptionalDate } from '../normalise';
 import type {
   CanopyAddress,
   CanopyBranch,
@@ -223,8 +223,12 @@ export function notesFromWire(wire: WireNotesResponse): CanopyPassportNotes {
 /** The document id at the end of a `/referencing-requests/client/:clientId/documents/:documentId` URL. */
 export function documentIdFromUrl(url: string, field: string): string {
   const match = /\/documents\/([^/?#]+)\/?(?:[?#].*)?$/.exec(url);
-  if (!match?.[1]) throw new PayloadError(`${field}: expected a document URL, got ${JSON.stringify(url)}`);
-  return decodeURIComponent(match[1]);
+  if (!match?.[1]) throw new PayloadError(`${field}: expected a document URL, got ${shown(url)}`);
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    throw new PayloadError(`${field}: the document id has a malformed %-escape`);
+  }
 }
 
 /** The file name of `attachment; filename='x.pdf'`: Canopy quotes it with single quotes. */

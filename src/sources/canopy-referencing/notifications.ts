@@ -3,7 +3,7 @@
  * notes, completed report) into `CanopyNotification`. The four kinds share no type field, so
  * the kind is told from the fields each one alone has.
  */
-import { PayloadError, toDate, toInteger, toRecord, toText } from '../normalise';
+import { PayloadError, shown, toDate, toInteger, toRecord, toText } from '../normalise';
 import { documentIdFromUrl, poundsToPence } from './normalise';
 import type {
   CanopyCompletedReportNotification,
@@ -21,7 +21,7 @@ function optionalString(value: unknown, field: string): string | undefined {
 
 function optionalBoolean(value: unknown, field: string): boolean | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'boolean') throw new PayloadError(`${field}: expected a boolean, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'boolean') throw new PayloadError(`${field}: expected a boolean, got ${shown(value)}`);
   return value;
 }
 
