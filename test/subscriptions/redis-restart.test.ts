@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisReadiness } from '../../src/http/readiness';
+import { compareEventIds } from '../../src/subscriptions/event-log';
 import { createRedisEventLog } from '../../src/subscriptions/redis-event-log';
 import { useGateway, type TestGateway } from '../helpers/gateway';
 import { takeOverWebSocket, wsClient } from '../helpers/subscriptions';
@@ -43,9 +44,10 @@ class DurableRedis {
     throw new Error('redis-server did not start');
   }
 
-  async stop(): Promise<void> {
+  /** SIGTERM lets Redis shut down cleanly; SIGKILL is a crash, with only what the append-only file holds. */
+  async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
     const exited = new Promise((resolve) => this.process?.once('exit', resolve));
-    this.process?.kill('SIGTERM');
+    this.process?.kill(signal);
     await exited;
   }
 
@@ -130,5 +132,56 @@ describe('a Redis restart in the middle of a stream of webhooks', () => {
     await client.dispose();
     expect(delivered.map((result) => result.data?.tenantEvents.note)).toEqual(acknowledged.map((_, n) => `note ${n}`));
     expect(delivered.map((result) => result.data?.tenantEvents.id)).toEqual(acknowledged);
+  }, 60_000);
+
+  it('loses no acknowledged event live across many crashes of Redis, and gives none twice', async () => {
+    const client = wsClient(gateway.url);
+    const start = (await gateway.events.newestId(gateway.agencyId)) ?? '0-0';
+    const received: string[] = [];
+    let ended: unknown;
+    const receiving = (async () => {
+      try {
+        for await (const result of client.iterate<{ tenantEvents: { id: string } }>({ query: QUERY, variables: { email: AMARA, after: start } })) {
+          if (result.errors) throw new Error(JSON.stringify(result.errors));
+          received.push(result.data!.tenantEvents.id);
+        }
+      } catch (error) {
+        ended = error;
+      }
+    })();
+
+    // Vendors deliver several notifications at once, so some land while the gateway resubscribes.
+    const acknowledged: string[] = [];
+    let posting = true;
+    const deliverers = Array.from({ length: 4 }, async (_, lane) => {
+      for (let n = 0; posting; n++) acknowledged.push(await deliverUntilTaken(gateway.url, { ...canopyExamples.note, note: `${lane}:${n}` }));
+    });
+    const crashes = 15;
+    for (let crash = 0; crash < crashes; crash++) {
+      await sleep(150 + Math.random() * 350);
+      await redis.stop('SIGKILL');
+      await sleep(Math.random() * 200);
+      await redis.start();
+    }
+    await sleep(300);
+    posting = false;
+    await Promise.all(deliverers);
+
+    const expected = new Set(acknowledged);
+    for (let waited = 0; waited < 5_000 && received.filter((id) => expected.has(id)).length < expected.size && !ended; waited += 50) await sleep(50);
+    await client.dispose();
+    await receiving;
+
+    const stored = new Set((await gateway.events.readAfter(gateway.agencyId, start, 100_000)).map((event) => event.id));
+    const missingLive = acknowledged.filter((id) => !received.includes(id));
+    console.log(
+      `${crashes} crashes, ${acknowledged.length} acknowledged, ${received.length} delivered live, ` +
+        `${missingLive.length} missing, ${received.length - new Set(received).size} duplicated${ended ? `, ended by ${JSON.stringify(ended)}` : ""}`,
+    );
+    expect(ended).toBeUndefined();
+    expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+    expect(missingLive).toEqual([]);
+    expect(new Set(received).size).toBe(received.length);
+    expect([...received].sort(compareEventIds)).toEqual(received);
   }, 60_000);
 });
