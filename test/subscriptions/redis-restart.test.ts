@@ -1,9 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { request } from 'undici';
@@ -12,57 +6,9 @@ import { redisReadiness } from '../../src/http/readiness';
 import { compareEventIds } from '../../src/subscriptions/event-log';
 import { createRedisEventLog } from '../../src/subscriptions/redis-event-log';
 import { useGateway, type TestGateway } from '../helpers/gateway';
+import { DurableRedis, freePort } from '../helpers/redis-server';
 import { takeOverWebSocket, wsClient } from '../helpers/subscriptions';
 import { AMARA, canopyExamples, postWebhook } from '../helpers/webhooks';
-
-/**
- * A Redis of this test's own, durable as production's must be (append-only file, fsync on every
- * write), so that it can be stopped and started again in the middle of a stream of webhooks.
- */
-class DurableRedis {
-  private process: ChildProcess | undefined;
-  readonly dir = mkdtempSync(join(tmpdir(), 'rentgraph-redis-'));
-  constructor(readonly port: number) {}
-
-  async start(): Promise<void> {
-    this.process = spawn('redis-server', [
-      '--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir,
-      '--appendonly', 'yes', '--appendfsync', 'always', '--save', '',
-    ], { stdio: 'ignore' });
-    const probe = new Redis({ port: this.port, lazyConnect: true, retryStrategy: () => null });
-    probe.on('error', () => undefined);
-    for (let attempt = 0; attempt < 100; attempt++) {
-      try {
-        await probe.connect();
-        await probe.ping();
-        probe.disconnect();
-        return;
-      } catch {
-        await sleep(50);
-      }
-    }
-    throw new Error('redis-server did not start');
-  }
-
-  /** SIGTERM lets Redis shut down cleanly; SIGKILL is a crash, with only what the append-only file holds. */
-  async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
-    const exited = new Promise((resolve) => this.process?.once('exit', resolve));
-    this.process?.kill(signal);
-    await exited;
-  }
-
-  remove(): void {
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Delivers like a vendor: again after any answer but 2xx, until it is taken. */
 async function deliverUntilTaken(url: string, body: unknown): Promise<string> {
