@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { AppendResult, EventListener, EventLog, NewEvent, StoredEvent } from './event-log';
+import { cursorExpired, EventsExpiredError, type AppendResult, type EventListener, type EventLog, type NewEvent, type StoredEvent } from './event-log';
 
 export interface RedisEventLogOptions {
   /** Commands: XADD, XRANGE, the append script. */
@@ -32,6 +32,18 @@ return {id, 0}
 `;
 
 type StreamEntry = [id: string, fields: string[]];
+
+/**
+ * From XINFO STREAM's flat reply: the oldest id kept, and whether any event was trimmed (more
+ * added than kept: the log never deletes otherwise). Without `entries-added` (Redis before 7) it
+ * cannot tell, and counts the log as trimmed.
+ */
+function trimState(info: unknown[]): { oldestId: string | undefined; trimmed: boolean } {
+  const field = (name: string) => info[info.indexOf(name) + 1];
+  const first = field('first-entry') as StreamEntry | null | undefined;
+  const added = info.includes('entries-added') ? Number(field('entries-added')) : Number.POSITIVE_INFINITY;
+  return { oldestId: first?.[0], trimmed: added > Number(field('length')) };
+}
 
 /** A channel this instance is subscribed to: its local listeners, and the SUBSCRIBE that makes them live. */
 interface Channel {
@@ -125,8 +137,21 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
     },
 
     async readAfter(agency, after, count): Promise<StoredEvent[]> {
-      const entries = (await redis.xrange(streamKey(agency), after ? `(${after}` : '-', '+', 'COUNT', count)) as StreamEntry[];
-      return entries.map(([id, fields]) => ({ id, ...(JSON.parse(fields[1] ?? '{}') as NewEvent) }));
+      const key = streamKey(agency);
+      const toEvents = (entries: StreamEntry[]) => entries.map(([id, fields]) => ({ id, ...(JSON.parse(fields[1] ?? '{}') as NewEvent) }));
+      if (!after) return toEvents((await redis.xrange(key, '-', '+', 'COUNT', count)) as StreamEntry[]);
+      // In one transaction, so no trim falls between the check and the read.
+      const [[infoError, info], [readError, entries]] = (await redis.multi().xinfo('STREAM', key).xrange(key, `(${after}`, '+', 'COUNT', count).exec()) as [
+        [Error | null, unknown[]],
+        [Error | null, StreamEntry[]],
+      ];
+      if (readError) throw readError;
+      // XINFO fails only on a stream not made yet: nothing stored, nothing trimmed.
+      if (!infoError) {
+        const { oldestId, trimmed } = trimState(info);
+        if (cursorExpired(after, oldestId, trimmed)) throw new EventsExpiredError(oldestId);
+      }
+      return toEvents(entries);
     },
 
     async oldestId(agency): Promise<string | undefined> {
