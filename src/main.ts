@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { ConfigError, loadConfig, type AgencyConfig, type Config } from './config';
 import { redisReadiness, vendorReadiness } from './http/readiness';
@@ -48,7 +49,6 @@ async function main(): Promise<void> {
   const sandbox = needsSandbox(config.agency) ? await startSandbox() : undefined;
   const agency = withSandbox(config.agency, sandbox);
   logVendors(config.agency, agency);
-  if (sandbox) await seedSandboxLinks({ links, reportDocuments }, agency.id, sandbox.simulators);
 
   const pools = createVendorPools(agency, config.vendorConnections);
   const metrics = createMetrics();
@@ -77,6 +77,8 @@ async function main(): Promise<void> {
     server.listen(config.port, resolve);
   });
   console.log(`rentgraph: GraphQL at http://localhost:${config.port}/graphql (public URL ${config.publicUrl})`);
+  // Behind the listener: Redis may come later, and /readyz says so meanwhile.
+  if (sandbox) void untilDone('sandbox: seeding the demo links', () => seedSandboxLinks({ links, reportDocuments }, agency.id, sandbox.simulators));
   if (sandbox) await registerSandboxWebhooks(sandbox, config.agency, clients, callbackUrls);
 
   const driver =
@@ -124,6 +126,20 @@ async function registerSandboxWebhooks(
   for (const type of WEBHOOK_TYPE_VALUES) {
     const sections = type === 'PASSPORT_STATUS_UPDATES' ? { additionalSettings: [] } : {};
     await clients.canopyReferencing.registerWebhook({ type, callbackUrl: callbackUrls.canopy, ...sections });
+  }
+}
+
+/** Runs a start-up step that needs Redis again every second until it succeeds, reporting the first failure and the success. */
+async function untilDone(what: string, step: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await step();
+      if (attempt > 1) console.log(`${what}: done`);
+      return;
+    } catch (error) {
+      if (attempt === 1) console.error(`${what}: ${(error as Error).message}; trying again until Redis answers`);
+      await sleep(1_000);
+    }
   }
 }
 

@@ -31,7 +31,11 @@ export interface AppendResult {
 export interface EventLog {
   /** @param dedupeKey identifies the vendor's notification, the same for every retry of it */
   append(agencyId: string, dedupeKey: string, event: NewEvent): Promise<AppendResult>;
-  /** Up to `count` events after the cursor (exclusive), oldest first; from the start when no cursor. */
+  /**
+   * Up to `count` events after the cursor (exclusive), oldest first; from the start when no cursor.
+   * Rejects with `EventsExpiredError` when events after the cursor may have been trimmed, rather
+   * than skip them.
+   */
   readAfter(agencyId: string, after: string | undefined, count: number): Promise<StoredEvent[]>;
   /** The oldest event still kept, if any: a cursor before it has lost events to trimming. */
   oldestId(agencyId: string): Promise<string | undefined>;
@@ -49,6 +53,23 @@ export interface EventLog {
 export interface EventListener {
   onEvent(event: StoredEvent): void;
   onResync(): void;
+}
+
+/** The log no longer holds every event after a cursor: reading on would skip some. */
+export class EventsExpiredError extends Error {
+  override name = 'EventsExpiredError';
+  constructor(readonly oldestId: string | undefined) {
+    super(`the events after this cursor are no longer all kept: the oldest kept is ${oldestId ?? 'none'}`);
+  }
+}
+
+/**
+ * Whether events after `after` may have been trimmed: the log has trimmed some, and the cursor is
+ * older than the oldest kept. (A cursor at the very last trimmed event counts too: the log does not
+ * know which ids it trimmed, so it fails closed.)
+ */
+export function cursorExpired(after: string, oldestId: string | undefined, trimmed: boolean): boolean {
+  return trimmed && (oldestId === undefined || compareEventIds(after, oldestId) < 0);
 }
 
 /** Compares two log ids (`<ms>-<seq>`) in log order. */

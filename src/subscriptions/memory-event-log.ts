@@ -1,5 +1,5 @@
 import type { AppendResult, EventListener, EventLog, NewEvent, StoredEvent } from './event-log';
-import { compareEventIds } from './event-log';
+import { compareEventIds, cursorExpired, EventsExpiredError } from './event-log';
 
 export interface MemoryEventLogOptions {
   /** Events kept per agency. @default 10000 */
@@ -14,6 +14,8 @@ export function createMemoryEventLog(options: MemoryEventLogOptions = {}): Event
   const maxLength = options.maxLength ?? 10_000;
   const logs = new Map<string, StoredEvent[]>();
   const seen = new Map<string, string>();
+  // Agencies whose log has lost events to the length limit.
+  const trimmed = new Set<string>();
   const listeners = new Map<string, Set<EventListener>>();
   let lastMs = 0;
   let sequence = 0;
@@ -35,7 +37,10 @@ export function createMemoryEventLog(options: MemoryEventLogOptions = {}): Event
       const stored = { id: nextId(), ...event };
       const log = logs.get(agency) ?? [];
       log.push(stored);
-      if (log.length > maxLength) log.splice(0, log.length - maxLength);
+      if (log.length > maxLength) {
+        log.splice(0, log.length - maxLength);
+        trimmed.add(agency);
+      }
       logs.set(agency, log);
       seen.set(seenKey, stored.id);
       // Deliveries are remembered as long as their events are kept: a Map iterates oldest first.
@@ -45,6 +50,7 @@ export function createMemoryEventLog(options: MemoryEventLogOptions = {}): Event
     },
     async readAfter(agency, after, count) {
       const log = logs.get(agency) ?? [];
+      if (after && cursorExpired(after, log[0]?.id, trimmed.has(agency))) throw new EventsExpiredError(log[0]?.id);
       return log.filter((event) => !after || compareEventIds(event.id, after) > 0).slice(0, count);
     },
     async oldestId(agency) {

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { AppendResult, EventListener, EventLog, NewEvent, StoredEvent } from './event-log';
+import { cursorExpired, EventsExpiredError, type AppendResult, type EventListener, type EventLog, type NewEvent, type StoredEvent } from './event-log';
 
 export interface RedisEventLogOptions {
   /** Commands: XADD, XRANGE, the append script. */
@@ -34,8 +34,34 @@ return {id, 0}
 type StreamEntry = [id: string, fields: string[]];
 
 /**
+ * From XINFO STREAM's flat reply: the oldest id kept, and whether any event was trimmed (more
+ * added than kept: the log never deletes otherwise). Without `entries-added` (Redis before 7) it
+ * cannot tell, and counts the log as trimmed.
+ */
+function trimState(info: unknown[]): { oldestId: string | undefined; trimmed: boolean } {
+  const field = (name: string) => info[info.indexOf(name) + 1];
+  const first = field('first-entry') as StreamEntry | null | undefined;
+  const added = info.includes('entries-added') ? Number(field('entries-added')) : Number.POSITIVE_INFINITY;
+  return { oldestId: first?.[0], trimmed: added > Number(field('length')) };
+}
+
+/** A channel this instance is subscribed to: its local listeners, and the SUBSCRIBE that makes them live. */
+interface Channel {
+  listeners: Set<EventListener>;
+  subscribed: Promise<unknown>;
+}
+
+/**
  * The event log in a Redis stream per agency, with live fan-out through Redis pub/sub to every
  * gateway instance. A channel is subscribed while at least one local listener needs it.
+ *
+ * The seam between log and live holds only once SUBSCRIBE is active: a listener is live when
+ * Redis has answered its SUBSCRIBE, and after a reconnect the log subscribes again itself and
+ * resyncs on that answer. ioredis's own resubscription (`autoResubscribe`) is sent after `ready`
+ * with no signal when it is done, so a read-back on `ready` could run before it and miss what
+ * was published in between; and a message it lets through before the read-back would move a
+ * subscriber's cursor past those, so messages are dropped until the read-back is due (they are
+ * in the stream, and it reads them).
  */
 export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
   const { redis, subscriber, prefix } = options;
@@ -46,28 +72,54 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
   const dedupeKey = (agency: string, key: string) => `${prefix}:{${agency}}:seen:${key}`;
   const channel = (agency: string) => `${prefix}:{${agency}}:events`;
 
-  const listeners = new Map<string, Set<EventListener>>();
+  const channels = new Map<string, Channel>();
   let wasDisconnected = false;
+  // From a lost connection until the SUBSCRIBE after it is answered.
+  let resubscribing = false;
 
   const onMessage = (from: string, message: string) => {
-    const set = listeners.get(from);
-    if (!set) return;
+    if (resubscribing) return;
+    const listeners = channels.get(from)?.listeners;
+    if (!listeners) return;
     const space = message.indexOf(' ');
     const event = { id: message.slice(0, space), ...(JSON.parse(message.slice(space + 1)) as NewEvent) };
-    for (const listener of set) listener.onEvent(event);
+    for (const listener of listeners) listener.onEvent(event);
   };
   const onClose = () => {
     wasDisconnected = true;
+    resubscribing = true;
   };
-  // ioredis resubscribes on its own after a reconnect; what was published meanwhile is in the stream.
+  // What was published while the connection was down is in the stream: listeners read it back
+  // once SUBSCRIBE is active again. A connection lost before that answer resubscribes on its next `ready`.
   const onReady = () => {
     if (!wasDisconnected) return;
     wasDisconnected = false;
-    for (const set of listeners.values()) for (const listener of set) listener.onResync();
+    const names = [...channels.keys()];
+    if (names.length === 0) {
+      resubscribing = false;
+      return;
+    }
+    const subscribed = subscriber.subscribe(...names);
+    for (const name of names) channels.get(name)!.subscribed = subscribed;
+    subscribed.then(
+      () => {
+        if (wasDisconnected) return; // lost again: the next `ready` resubscribes
+        resubscribing = false;
+        for (const name of names) for (const listener of channels.get(name)?.listeners ?? []) listener.onResync();
+      },
+      () => undefined,
+    );
   };
   subscriber.on('message', onMessage);
   subscriber.on('close', onClose);
   subscriber.on('ready', onReady);
+
+  async function unlisten(name: string, listener: EventListener): Promise<void> {
+    const current = channels.get(name);
+    if (!current?.listeners.delete(listener) || current.listeners.size > 0) return;
+    channels.delete(name);
+    await subscriber.unsubscribe(name);
+  }
 
   return {
     async append(agency, key, event): Promise<AppendResult> {
@@ -85,8 +137,21 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
     },
 
     async readAfter(agency, after, count): Promise<StoredEvent[]> {
-      const entries = (await redis.xrange(streamKey(agency), after ? `(${after}` : '-', '+', 'COUNT', count)) as StreamEntry[];
-      return entries.map(([id, fields]) => ({ id, ...(JSON.parse(fields[1] ?? '{}') as NewEvent) }));
+      const key = streamKey(agency);
+      const toEvents = (entries: StreamEntry[]) => entries.map(([id, fields]) => ({ id, ...(JSON.parse(fields[1] ?? '{}') as NewEvent) }));
+      if (!after) return toEvents((await redis.xrange(key, '-', '+', 'COUNT', count)) as StreamEntry[]);
+      // In one transaction, so no trim falls between the check and the read.
+      const [[infoError, info], [readError, entries]] = (await redis.multi().xinfo('STREAM', key).xrange(key, `(${after}`, '+', 'COUNT', count).exec()) as [
+        [Error | null, unknown[]],
+        [Error | null, StreamEntry[]],
+      ];
+      if (readError) throw readError;
+      // XINFO fails only on a stream not made yet: nothing stored, nothing trimmed.
+      if (!infoError) {
+        const { oldestId, trimmed } = trimState(info);
+        if (cursorExpired(after, oldestId, trimmed)) throw new EventsExpiredError(oldestId);
+      }
+      return toEvents(entries);
     },
 
     async oldestId(agency): Promise<string | undefined> {
@@ -101,26 +166,27 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
 
     async listen(agency, listener) {
       const name = channel(agency);
-      let set = listeners.get(name);
-      if (!set) {
-        set = new Set();
-        listeners.set(name, set);
-        await subscriber.subscribe(name);
+      let current = channels.get(name);
+      if (!current) {
+        current = { listeners: new Set(), subscribed: subscriber.subscribe(name) };
+        channels.set(name, current);
       }
-      set.add(listener);
-      return async () => {
-        const current = listeners.get(name);
-        if (!current?.delete(listener) || current.size > 0) return;
-        listeners.delete(name);
-        await subscriber.unsubscribe(name);
-      };
+      // Added at once, so that another listener leaving meanwhile does not unsubscribe the channel.
+      current.listeners.add(listener);
+      try {
+        await current.subscribed;
+      } catch (error) {
+        await unlisten(name, listener).catch(() => undefined);
+        throw error;
+      }
+      return () => unlisten(name, listener);
     },
 
     async dispose() {
       subscriber.off('message', onMessage);
       subscriber.off('close', onClose);
       subscriber.off('ready', onReady);
-      listeners.clear();
+      channels.clear();
     },
   };
 }

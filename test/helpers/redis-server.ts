@@ -1,9 +1,54 @@
-import { spawn } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 
-async function freePort(): Promise<number> {
+/**
+ * A Redis of a test's own, durable as production's must be (append-only file, fsync on every
+ * write), so that it can be stopped and started again in the middle of a stream of webhooks.
+ */
+export class DurableRedis {
+  private process: ChildProcess | undefined;
+  readonly dir = mkdtempSync(join(tmpdir(), 'rentgraph-redis-'));
+  constructor(readonly port: number) {}
+
+  async start(): Promise<void> {
+    this.process = spawn('redis-server', [
+      '--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir,
+      '--appendonly', 'yes', '--appendfsync', 'always', '--save', '',
+    ], { stdio: 'ignore' });
+    const probe = new Redis({ port: this.port, lazyConnect: true, retryStrategy: () => null });
+    probe.on('error', () => undefined);
+    for (let attempt = 0; attempt < 100; attempt++) {
+      try {
+        await probe.connect();
+        await probe.ping();
+        probe.disconnect();
+        return;
+      } catch {
+        await sleep(50);
+      }
+    }
+    throw new Error('redis-server did not start');
+  }
+
+  /** SIGTERM lets Redis shut down cleanly; SIGKILL is a crash, with only what the append-only file holds. */
+  async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
+    const exited = new Promise((resolve) => this.process?.once('exit', resolve));
+    this.process?.kill(signal);
+    await exited;
+  }
+
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -11,29 +56,16 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** A redis-server of the test's own on a free port, keeping nothing on disk; `stop()` ends it. */
+
+/** A Redis of the test's own on a free port, for tests that stop it; `stop()` ends it and removes its files. */
 export async function startRedisServer() {
-  const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const probe = new Redis({ port, lazyConnect: true, retryStrategy: () => null });
-  probe.on('error', () => undefined);
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await probe.connect();
-      await probe.ping();
-      probe.disconnect();
-      break;
-    } catch (error) {
-      if (attempt === 100) throw error;
-      await sleep(50);
-    }
-  }
+  const redis = new DurableRedis(await freePort());
+  await redis.start();
   return {
-    port,
+    port: redis.port,
     async stop(): Promise<void> {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
+      await redis.stop();
+      redis.remove();
     },
   };
 }

@@ -51,9 +51,9 @@ afterAll(async () => {
   for (const connection of connections) connection.disconnect();
 });
 
-describe.each<[string, () => EventLog]>([
-  ['memory', () => createMemoryEventLog()],
-  ['redis', () => redisLog()],
+describe.each<[string, (maxLength?: number) => EventLog]>([
+  ['memory', (maxLength) => createMemoryEventLog({ maxLength })],
+  ['redis', (maxLength) => redisLog(undefined, maxLength)],
 ])('%s event log', (_, create) => {
   it('stores events in order with increasing ids and reads them back after a cursor', async () => {
     const log = create();
@@ -99,6 +99,26 @@ describe.each<[string, () => EventLog]>([
     const received = await reading;
     await followed.return?.();
     expect(received.map((e) => (e.payload as { n: number }).n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('refuses a cursor older than what it keeps once it has trimmed, naming the oldest kept', async () => {
+    const log = create(10);
+    const first = await log.append('agency', 'x0', event('x', 0));
+    // Untrimmed, a cursor before everything loses nothing.
+    expect(await log.readAfter('agency', '0-0', 1)).toHaveLength(1);
+    // Redis trims whole nodes of 100 entries: enough for it to trim at all.
+    for (let n = 1; n < 300; n++) await log.append('agency', `x${n}`, event('x', n));
+    const oldestId = await log.oldestId('agency');
+    expect(oldestId).not.toBe(first.id);
+    for (const cursor of ['0-0', first.id]) {
+      await expect(log.readAfter('agency', cursor, 10)).rejects.toMatchObject({ name: 'EventsExpiredError', oldestId });
+    }
+    // A cursor still kept reads on; so does no cursor.
+    expect((await log.readAfter('agency', oldestId, 1000)).length).toBeGreaterThan(0);
+    expect((await log.readAfter('agency', undefined, 1)).map((e) => e.id)).toEqual([oldestId]);
+    // A follower from the old cursor ends with the same error.
+    const followed = followEvents(log, 'agency', { after: first.id, accept: () => true });
+    await expect(followed.next()).rejects.toMatchObject({ name: 'EventsExpiredError', oldestId });
   });
 
   it('delivers only the accepted events, and only new ones without a cursor', async () => {

@@ -1,66 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisReadiness } from '../../src/http/readiness';
+import { compareEventIds } from '../../src/subscriptions/event-log';
 import { createRedisEventLog } from '../../src/subscriptions/redis-event-log';
 import { useGateway, type TestGateway } from '../helpers/gateway';
+import { DurableRedis, freePort } from '../helpers/redis-server';
 import { takeOverWebSocket, wsClient } from '../helpers/subscriptions';
 import { AMARA, canopyExamples, postWebhook } from '../helpers/webhooks';
-
-/**
- * A Redis of this test's own, durable as production's must be (append-only file, fsync on every
- * write), so that it can be stopped and started again in the middle of a stream of webhooks.
- */
-class DurableRedis {
-  private process: ChildProcess | undefined;
-  readonly dir = mkdtempSync(join(tmpdir(), 'rentgraph-redis-'));
-  constructor(readonly port: number) {}
-
-  async start(): Promise<void> {
-    this.process = spawn('redis-server', [
-      '--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir,
-      '--appendonly', 'yes', '--appendfsync', 'always', '--save', '',
-    ], { stdio: 'ignore' });
-    const probe = new Redis({ port: this.port, lazyConnect: true, retryStrategy: () => null });
-    probe.on('error', () => undefined);
-    for (let attempt = 0; attempt < 100; attempt++) {
-      try {
-        await probe.connect();
-        await probe.ping();
-        probe.disconnect();
-        return;
-      } catch {
-        await sleep(50);
-      }
-    }
-    throw new Error('redis-server did not start');
-  }
-
-  async stop(): Promise<void> {
-    const exited = new Promise((resolve) => this.process?.once('exit', resolve));
-    this.process?.kill('SIGTERM');
-    await exited;
-  }
-
-  remove(): void {
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Delivers like a vendor: again after any answer but 2xx, until it is taken. */
 async function deliverUntilTaken(url: string, body: unknown): Promise<string> {
@@ -130,5 +78,56 @@ describe('a Redis restart in the middle of a stream of webhooks', () => {
     await client.dispose();
     expect(delivered.map((result) => result.data?.tenantEvents.note)).toEqual(acknowledged.map((_, n) => `note ${n}`));
     expect(delivered.map((result) => result.data?.tenantEvents.id)).toEqual(acknowledged);
+  }, 60_000);
+
+  it('loses no acknowledged event live across many crashes of Redis, and gives none twice', async () => {
+    const client = wsClient(gateway.url);
+    const start = (await gateway.events.newestId(gateway.agencyId)) ?? '0-0';
+    const received: string[] = [];
+    let ended: unknown;
+    const receiving = (async () => {
+      try {
+        for await (const result of client.iterate<{ tenantEvents: { id: string } }>({ query: QUERY, variables: { email: AMARA, after: start } })) {
+          if (result.errors) throw new Error(JSON.stringify(result.errors));
+          received.push(result.data!.tenantEvents.id);
+        }
+      } catch (error) {
+        ended = error;
+      }
+    })();
+
+    // Vendors deliver several notifications at once, so some land while the gateway resubscribes.
+    const acknowledged: string[] = [];
+    let posting = true;
+    const deliverers = Array.from({ length: 4 }, async (_, lane) => {
+      for (let n = 0; posting; n++) acknowledged.push(await deliverUntilTaken(gateway.url, { ...canopyExamples.note, note: `${lane}:${n}` }));
+    });
+    const crashes = 15;
+    for (let crash = 0; crash < crashes; crash++) {
+      await sleep(150 + Math.random() * 350);
+      await redis.stop('SIGKILL');
+      await sleep(Math.random() * 200);
+      await redis.start();
+    }
+    await sleep(300);
+    posting = false;
+    await Promise.all(deliverers);
+
+    const expected = new Set(acknowledged);
+    for (let waited = 0; waited < 5_000 && received.filter((id) => expected.has(id)).length < expected.size && !ended; waited += 50) await sleep(50);
+    await client.dispose();
+    await receiving;
+
+    const stored = new Set((await gateway.events.readAfter(gateway.agencyId, start, 100_000)).map((event) => event.id));
+    const missingLive = acknowledged.filter((id) => !received.includes(id));
+    console.log(
+      `${crashes} crashes, ${acknowledged.length} acknowledged, ${received.length} delivered live, ` +
+        `${missingLive.length} missing, ${received.length - new Set(received).size} duplicated${ended ? `, ended by ${JSON.stringify(ended)}` : ""}`,
+    );
+    expect(ended).toBeUndefined();
+    expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+    expect(missingLive).toEqual([]);
+    expect(new Set(received).size).toBe(received.length);
+    expect([...received].sort(compareEventIds)).toEqual(received);
   }, 60_000);
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventLog } from '../../src/subscriptions/event-log';
+import { createMemoryEventLog } from '../../src/subscriptions/memory-event-log';
 import { createRedisEventLog } from '../../src/subscriptions/redis-event-log';
 import { useGateway, type TestGateway } from '../helpers/gateway';
 import { takeOverSse, takeOverWebSocket, wsClient } from '../helpers/subscriptions';
@@ -182,5 +183,29 @@ describe('two gateway instances sharing Redis', () => {
     const [result] = await receiving;
     await client.dispose();
     expect(result?.data?.tenantEvents.note).toBe('across instances');
+  });
+});
+
+describe('a cursor older than the log keeps', () => {
+  it('ends the subscription with EVENTS_EXPIRED and the oldest id kept, over graphql-ws and SSE', async () => {
+    const small = await useGateway({ events: createMemoryEventLog({ maxLength: 5 }) });
+    gateways.push(small);
+    const delivered: string[] = [];
+    for (let n = 0; n < 8; n++) delivered.push(String((await postWebhook(small.url, 'canopy', { ...canopyExamples.note, note: `note ${n}` })).body.id));
+    const oldestId = delivered[3];
+    const expired = expect.objectContaining({ extensions: { code: 'EVENTS_EXPIRED', oldestId } });
+
+    const client = wsClient(small.url);
+    await expect(takeOverWebSocket(client, TENANT_EVENTS, { email: AMARA, after: delivered[0] }, 1)).rejects.toEqual([expired]);
+    await client.dispose();
+
+    const [overSse] = await takeOverSse(small.url, TENANT_EVENTS, { email: AMARA, after: delivered[0] }, 1);
+    expect(overSse?.errors).toEqual([expired]);
+
+    // From a cursor still kept, the replay goes on.
+    const client2 = wsClient(small.url);
+    const replayed = await takeOverWebSocket(client2, TENANT_EVENTS, { email: AMARA, after: oldestId }, 4);
+    await client2.dispose();
+    expect(replayed.map((r) => r.data?.tenantEvents.note)).toEqual(['note 4', 'note 5', 'note 6', 'note 7']);
   });
 });

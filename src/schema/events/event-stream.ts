@@ -1,6 +1,6 @@
 import { createGraphQLError } from 'graphql-yoga';
 import { createLoaders, type GatewayContext, type Loaders } from '../../context';
-import { isEventId, type StoredEvent } from '../../subscriptions/event-log';
+import { EventsExpiredError, isEventId, type StoredEvent } from '../../subscriptions/event-log';
 import { decodeEvent, type GatewayEvent } from '../../subscriptions/events';
 import type { Topic } from '../../subscriptions/topics';
 import { followEvents } from '../../subscriptions/follow-events';
@@ -71,6 +71,14 @@ export async function* eventStream<P extends EventParent = AnyEventParent>(
       // `accept` admitted only the topics P covers.
       yield { event: decodeOnce(entry), context: eventContext(ctx) } as P;
     }
+  } catch (error) {
+    // The subscriber would miss events the log no longer holds: it must reload what it shows instead.
+    if (error instanceof EventsExpiredError) {
+      throw createGraphQLError(`after: the events after this cursor are no longer all kept (the oldest kept is ${error.oldestId ?? 'none'}); reload, then subscribe again`, {
+        extensions: { code: 'EVENTS_EXPIRED', oldestId: error.oldestId ?? null },
+      });
+    }
+    throw error;
   } finally {
     await stored.return?.();
   }
