@@ -38,8 +38,10 @@ export class DurableRedis {
 
   /** SIGTERM lets Redis shut down cleanly; SIGKILL is a crash, with only what the append-only file holds. */
   async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
-    const exited = new Promise((resolve) => this.process?.once('exit', resolve));
-    this.process?.kill(signal);
+    const running = this.process;
+    if (!running || running.exitCode !== null || running.signalCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill(signal);
     await exited;
   }
 
