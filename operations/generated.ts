@@ -28,6 +28,11 @@ export type BusinessDetailsInput = {
   legalName: string | null | undefined;
 };
 
+/** The status of a charge as the line items guide sets it: AUTHORIZED, then VALID once settled. */
+export type ChargeStatus =
+  | 'AUTHORIZED'
+  | 'VALID';
+
 /** A charge (a purchase or draw) on an account. */
 export type CreateChargeInput = {
   /** The account’s Canopy id or global id. */
@@ -37,11 +42,15 @@ export type CreateChargeInput = {
   /** When the charge takes effect: at most 10 days in the past. */
   effectiveAt: string;
   externalIds: Array<ExternalIdInput> | null | undefined;
+  /** The id of the charge; the gateway chooses one when absent. Sending a charge again with its id never charges twice. */
+  lineItemId: string | null | undefined;
   merchantData: MerchantDataInput;
   /** The rate for this charge in percent (15.5 means 15.5%); the account’s rate when absent. */
   rate: number | null | undefined;
   /** A unique id in your system for the charge. */
   referenceId: string | null | undefined;
+  /** AUTHORIZED, then VALID once settled; Canopy decides when absent. */
+  status: ChargeStatus | null | undefined;
 };
 
 /** A customer, with a US address as Canopy requires. */
@@ -676,7 +685,7 @@ export type CreateChargeMutationVariables = Exact<{
 
 
 export type CreateChargeMutation = { createCharge:
-    | { __typename: 'MutationCreateChargeSuccess', data: { lineItemId: string, lineItem: { id: string, type: LineItemType, status: LineItemStatus, originatingAmount: { minorUnits: number, currency: string, decimal: string } | null, merchantData: { name: string | null, mccCode: number | null } | null } | null, account: { summary: { totalBalance: { decimal: string }, availableCredit: { decimal: string } } } | null } }
+    | { __typename: 'MutationCreateChargeSuccess', data: { lineItemId: string | null, lineItem: { id: string, type: LineItemType, status: LineItemStatus, originatingAmount: { minorUnits: number, currency: string, decimal: string } | null, merchantData: { name: string | null, mccCode: number | null } | null } | null, account: { summary: { totalBalance: { decimal: string }, availableCredit: { decimal: string } } } | null } }
     | { __typename: 'ValidationError', message: string, problems: Array<{ field: string, rule: string, message: string }> }
     | { __typename: 'VendorError', message: string, code: string, vendor: string, status: number | null }
    };
@@ -698,7 +707,7 @@ export type CreatePaymentMutationVariables = Exact<{
 
 
 export type CreatePaymentMutation = { createPayment:
-    | { __typename: 'MutationCreatePaymentSuccess', data: { lineItemId: string, lineItem: { id: string, type: LineItemType, status: LineItemStatus, originatingAmount: { minorUnits: number, currency: string, decimal: string } | null } | null, account: { summary: { totalBalance: { decimal: string }, availableCredit: { decimal: string } } } | null } }
+    | { __typename: 'MutationCreatePaymentSuccess', data: { lineItemId: string | null, lineItem: { id: string, type: LineItemType, status: LineItemStatus, originatingAmount: { minorUnits: number, currency: string, decimal: string } | null } | null, account: { summary: { totalBalance: { decimal: string }, availableCredit: { decimal: string } } } | null } }
     | { __typename: 'ValidationError', message: string, problems: Array<{ field: string, rule: string, message: string }> }
     | { __typename: 'VendorError', message: string, code: string, vendor: string, status: number | null }
    };

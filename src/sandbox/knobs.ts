@@ -14,13 +14,22 @@ export interface FaultRule {
   endpoint?: string;
   /** The status to answer with, or `hang` to never answer. */
   status: number | 'hang';
+  /**
+   * Let the vendor act on the call first, then answer with `status` instead of its own answer:
+   * a write that went through but whose answer failed (503), or the empty "204" the Canopy
+   * Servicing reference lists beside its bodies. A 2xx status is answered without a body.
+   */
+  afterApplying?: boolean;
   /** Sent as Retry-After (seconds) with the answer. */
   retryAfterSeconds?: number;
   /** How many calls the rule applies to before it lapses; forever when absent. */
   times?: number;
 }
 
-export type FaultDecision = { kind: 'none' } | { kind: 'hang' } | { kind: 'status'; status: number; retryAfterSeconds?: number };
+export type FaultDecision =
+  | { kind: 'none' }
+  | { kind: 'hang'; afterApplying: boolean }
+  | { kind: 'status'; status: number; retryAfterSeconds?: number; afterApplying: boolean };
 
 /** The dials that tests and benchmarks turn: latency, a random error rate and forced faults. */
 export class SandboxKnobs {
@@ -63,10 +72,11 @@ export class SandboxKnobs {
     const rule = this.faults[index];
     if (rule) {
       if (rule.times !== undefined && --rule.times <= 0) this.faults.splice(index, 1);
-      if (rule.status === 'hang') return { kind: 'hang' };
-      return { kind: 'status', status: rule.status, retryAfterSeconds: rule.retryAfterSeconds };
+      const afterApplying = rule.afterApplying ?? false;
+      if (rule.status === 'hang') return { kind: 'hang', afterApplying };
+      return { kind: 'status', status: rule.status, retryAfterSeconds: rule.retryAfterSeconds, afterApplying };
     }
     const rate = this.errorRates.get(vendor) ?? this.errorRates.get('*') ?? 0;
-    return Math.random() < rate ? { kind: 'status', status: 500 } : { kind: 'none' };
+    return Math.random() < rate ? { kind: 'status', status: 500, afterApplying: false } : { kind: 'none' };
   }
 }

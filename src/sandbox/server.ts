@@ -82,12 +82,15 @@ export function createSandboxServer(simulators: VendorSimulator[], onExchange?: 
     const delay = knobs.delayFor(simulator.vendor);
     if (delay > 0) await sleep(delay);
     const fault = knobs.faultFor(simulator.vendor, endpoint);
-    if (fault.kind === 'hang') return; // the socket stays open until the client or the server gives up
-    if (fault.kind === 'status') {
+    const answerFault = (): void => {
+      if (fault.kind === 'hang') return; // the socket stays open until the client or the server gives up
+      if (fault.kind !== 'status') return;
       const headers: Record<string, string> =
         fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
-      return send(res, { status: fault.status, json: simulator.errorBody(fault.status, 'Simulated fault'), headers });
-    }
+      const json = fault.status < 300 ? undefined : simulator.errorBody(fault.status, 'Simulated fault');
+      send(res, { status: fault.status, json, headers });
+    };
+    if (fault.kind !== 'none' && !fault.afterApplying) return answerFault();
 
     const raw = await readBody(req);
     if (raw === 'too-large') return send(res, { status: 413, json: simulator.errorBody(413, 'Request body too large') });
@@ -111,6 +114,8 @@ export function createSandboxServer(simulators: VendorSimulator[], onExchange?: 
     };
     const reply = await route.handle(request);
     onExchange?.({ vendor: simulator.vendor, endpoint, request, reply });
+    // Only a call the vendor applied has its answer replaced; a refusal is answered as it is.
+    if (fault.kind !== 'none' && reply.status < 300) return answerFault();
     send(res, reply);
   }
 

@@ -98,7 +98,13 @@ interface Answer {
 export interface VendorResponse<T> {
   status: number;
   headers: ResponseHeaders;
+  /** `undefined` when the answer has no body (a 204, or any 2xx sent empty): see `emptyAnswer`. */
   body: T;
+  /**
+   * A retried DELETE met 404 after an earlier attempt may have applied (a 5xx or a lost answer):
+   * the object is gone, as asked, so this is success. `status` is the 404 and `body` is undefined.
+   */
+  goneOnRetry?: true;
 }
 
 /** Encodes every interpolated value as a path segment: encodePath`/accounts/${id}`. */
@@ -133,6 +139,7 @@ export class VendorHttp {
       const whole = await exchangeWhole(this.options.dispatcher, options, request.signal);
       return { ...whole, readText: async () => whole.text, discard: async () => undefined };
     });
+    if (answer.goneOnRetry) return { status: answer.statusCode, headers: answer.headers, body: undefined as T, goneOnRetry: true };
     let body: unknown;
     try {
       body = answer.text === '' ? undefined : JSON.parse(answer.text);
@@ -159,9 +166,14 @@ export class VendorHttp {
   }
 
   /** One call with its retries: the answer once it succeeds, a VendorError once it cannot. */
-  private async send<A extends Answer>(request: VendorRequest, exchange: (options: Dispatcher.DispatchOptions) => Promise<A>): Promise<A> {
+  private async send<A extends Answer>(
+    request: VendorRequest,
+    exchange: (options: Dispatcher.DispatchOptions) => Promise<A>,
+  ): Promise<A & { goneOnRetry?: true }> {
     const endpoint = endpointOf(request);
     const idempotent = request.idempotent ?? ['GET', 'PUT', 'DELETE'].includes(request.method);
+    // Whether an attempt that failed may still have reached the vendor and been applied.
+    let mayHaveApplied = false;
     for (let attempt = 1; ; attempt++) {
       const last = attempt >= this.retry.attempts;
       let response: A;
@@ -174,6 +186,7 @@ export class VendorHttp {
         if (request.signal?.aborted) throw request.signal.reason;
         const code = errorCode(cause);
         this.report(request, code || 'error', started);
+        if (!NOT_SENT_CODES.has(code)) mayHaveApplied = true;
         if (!last && (idempotent || NOT_SENT_CODES.has(code))) {
           await sleep(this.backoff(attempt));
           continue;
@@ -188,6 +201,11 @@ export class VendorHttp {
       }
       const status = response.statusCode;
       if (status < 400) return response;
+      if (status === 404 && request.method === 'DELETE' && mayHaveApplied) {
+        await response.discard();
+        return { ...response, goneOnRetry: true };
+      }
+      if (status >= 500) mayHaveApplied = true;
 
       const retryable = status === 429 || (idempotent && status >= 500);
       const wait = status === 429 ? retryAfterMs(response.headers) : undefined;

@@ -82,3 +82,23 @@ export function toText(value: unknown, field: string): string {
   if (typeof value !== 'string' || value === '') throw new PayloadError(`${field}: expected a string, got ${shown(value)}`);
   return value;
 }
+
+const reportedOdd = new Set<string>();
+
+/**
+ * One field read without failing the whole answer: a value the docs type one way but the vendor
+ * sends another (`"line_item_count": "string"`, as in Canopy's own example) reads as `undefined`,
+ * and each field is logged once per process rather than on every answer.
+ */
+export function leniently<T>(field: string, read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof PayloadError)) throw error;
+    if (!reportedOdd.has(field)) {
+      reportedOdd.add(field);
+      console.warn(`vendor payload: ${error.message}; read as absent`);
+    }
+    return undefined;
+  }
+}

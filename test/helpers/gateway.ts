@@ -5,6 +5,7 @@ import { print } from 'graphql';
 import { request } from 'undici';
 import type { ReadinessCheck } from '../../src/http/health-routes';
 import { createReportLinks } from '../../src/http/report-links';
+import type { LinkStore } from '../../src/links/link-store';
 import { createMemoryLinkStore } from '../../src/links/memory-link-store';
 import { createMemoryReportDocuments } from '../../src/links/report-documents';
 import { createMemoryDeadLetters, type DeadLetterStore } from '../../src/subscriptions/dead-letters';
@@ -33,6 +34,8 @@ export interface TestGatewayOptions {
   /** Where refused webhooks are kept; a fresh in-memory list when absent. */
   deadLetters?: DeadLetterStore;
   readiness?: ReadinessCheck[];
+  /** The link store; a fresh in-memory one when absent. */
+  links?: LinkStore;
   /** Timeouts and retries of the vendor clients, e.g. short ones for tests of a hanging vendor. */
   vendorHttp?: Parameters<typeof createVendorClients>[2];
 }
@@ -46,7 +49,7 @@ export async function useGateway(options: TestGatewayOptions = {}) {
   const pools = createVendorPools(agency);
   const metrics = createMetrics();
   const clients = createVendorClients(agency, pools, { onCall: recordVendorCalls(metrics), ...options.vendorHttp });
-  const links = createMemoryLinkStore();
+  const links = options.links ?? createMemoryLinkStore();
 
   // The report links need the gateway's own URL, known once it listens.
   let handler: ReturnType<typeof createGateway>['listener'] | undefined;

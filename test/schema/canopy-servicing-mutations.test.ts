@@ -192,6 +192,22 @@ describe('line items', () => {
     expect(data?.big.data.account.summary.totalBalance.minorUnits).toBe(before.data?.account.summary.totalBalance.minorUnits + 4_250);
   });
 
+  it('answers a charge Canopy recorded with an empty 204 as created, AUTHORIZED as the guide sets it, and a retry with its id charges once', async () => {
+    const accountId = accountOf(2);
+    const before = state().lineItemsOf(accountId).length;
+    const CHARGE = `mutation ($input: CreateChargeInput!) { createCharge(input: $input) { ${RESULT} ... on MutationCreateChargeSuccess { data { lineItemId lineItem { status } } } } }`;
+    const input = { accountId, amountCents: 1_500, effectiveAt: new Date().toISOString(), status: 'AUTHORIZED', merchantData: { mccCode: 5411 } };
+    gateway.sandbox.knobs.addFault({ vendor: 'canopy-servicing', endpoint: 'POST /accounts/:account_id/line_items/charges', status: 204, afterApplying: true, times: 1 });
+    const first = await gateway.graphql(CHARGE, { input });
+    expect(first.errors).toBeUndefined();
+    expect(first.data?.createCharge.data.lineItem).toEqual({ status: 'AUTHORIZED' });
+    const { lineItemId } = first.data?.createCharge.data;
+
+    const again = await gateway.graphql(CHARGE, { input: { ...input, lineItemId } });
+    expect(again.data?.createCharge.data).toEqual({ lineItemId, lineItem: { status: 'AUTHORIZED' } });
+    expect(state().lineItemsOf(accountId)).toHaveLength(before + 1);
+  });
+
   it('records a payment and a loan', async () => {
     const accountId = accountOf(1);
     const { data, errors } = await gateway.graphql(

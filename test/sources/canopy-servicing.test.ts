@@ -103,7 +103,7 @@ describe('products', () => {
   it('creates a complete product live and an incomplete one as a draft', async () => {
     const live = await client.createProduct(completeProduct);
     expect(live).toMatchObject({ name: 'Student Rent Card', status: 'live' });
-    const stored = await client.getProduct(live.productId);
+    const stored = await client.getProduct(live.productId!);
     expect(stored.defaultRate).toBe(5.2);
     expect(stored.policies.basePolicyConfig?.interestPolicy?.interestCalcTime).toEqual(new Date('2020-09-20T09:02:28Z'));
 
@@ -113,11 +113,11 @@ describe('products', () => {
 
   it('updates a draft product, and refuses to update a live one', async () => {
     const draft = await client.createProduct({ name: 'Later card' });
-    const updated = await client.updateProduct(draft.productId, { ...completeProduct, name: 'Later card' });
+    const updated = await client.updateProduct(draft.productId!, { ...completeProduct, name: 'Later card' });
     expect(updated).toMatchObject({ productId: draft.productId, status: 'live' });
-    expect((await client.getProduct(draft.productId)).defaultCreditLimitCents).toBe(700_000);
+    expect((await client.getProduct(draft.productId!)).defaultCreditLimitCents).toBe(700_000);
 
-    const error = await vendorError(client.updateProduct(draft.productId, { name: 'Renamed' }));
+    const error = await vendorError(client.updateProduct(draft.productId!, { name: 'Renamed' }));
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.status).toBe(422);
     expect(error.vendorMessage).toMatch(/draft/);
@@ -131,9 +131,9 @@ describe('products', () => {
 
   it('deletes a product, which is then gone now but still there as of before', async () => {
     const created = await client.createProduct({ name: 'Short-lived card' });
-    const deleted = await client.deleteProduct(created.productId);
+    const deleted = await client.deleteProduct(created.productId!);
     expect(deleted).toMatchObject({ productId: created.productId, name: 'Short-lived card' });
-    expect((await vendorError(client.getProduct(created.productId))).code).toBe('NOT_FOUND');
+    expect((await vendorError(client.getProduct(created.productId!))).code).toBe('NOT_FOUND');
   });
 
   it('summarises a product from its accounts and their balances', async () => {
@@ -183,7 +183,7 @@ describe('accounts', () => {
 
   it('creates an account with the product defaults, updates and deletes it', async () => {
     const product = await client.createProduct({ ...completeProduct, name: 'Account test card' });
-    const account = await client.createAccount({ productId: product.productId, externalIds: [{ name: 'CRM', id: 'tenant-42' }] });
+    const account = await client.createAccount({ productId: product.productId!, externalIds: [{ name: 'CRM', id: 'tenant-42' }] });
     expect(account).toMatchObject({ productId: product.productId, status: 'active', creditLimitCents: 700_000, rate: 5.2 });
     expect(account.statusSubtype).toBeUndefined();
     expect(account.createdAt).toBeInstanceOf(Date);
@@ -198,7 +198,7 @@ describe('accounts', () => {
 
   it('reports invalid account input (a 405 at Canopy) as bad input with the field at fault', async () => {
     const draft = await client.createProduct({ name: 'Draft for accounts' });
-    const error = await vendorError(client.createAccount({ productId: draft.productId }));
+    const error = await vendorError(client.createAccount({ productId: draft.productId! }));
     expect(error.status).toBe(405);
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.fieldErrors?.product_id).toMatch(/not live/);

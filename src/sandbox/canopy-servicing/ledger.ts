@@ -9,8 +9,9 @@ const DEFAULT_MIN_PAY_PERCENTAGE = 20;
 /** A bound on cycles walked, so a product with a one-day cycle cannot stall a request. */
 const MAX_CYCLES = 2_000;
 
+/** Statuses compared without case: the line items guide writes `VALID` where the reference writes `valid`. */
 export function movesBalance(item: LineItemRecord): boolean {
-  return SETTLED_STATUSES.has(item.status);
+  return SETTLED_STATUSES.has(item.status.toLowerCase());
 }
 
 /** Cents owed as of the date: what was charged, lent, charged as fees and interest, less payments. */

@@ -1,4 +1,5 @@
 import { builder } from '../builder';
+import { linkAfterVendorWrite, withUnlinked } from '../links-after-write';
 import { ReferencingItemTypeEnum, ReferencingRequestTypeEnum } from './enums';
 import { ReferencingRequest, type ReferencingRequestShape } from './referencing-request';
 import { validateRequestReferencing, type RequestReferencingInputShape } from './request-referencing.validation';
@@ -31,16 +32,15 @@ const RequestReferencingInput = builder.inputRef<RequestReferencingInputShape>('
 builder.mutationField('requestReferencing', (t) =>
   t.field({
     type: ReferencingRequest,
-    errors: {},
+    errors: { result: withUnlinked },
     description: 'Invites a renter (or guarantor) to screening; Canopy e-mails them to complete a Rent Passport in its app.',
     args: { input: t.arg({ type: RequestReferencingInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const request = validateRequestReferencing(input, ctx.callbackUrls.canopy);
       const created = await ctx.clients.canopyReferencing.requestReferencing(request);
-      await ctx.links.link(ctx.agency.id, request.email, 'referencingRequest', created.canopyReferenceId);
       const shape: ReferencingRequestShape = { canopyReferenceId: created.canopyReferenceId, email: request.email };
       if (request.clientReferenceId !== undefined) shape.clientReferenceId = request.clientReferenceId;
-      return shape;
+      return linkAfterVendorWrite(ctx, shape, [{ email: request.email, kind: 'referencingRequest', vendorId: created.canopyReferenceId }]);
     },
   }),
 );

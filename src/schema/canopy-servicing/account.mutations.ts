@@ -1,4 +1,5 @@
 import { builder } from '../builder';
+import { linkAfterVendorWrite, withUnlinked } from '../links-after-write';
 import { ProblemList } from '../validation-error';
 import { Account, loadAccount } from './account';
 import {
@@ -45,7 +46,7 @@ const DeletedAccount = builder.objectRef<{ accountId: string }>('DeletedAccount'
 builder.mutationField('createAccount', (t) =>
   t.field({
     type: Account,
-    errors: {},
+    errors: { result: withUnlinked },
     description: 'Creates an account under a live product; line items can then be added to it.',
     args: { input: t.arg({ type: CreateAccountInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
@@ -53,8 +54,7 @@ builder.mutationField('createAccount', (t) =>
       const account = await ctx.clients.canopyServicing.createAccount(request);
       forgetServicingAnswers(ctx);
       ctx.loaders.servicing.account.prime(account.accountId, account);
-      if (email) await ctx.links.link(ctx.agency.id, email, 'account', account.accountId);
-      return account;
+      return linkAfterVendorWrite(ctx, account, email ? [{ email, kind: 'account', vendorId: account.accountId }] : []);
     },
   }),
 );

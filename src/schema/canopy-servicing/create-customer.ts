@@ -1,4 +1,9 @@
+import { createHash } from 'node:crypto';
+import type { GatewayContext } from '../../context';
+import type { Customer as CustomerRecord, CustomerInput } from '../../sources/canopy-servicing/types';
+import { VendorError } from '../../sources/vendor-error';
 import { builder } from '../builder';
+import { linkAfterVendorWrite, withUnlinked } from '../links-after-write';
 import { CountryCodeEnum, CustomerAccountRoleEnum, LithicCardStateEnum, LithicCardTypeEnum } from './enums';
 import { Customer } from './customer';
 import { validateCreateCustomer, type AccountAssignmentInputShape, type CreateCustomerInputShape } from './customer.validation';
@@ -73,16 +78,38 @@ const CreateCustomerInput = builder.inputRef<CreateCustomerInputShape>('CreateCu
 builder.mutationField('createCustomer', (t) =>
   t.field({
     type: Customer,
-    errors: {},
-    description: 'Creates a customer and assigns it to accounts; the customer’s e-mail is linked to each of them.',
+    errors: { result: withUnlinked },
+    description:
+      'Creates a customer and assigns it to accounts; the customer’s e-mail is linked to each of them. Without a `customerId` the gateway chooses one from the input, so the same input sent again answers the customer already made.',
     args: { input: t.arg({ type: CreateCustomerInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const request = validateCreateCustomer(input);
-      const customer = await ctx.clients.canopyServicing.createCustomer(request);
+      const validated = validateCreateCustomer(input);
+      const request = { ...validated, customerId: validated.customerId ?? customerIdFor(ctx.agency.id, validated) };
+      const customer = await createOrRecognise(ctx, request, validated.customerId === undefined);
       forgetServicingAnswers(ctx);
       const accountIds = (request.assignToAccounts ?? []).map((assignment) => assignment.accountId);
-      await Promise.all(accountIds.map((accountId) => ctx.links.link(ctx.agency.id, request.email, 'account', accountId)));
-      return { ...customer, accountIds };
+      const links = accountIds.map((vendorId) => ({ email: request.email, kind: 'account' as const, vendorId }));
+      return linkAfterVendorWrite(ctx, { ...customer, accountIds }, links);
     },
   }),
 );
+
+/**
+ * The id of a customer the caller left unnamed: a digest of the agency and the input, so a retry
+ * of the same mutation (after a lost answer) names the same customer, which Canopy then refuses
+ * to make twice. `rg_` marks the gateway's ids; the create-customer page forbids only `can_`.
+ */
+function customerIdFor(agencyId: string, input: CustomerInput): string {
+  return `rg_${createHash('sha256').update(JSON.stringify([agencyId, input])).digest('hex').slice(0, 32)}`;
+}
+
+/** Canopy refusing the gateway's own digest id as used is this same input made before: that customer. */
+async function createOrRecognise(ctx: GatewayContext, request: CustomerInput & { customerId: string }, idIsOurs: boolean): Promise<CustomerRecord> {
+  try {
+    return await ctx.clients.canopyServicing.createCustomer(request);
+  } catch (error) {
+    if (!idIsOurs || !(error instanceof VendorError) || error.fieldErrors?.customer_id === undefined) throw error;
+    const { assignToAccounts: _assignments, ...fields } = request;
+    return fields;
+  }
+}

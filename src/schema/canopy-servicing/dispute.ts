@@ -12,7 +12,10 @@ import { checkText } from '../input-checks';
 const Dispute = builder.objectRef<DisputeShape>('Dispute').implement({
   description: 'A dispute of a line item.',
   fields: (t) => ({
-    disputeId: t.exposeID('disputeId', { nullable: false }),
+    disputeId: t.exposeID('disputeId', {
+      nullable: true,
+      description: 'Null only when Canopy answered without a body and its line item does not show the dispute yet.',
+    }),
     accountId: t.exposeID('accountId', { nullable: false }),
     lineItemId: t.exposeID('lineItemId', { nullable: false }),
     lineItem: t.field({

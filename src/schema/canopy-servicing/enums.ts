@@ -1,5 +1,6 @@
 import {
   ACCOUNT_STATUS_VALUES,
+  CHARGE_STATUS_VALUES,
   COUNTRY_CODE_VALUES,
   CUSTOMER_ACCOUNT_ROLE_VALUES,
   DAY_CALC_TYPE_VALUES,
@@ -66,3 +67,8 @@ export const LithicCardTypeEnum = vendorEnum('LithicCardType', LITHIC_CARD_TYPE_
 export const LithicCardStateEnum = vendorEnum('LithicCardState', LITHIC_CARD_STATE_VALUES, 'The state of a new Lithic card.');
 
 export const CountryCodeEnum = vendorEnum('ServicingCountryCode', COUNTRY_CODE_VALUES, 'ISO 3166-1 alpha-2 country code.');
+
+export const ChargeStatusEnum = builder.enumType('ChargeStatus', {
+  description: 'The status of a charge as the line items guide sets it: AUTHORIZED, then VALID once settled.',
+  values: Object.fromEntries(CHARGE_STATUS_VALUES.map((value) => [value, { value }])),
+});

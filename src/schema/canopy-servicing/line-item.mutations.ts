@@ -1,9 +1,11 @@
 import type { GatewayContext } from '../../context';
 import { lineItemKey } from '../../sources/canopy-servicing/loaders';
+import type { LineItemCreated } from '../../sources/canopy-servicing/types';
 import { builder } from '../builder';
 import { Account, loadAccount } from './account';
 import { ExternalIdInput } from './external-id';
 import { forgetServicingAnswers } from './forget';
+import { ChargeStatusEnum } from './enums';
 import { LineItem } from './line-item';
 import {
   validateCharge,
@@ -15,30 +17,35 @@ import {
 } from './line-item.validation';
 import { orNull } from '../not-found';
 
-interface CreatedLineItemShape {
+interface CreatedLineItemShape extends LineItemCreated {
   accountId: string;
-  lineItemId: string;
 }
 
 const CreatedLineItem = builder.objectRef<CreatedLineItemShape>('CreatedLineItem').implement({
   description: 'A charge, payment or loan Canopy recorded.',
   fields: (t) => ({
-    lineItemId: t.exposeID('lineItemId', { nullable: false, description: 'The id in Canopy of the new line item.' }),
+    lineItemId: t.exposeID('lineItemId', {
+      nullable: true,
+      description:
+        'The id in Canopy of the new line item. Null only for a payment Canopy recorded with an empty answer and does not list yet: `referenceId` names it.',
+    }),
+    referenceId: t.exposeString('referenceId', { nullable: true, description: 'A payment’s reference id: yours, or the gateway’s when you gave none.' }),
     accountId: t.exposeID('accountId', { nullable: false }),
     lineItem: t.field({
       type: LineItem,
       nullable: true,
       description: 'The line item as Canopy lists it now; a charge the account cannot carry shows as DECLINED.',
-      resolve: (created, _args, ctx) => orNull(ctx.loaders.servicing.lineItem.load(lineItemKey(created.accountId, created.lineItemId))),
+      resolve: (created, _args, ctx) =>
+        created.lineItemId === undefined ? null : orNull(ctx.loaders.servicing.lineItem.load(lineItemKey(created.accountId, created.lineItemId))),
     }),
     account: t.field({ type: Account, nullable: true, resolve: (created, _args, ctx) => orNull(loadAccount(ctx, created.accountId)) }),
   }),
 });
 
-async function recorded(ctx: GatewayContext, accountId: string, pending: Promise<{ lineItemId: string }>): Promise<CreatedLineItemShape> {
-  const { lineItemId } = await pending;
+async function recorded(ctx: GatewayContext, accountId: string, pending: Promise<LineItemCreated>): Promise<CreatedLineItemShape> {
+  const created = await pending;
   forgetServicingAnswers(ctx);
-  return { accountId, lineItemId };
+  return { ...created, accountId };
 }
 
 const MerchantDataInput = builder.inputRef<CreateChargeInputShape['merchantData']>('MerchantDataInput').implement({
@@ -54,6 +61,10 @@ const CreateChargeInput = builder.inputRef<CreateChargeInputShape>('CreateCharge
   description: 'A charge (a purchase or draw) on an account.',
   fields: (t) => ({
     accountId: t.id({ required: true, description: 'The account’s Canopy id or global id.' }),
+    lineItemId: t.string({
+      description: 'The id of the charge; the gateway chooses one when absent. Sending a charge again with its id never charges twice.',
+    }),
+    status: t.field({ type: ChargeStatusEnum, description: 'AUTHORIZED, then VALID once settled; Canopy decides when absent.' }),
     amountCents: t.field({ type: 'SafeInt', required: true, description: 'The amount of the charge in US cents, a positive integer.' }),
     effectiveAt: t.field({ type: 'DateTime', required: true, description: 'When the charge takes effect: at most 10 days in the past.' }),
     rate: t.float({ description: 'The rate for this charge in percent (15.5 means 15.5%); the account’s rate when absent.' }),

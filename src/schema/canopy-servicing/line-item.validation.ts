@@ -1,4 +1,4 @@
-import type { ChargeInput, LoanInput, PaymentInput } from '../../sources/canopy-servicing/types';
+import type { ChargeInput, ChargeStatus, LoanInput, PaymentInput } from '../../sources/canopy-servicing/types';
 import { ProblemList } from '../validation-error';
 import { accountIdOf } from './account.validation';
 import { toExternalIds, type ExternalIdInputShape } from './external-id';
@@ -10,6 +10,8 @@ interface OnAccount {
 }
 
 export interface CreateChargeInputShape extends OnAccount {
+  lineItemId?: string | null;
+  status?: ChargeStatus | null;
   amountCents: number;
   effectiveAt: Date;
   rate?: number | null;
@@ -46,6 +48,8 @@ export function validateCharge(input: CreateChargeInputShape): { accountId: stri
   return {
     accountId,
     charge: {
+      lineItemId: given(input.lineItemId),
+      status: given(input.status),
       amountCents: input.amountCents,
       effectiveAt: input.effectiveAt,
       rate: given(input.rate),

@@ -1,4 +1,4 @@
-import { PRODUCT_STATUS_VALUES, type ProductWriteResult as ProductWriteResultShape } from '../../sources/canopy-servicing/types';
+import { PRODUCT_STATUS_VALUES, type ProductCreated } from '../../sources/canopy-servicing/types';
 import { builder } from '../builder';
 import { vendorIdOf } from '../global-id';
 import { ProblemList } from '../validation-error';
@@ -16,22 +16,26 @@ import {
 import { checkUuid } from '../input-checks';
 import { given } from './rules';
 
-const ProductWriteResult = builder.objectRef<ProductWriteResultShape>('ProductWriteResult').implement({
+/** Canopy answers these writes with a body or with a bare 204: what it did not say stays null. */
+const ProductWriteResult = builder.objectRef<ProductCreated>('ProductWriteResult').implement({
   description: 'What Canopy answers to a product created, updated or deleted.',
   fields: (t) => ({
-    productId: t.exposeID('productId', { nullable: false }),
+    productId: t.exposeID('productId', {
+      nullable: true,
+      description: 'Null only for a product created when Canopy answered without a body: Canopy generates the id and did not say it.',
+    }),
     name: t.string({ nullable: true, resolve: (result) => result.name ?? null }),
     status: t.field({
       type: ProductStatusEnum,
       nullable: true,
-      description: 'LIVE or DRAFT; absent after a deletion. Draft products need more policy configuration to launch.',
+      description: 'LIVE or DRAFT; absent after a deletion or when Canopy answered without a body. Draft products need more policy configuration to launch.',
       resolve: (result) => listed('ProductStatus', PRODUCT_STATUS_VALUES, result.status),
     }),
     product: t.field({
       type: Product,
       nullable: true,
-      description: 'The product as Canopy now has it; null once deleted.',
-      resolve: (result, _args, ctx) => orNull(loadProduct(ctx, result.productId)),
+      description: 'The product as Canopy now has it; null once deleted, or when its id is not known.',
+      resolve: (result, _args, ctx) => (result.productId === undefined ? null : orNull(loadProduct(ctx, result.productId))),
     }),
   }),
 });

@@ -1,4 +1,5 @@
 import { builder } from '../builder';
+import { linkAfterVendorWrite, withUnlinked } from '../links-after-write';
 import { vendorIdOf } from '../global-id';
 import { Reposit } from './reposit';
 import { validateCreateReposit, type AddressInputShape, type CreateRepositInputShape } from './create-reposit.validation';
@@ -51,15 +52,14 @@ const CreateRepositInput = builder.inputRef<CreateRepositInputShape>('CreateRepo
 builder.mutationField('createReposit', (t) =>
   t.field({
     type: Reposit,
-    errors: {},
+    errors: { result: withUnlinked },
     description: 'Creates a Reposit; Reposit then e-mails the tenants, who confirm, sign and pay before it becomes active.',
     args: { input: t.arg({ type: CreateRepositInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const request = validateCreateReposit({ ...input, agentId: vendorIdOf('RepositAgent', String(input.agentId)) });
       const reposit = await ctx.clients.reposit.createReposit(request);
       ctx.loaders.reposit.reposit.prime(reposit.id, reposit);
-      await Promise.all(reposit.tenants.map((tenant) => ctx.links.link(ctx.agency.id, tenant.email, 'reposit', reposit.id)));
-      return reposit;
+      return linkAfterVendorWrite(ctx, reposit, reposit.tenants.map((tenant) => ({ email: tenant.email, kind: 'reposit', vendorId: reposit.id })));
     },
   }),
 );

@@ -179,11 +179,12 @@ export class CanopyReferencingClient {
 
   /** Removes the link of a client branch id; returns that id. */
   async deleteBranchMapping(clientBranchId: string): Promise<string> {
-    const wire = await this.call<WireDeleteBranchMappingResponse>({
+    // No body when a retry found the mapping already gone (`goneOnRetry`).
+    const wire = await this.call<WireDeleteBranchMappingResponse | undefined>({
       method: 'DELETE',
       path: encodePath`/referencing-requests/client/${this.clientId}/branch-mapping/${clientBranchId}`,
     });
-    return wire.data.clientBranchId;
+    return wire?.data.clientBranchId ?? clientBranchId;
   }
 
   /** Invites a renter (or guarantor) to screening. */
@@ -262,11 +263,12 @@ export class CanopyReferencingClient {
 
   /** Stops the notifications of one type; NOT_FOUND when none is registered. */
   async unregisterWebhook(type: WebhookType): Promise<{ webhookType: string }> {
-    const wire = await this.call<WireUnregisterWebhookResponse>({
+    // No body when a retry found the registration already gone (`goneOnRetry`).
+    const wire = await this.call<WireUnregisterWebhookResponse | undefined>({
       method: 'DELETE',
       path: encodePath`/referencing-requests/client/${this.clientId}/webhook/${type}`,
     });
-    return { webhookType: wire.webhookType };
+    return { webhookType: wire?.webhookType ?? type };
   }
 
   private headers(authorization: string, accept = 'application/json'): Record<string, string> {

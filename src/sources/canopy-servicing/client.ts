@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { encodePath, type VendorHttp, type VendorRequest } from '../http';
 import { VendorError } from '../vendor-error';
 import {
@@ -32,12 +33,14 @@ import type {
   Customer,
   CustomerInput,
   Dispute,
+  LineItem,
   LineItemCreated,
   LineItemPage,
   LineItemTypeFilter,
   LoanInput,
   PaymentInput,
   Product,
+  ProductCreated,
   ProductInput,
   ProductSummary,
   ProductWriteResult,
@@ -109,26 +112,27 @@ export class CanopyServicingClient {
     return fromProduct(await this.call<WireProduct>({ method: 'GET', path, query: asOf(options) }));
   }
 
-  async createProduct(input: ProductInput): Promise<ProductWriteResult> {
-    const body = await this.call<WireProductWriteResult>({
+  /** An empty answer (the reference's bare "204") leaves the new product's id unknown: Canopy generates it. */
+  async createProduct(input: ProductInput): Promise<ProductCreated> {
+    const body = await this.write<WireProductWriteResult>({
       method: 'POST',
       path: '/products',
       body: toProductRequest(input),
       idempotent: false,
     });
-    return fromProductWriteResult(body);
+    return body ? fromProductWriteResult(body) : { name: input.name };
   }
 
   /** Canopy updates draft products only. */
   async updateProduct(productId: string, input: ProductInput, options: AsOf = {}): Promise<ProductWriteResult> {
     const path = encodePath`/products/${productId}`;
-    const body = await this.call<WireProductWriteResult>({ method: 'PUT', path, query: asOf(options), body: toProductRequest(input) });
-    return fromProductWriteResult(body);
+    const body = await this.write<WireProductWriteResult>({ method: 'PUT', path, query: asOf(options), body: toProductRequest(input) });
+    return body ? fromProductWriteResult(body) : { productId, name: input.name };
   }
 
   async deleteProduct(productId: string): Promise<ProductWriteResult> {
-    const path = encodePath`/products/${productId}`;
-    return fromProductWriteResult(await this.call<WireProductWriteResult>({ method: 'DELETE', path }));
+    const body = await this.write<WireProductWriteResult>({ method: 'DELETE', path: encodePath`/products/${productId}` });
+    return body ? fromProductWriteResult(body) : { productId };
   }
 
   async getProductSummary(productId: string, options: AsOf = {}): Promise<ProductSummary> {
@@ -158,11 +162,11 @@ export class CanopyServicingClient {
   /** Canopy answers an update with no body: read the account again to see it. */
   async updateAccount(accountId: string, input: AccountUpdate): Promise<void> {
     const path = encodePath`/accounts/${accountId}`;
-    await this.badInputFrom405(this.call<undefined>({ method: 'PUT', path, body: toAccountUpdate(input) }));
+    await this.badInputFrom405(this.write<undefined>({ method: 'PUT', path, body: toAccountUpdate(input) }));
   }
 
   async deleteAccount(accountId: string): Promise<void> {
-    await this.call<undefined>({ method: 'DELETE', path: encodePath`/accounts/${accountId}` });
+    await this.write<undefined>({ method: 'DELETE', path: encodePath`/accounts/${accountId}` });
   }
 
   /** A page of an account's line items by effective date, with the total the query matches. */
@@ -180,9 +184,13 @@ export class CanopyServicingClient {
     return fromLineItemList(body ?? [], options.offset ?? 0);
   }
 
+  /** An empty answer is read back from the line item, which carries its dispute's id. */
   async disputeLineItem(accountId: string, lineItemId: string): Promise<Dispute> {
     const path = encodePath`/accounts/${accountId}/line_items/${lineItemId}/disputes`;
-    return fromDispute(await this.call<WireDispute>({ method: 'POST', path, idempotent: false }));
+    const body = await this.write<WireDispute>({ method: 'POST', path, idempotent: false });
+    if (body) return fromDispute(body);
+    const item = await this.findLineItem(accountId, (candidate) => candidate.lineItemId === lineItemId);
+    return { accountId, lineItemId, disputeId: item?.disputeId };
   }
 
   async getAccountSummary(accountId: string, options: AsOf = {}): Promise<AccountSummary> {
@@ -202,23 +210,62 @@ export class CanopyServicingClient {
     return fromStatement(await this.call<WireStatement>({ method: 'GET', path, query: asOf(options) }));
   }
 
+  /**
+   * The gateway chooses the line item's id when the caller does not (the line items guide lets
+   * the caller choose it), so an empty answer still names the charge, and a repeat of the same
+   * call is refused by Canopy as a used id instead of charging twice: see `createLineItem`.
+   */
   async createCharge(accountId: string, input: ChargeInput): Promise<LineItemCreated> {
+    const charge = { ...input, lineItemId: input.lineItemId ?? randomUUID() };
     const path = encodePath`/accounts/${accountId}/line_items/charges`;
-    const body = await this.call<WireLineItemCreated>({ method: 'POST', path, body: toChargeRequest(input), idempotent: false });
-    return fromLineItemCreated(body);
+    return this.createLineItem(accountId, path, toChargeRequest(charge), charge.lineItemId, charge.amountCents);
   }
 
+  /**
+   * Payments take no caller-chosen id; the gateway chooses the `reference_id` instead ("a unique
+   * ID generated in your system"), and an empty answer is read back by it.
+   */
   async createPayment(accountId: string, input: PaymentInput): Promise<LineItemCreated> {
+    const payment = { ...input, referenceId: input.referenceId ?? randomUUID() };
     const path = encodePath`/accounts/${accountId}/line_items/payments`;
-    const body = await this.call<WireLineItemCreated>({ method: 'POST', path, body: toPaymentRequest(input), idempotent: false });
-    return fromLineItemCreated(body);
+    const body = await this.write<WireLineItemCreated>({ method: 'POST', path, body: toPaymentRequest(payment), idempotent: false });
+    if (body) return fromLineItemCreated(body);
+    const item = await this.findLineItem(accountId, (candidate) => candidate.referenceId === payment.referenceId, 'payment');
+    return { lineItemId: item?.lineItemId, referenceId: payment.referenceId };
   }
 
-  /** A further installment loan on a revolving account (the line items guide's MultiLoan). */
+  /** A further installment loan on a revolving account (the line items guide's MultiLoan); its id as for charges. */
   async createLoan(accountId: string, input: LoanInput): Promise<LineItemCreated> {
+    const loan = { ...input, lineItemId: input.lineItemId ?? randomUUID() };
     const path = encodePath`/accounts/${accountId}/line_items/loans`;
-    const body = await this.call<WireLineItemCreated>({ method: 'POST', path, body: toLoanRequest(input), idempotent: false });
-    return fromLineItemCreated(body);
+    return this.createLineItem(accountId, path, toLoanRequest(loan), loan.lineItemId, loan.originalAmountCents);
+  }
+
+  /**
+   * A charge or loan with its id chosen: safe to send again after a lost answer, since Canopy
+   * refuses an id already used on the account. That refusal is this very line item when the one
+   * holding the id has the same amount, so it is answered as created.
+   */
+  private async createLineItem(accountId: string, path: string, body: unknown, lineItemId: string, amountCents: number): Promise<LineItemCreated> {
+    try {
+      const created = await this.write<WireLineItemCreated>({ method: 'POST', path, body, idempotent: true });
+      return created ? fromLineItemCreated(created) : { lineItemId };
+    } catch (error) {
+      if (!(error instanceof VendorError) || error.fieldErrors?.line_item_id === undefined) throw error;
+      const existing = await this.findLineItem(accountId, (item) => item.lineItemId === lineItemId);
+      if (existing?.originatingAmountCents !== amountCents) throw error;
+      return { lineItemId };
+    }
+  }
+
+  /** The first of an account's line items (now, of one type) that matches, looking through every page. */
+  private async findLineItem(accountId: string, matches: (item: LineItem) => boolean, type?: LineItemQuery['type']): Promise<LineItem | undefined> {
+    const limit = 100;
+    for (let offset = 0; ; offset += limit) {
+      const page = await this.listLineItems(accountId, { type, offset, limit });
+      const found = page.lineItems.find(matches);
+      if (found || page.lineItems.length < limit) return found;
+    }
   }
 
   async createCustomer(input: CustomerInput): Promise<Customer> {
@@ -232,6 +279,11 @@ export class CanopyServicingClient {
       headers: { ...request.headers, authorization: `Bearer ${this.token}` },
     });
     return response.body;
+  }
+
+  /** A write, whose answer the reference shows both with a body and as a bare "204": `undefined` for the latter. */
+  private write<T>(request: VendorRequest): Promise<T | undefined> {
+    return this.call<T | undefined>(request);
   }
 
   private async orEmpty<T>(pending: Promise<T>): Promise<T | undefined> {

@@ -1,4 +1,5 @@
-import { PayloadError, toDate, toInteger, toNumber, toOptionalDate, toOptionalInteger, toOptionalNumber } from '../normalise';
+import { leniently, PayloadError, toDate, toInteger, toNumber, toOptionalDate, toOptionalInteger, toOptionalNumber } from '../normalise';
+import { LINE_ITEM_STATUS_VALUES } from './types';
 import type {
   Account,
   AccountAssignment,
@@ -196,7 +197,7 @@ export function fromLineItem(wire: WireLineItem): LineItem {
   return {
     accountId: requireId(wire.account_id, 'account_id'),
     lineItemId: requireId(wire.line_item_id, 'line_item_id'),
-    status: String(wire.line_item_status),
+    status: lineItemStatus(wire.line_item_status),
     type: String(wire.type),
     originatingAmountCents: toOptionalInteger(wire.originating_amount_cents, 'originating_amount_cents'),
     balanceAmountCents: toOptionalInteger(wire.balance_amount_cents, 'balance_amount_cents'),
@@ -212,13 +213,24 @@ export function fromLineItem(wire: WireLineItem): LineItem {
   };
 }
 
-/** The total rides on every item (`line_item_count`); an empty first page is a total of 0. */
+/** The line items guide writes statuses upper-case (`AUTHORIZED`, `VALID`) where the reference lists them lower-case. */
+function lineItemStatus(value: unknown): string {
+  const status = String(value);
+  const documented = (LINE_ITEM_STATUS_VALUES as readonly string[]).find((listed) => listed === status.toLowerCase());
+  return documented ?? status;
+}
+
+/**
+ * The total rides on every item (`line_item_count`); an empty first page is a total of 0. The
+ * reference types it a string and its example sends `"string"`: a count that is not a whole
+ * number is an unknown total, not a failed page.
+ */
 export function fromLineItemList(wire: WireLineItem[], offset: number): LineItemPage {
   const lineItems = wire.map(fromLineItem);
   const first = wire[0];
   const totalCount =
     first !== undefined
-      ? (toOptionalInteger(first.line_item_count, 'line_item_count') ?? null)
+      ? (leniently('line_item_count', () => toOptionalInteger(first.line_item_count, 'line_item_count')) ?? null)
       : offset === 0
         ? 0
         : null;
@@ -279,6 +291,8 @@ export function fromStatement(wire: WireStatement): Statement {
 export function toChargeRequest(input: ChargeInput): WireChargeRequest {
   const merchant = input.merchantData;
   return {
+    line_item_id: input.lineItemId,
+    line_item_status: input.status,
     amount_cents: input.amountCents,
     effective_at: toWireDateTime(input.effectiveAt),
     rate: input.rate,

@@ -107,9 +107,12 @@ export interface ProductInput {
 export interface ProductWriteResult {
   productId: string;
   name?: string;
-  /** Absent after a deletion. */
+  /** Absent after a deletion, and when Canopy answered without a body. */
   status?: ProductStatus;
 }
+
+/** A product created: its id is absent when Canopy answered without a body, since it generates the id. */
+export type ProductCreated = Omit<ProductWriteResult, 'productId'> & { productId?: string };
 
 export interface ProductSummary {
   productId: string;
@@ -197,7 +200,8 @@ export interface LineItemPage {
 export interface Dispute {
   accountId: string;
   lineItemId: string;
-  disputeId: string;
+  /** Absent when Canopy answered without a body and the line item does not show it either. */
+  disputeId?: string;
 }
 
 export interface AccountSummary {
@@ -246,7 +250,15 @@ export interface Statement {
   lineItems: LineItem[];
 }
 
+/** The statuses the line items guide sets on a charge: authorised, then valid once settled. */
+export const CHARGE_STATUS_VALUES = ['AUTHORIZED', 'VALID'] as const;
+export type ChargeStatus = (typeof CHARGE_STATUS_VALUES)[number];
+
 export interface ChargeInput {
+  /** The line items guide lets the caller choose it; Canopy generates one when absent. */
+  lineItemId?: string;
+  /** As the guide writes them; Canopy decides when absent. */
+  status?: ChargeStatus;
   /** US cents, a positive integer. */
   amountCents: number;
   /** Canopy accepts up to 10 days in the past. */
@@ -279,7 +291,10 @@ export interface LoanInput {
 }
 
 export interface LineItemCreated {
-  lineItemId: string;
+  /** Absent only for a payment Canopy answered without a body and does not list (yet). */
+  lineItemId?: string;
+  /** The payment's reference id, the gateway's when the caller gave none. */
+  referenceId?: string;
 }
 
 export interface BusinessDetails {

@@ -164,6 +164,10 @@ export interface WireStatement {
 }
 
 export interface WireChargeRequest {
+  /** From the line items guide: optional, Canopy generates one when absent. */
+  line_item_id?: string;
+  /** From the line items guide: `AUTHORIZED`, then `VALID` once settled. */
+  line_item_status?: string;
   amount_cents: WireNumber;
   effective_at: string;
   rate?: WireNumber;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LINE_ITEM_TYPE_FILTER_VALUES } from '../../../sources/canopy-servicing/types';
+import { CHARGE_STATUS_VALUES, LINE_ITEM_TYPE_FILTER_VALUES } from '../../../sources/canopy-servicing/types';
 import type { WireDispute, WireLineItemCreated } from '../../../sources/canopy-servicing/wire';
 import { json, type SandboxReply, type SandboxRequest, type SandboxRoute } from '../../vendor-simulator';
 import type { SimulatorContext } from '../context';
@@ -45,6 +45,15 @@ export function lineItemRoutes({ state, now }: SimulatorContext): SandboxRoute[]
     return effectiveAt;
   }
 
+  /** The guide's optional `line_item_id`: the caller's choice, once per account. */
+  function readGivenId(account: AccountRecord, value: unknown, problems: Problems): string | undefined {
+    const givenId = readString(value, 'line_item_id', problems);
+    if (givenId !== undefined && state.lineItemsOf(account.accountId).some((item) => item.lineItemId === givenId)) {
+      problems.add('line_item_id', 'is already used on this account');
+    }
+    return givenId;
+  }
+
   return [
     {
       method: 'GET',
@@ -84,7 +93,12 @@ export function lineItemRoutes({ state, now }: SimulatorContext): SandboxRoute[]
         if (!account) return accountNotFound();
         const problems = new Problems();
         const body = readObject(request.body, 'body', problems, { required: true }) ?? {};
-        const amount = readInteger(body.amount_cents, 'amount_cents', problems, { required: true, min: 1 });
+        // The line items guide's charge: a chosen `line_item_id`, a `line_item_status`, and the
+        // amount as `original_amount_cents` where the reference writes `amount_cents`.
+        const givenId = readGivenId(account, body.line_item_id, problems);
+        const givenStatus = readEnum(body.line_item_status, CHARGE_STATUS_VALUES, 'line_item_status', problems);
+        const amountField = body.amount_cents === undefined && body.original_amount_cents !== undefined ? 'original_amount_cents' : 'amount_cents';
+        const amount = readInteger(body[amountField], amountField, problems, { required: true, min: 1 });
         const effectiveAt = readEffectiveAt(body.effective_at, problems, true);
         const rate = readDecimal(body.rate, 'rate', problems, { min: 0 });
         const merchant = readObject(body.merchant_data, 'merchant_data', problems, { required: true });
@@ -99,9 +113,9 @@ export function lineItemRoutes({ state, now }: SimulatorContext): SandboxRoute[]
         // A processor declines what the account cannot carry; the charge is still recorded, as declined.
         const declined = account.status !== 'active' || amount > available;
         return record(account, {
-          lineItemId: randomUUID(),
+          lineItemId: givenId ?? randomUUID(),
           type: 'charge',
-          status: declined ? 'declined' : 'posted',
+          status: declined ? 'declined' : (givenStatus ?? 'posted'),
           amountCents: amount,
           rate: rate ?? account.rate,
           merchantData: { name: merchantName, id: merchantId, mcc_code: mccCode, phone_number: phone },
@@ -145,10 +159,7 @@ export function lineItemRoutes({ state, now }: SimulatorContext): SandboxRoute[]
         if (!account) return accountNotFound();
         const problems = new Problems();
         const body = readObject(request.body, 'body', problems, { required: true }) ?? {};
-        const givenId = readString(body.line_item_id, 'line_item_id', problems);
-        if (givenId !== undefined && state.lineItemsOf(account.accountId).some((item) => item.lineItemId === givenId)) {
-          problems.add('line_item_id', 'is already used on this account');
-        }
+        const givenId = readGivenId(account, body.line_item_id, problems);
         const amount = readInteger(body.original_amount_cents, 'original_amount_cents', problems, { required: true, min: 1 });
         const effectiveAt = readDateTime(body.effective_at, 'effective_at', problems, { required: true });
         readInteger(body.am_len, 'am_len', problems, { min: 1 });
