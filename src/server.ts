@@ -25,6 +25,7 @@ import type { EventLog } from './subscriptions/event-log';
 import { useWebhookRoutes } from './subscriptions/webhooks';
 import { attachWebSockets } from './subscriptions/websocket';
 import type { RequestListener, Server } from 'node:http';
+import { PathParameterError } from './sources/http';
 import { PayloadError } from './sources/normalise';
 import { VendorError } from './sources/vendor-error';
 
@@ -138,6 +139,9 @@ function maskError(error: unknown, message: string): Error {
       path,
       extensions: { code: 'VENDOR_ERROR' },
     });
+  }
+  if (original instanceof PathParameterError) {
+    return createGraphQLError(`An id cannot be sent to the vendor: ${original.message}`, { path, extensions: { code: 'BAD_USER_INPUT' } });
   }
   if (graphqlError && (!original || original instanceof GraphQLError)) return graphqlError;
   console.error('unexpected error', original);
