@@ -11,6 +11,7 @@ import { useGraphQLBodyLimit } from './http/graphql-body-limit';
 import { useHealthRoutes, type ReadinessCheck } from './http/health-routes';
 import type { ReportLinks } from './http/report-links';
 import { useReportRoute } from './http/report-route';
+import { withRouteErrors } from './http/route-errors';
 import type { LinkStore } from './links/link-store';
 import type { ReportDocumentStore } from './links/report-documents';
 import { schema } from './schema';
@@ -62,6 +63,7 @@ export interface Gateway {
 
 /** The whole gateway as a request handler (`yoga` is also a fetch handler); it never listens. */
 export function createGateway(deps: GatewayDeps): Gateway {
+  const logger = createGatewayLogger();
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -82,8 +84,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     // GraphiQL served from the gateway itself, not a CDN: it works offline and behind strict firewalls.
     renderGraphiQL,
     maskedErrors: { maskError },
-    logging: createGatewayLogger(),
-    plugins: [
+    logging: logger,
+    plugins: withRouteErrors([
       // Compiled execution for queries and mutations. Subscriptions keep graphql-js: graphql-jit's
       // subscribe does not hand variable-valued arguments to subscribe resolvers.
       useGraphQlJit({}, { enableIf: ({ document, operationName }) => getOperationAST(document, operationName)?.operation !== 'subscription' }),
@@ -105,7 +107,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         // The notes answer is the one that names the renter.
         renterEmail: async (canopyReferenceId) => (await deps.clients.canopyReferencing.getPassportNotes(canopyReferenceId)).renter.email,
       }),
-    ],
+    ], (error) => logger.error('route failed', error)),
   });
   return {
     listener: directExecution(yoga, { graphqlEndpoint: GRAPHQL_ENDPOINT, bodyLimit: GRAPHQL_BODY_LIMIT, cors: CORS }),
