@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { redactUrl } from './http/redact-url';
 
 /** Credentials of Canopy Referencing; `null` in an agency means the sandbox plays the vendor. */
 export interface CanopyReferencingCredentials {
@@ -207,10 +208,10 @@ function requireUrl(name: string, value: string, protocols = ['http:', 'https:']
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError(name, `an absolute URL (${protocols.join(' or ')}), got "${value}"`);
+    throw new ConfigError(name, `an absolute URL (${protocols.join(' or ')})`);
   }
   if (!protocols.includes(url.protocol)) {
-    throw new ConfigError(name, `a URL starting with ${protocols.join(' or ')}, got "${value}"`);
+    throw new ConfigError(name, `a URL starting with ${protocols.join(' or ')}, got "${redactUrl(value)}"`);
   }
   return value.replace(/\/+$/, '');
 }

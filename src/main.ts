@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { Redis } from 'ioredis';
 import { ConfigError, loadConfig, type AgencyConfig, type Config } from './config';
 import { redisReadiness, vendorReadiness } from './http/readiness';
+import { redactUrl } from './http/redact-url';
 import { createReportLinks } from './http/report-links';
 import type { LinkStore } from './links/link-store';
 import { createMemoryLinkStore } from './links/memory-link-store';
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
     server.once('error', reject); // e.g. EADDRINUSE: nothing would be served, so stop
     server.listen(config.port, resolve);
   });
-  console.log(`rentgraph: GraphQL at http://localhost:${config.port}/graphql (public URL ${config.publicUrl})`);
+  console.log(`rentgraph: GraphQL at http://localhost:${config.port}/graphql (public URL ${redactUrl(config.publicUrl)})`);
   if (sandbox) await registerSandboxWebhooks(sandbox, config.agency, clients, callbackUrls);
 
   const driver =
@@ -157,7 +158,7 @@ async function connectRedis(config: Config): Promise<Redis | undefined> {
     return redis;
   } catch (error) {
     if (config.redisUrlExplicit) {
-      console.error(`redis: ${config.redisUrl} does not answer (${(error as Error).message}); readiness fails until it does`);
+      console.error(`redis: ${redactUrl(config.redisUrl)} does not answer (${(error as Error).message}); readiness fails until it does`);
       return redis;
     }
     redis.disconnect();
@@ -194,7 +195,7 @@ function withSandbox(agency: AgencyConfig, sandbox: RunningSandbox | undefined):
 function logVendors(configured: AgencyConfig, effective: ResolvedAgency): void {
   for (const [vendor, key] of Object.entries(VENDOR_KEYS)) {
     const kind = configured[key] ? 'real' : 'simulated';
-    console.log(`${vendor}: ${kind}, at ${effective[key].baseUrl}`);
+    console.log(`${vendor}: ${kind}, at ${redactUrl(effective[key].baseUrl)}`);
   }
 }
 
