@@ -1,9 +1,9 @@
-import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import { Redis } from 'ioredis';
 import { ConfigError, loadConfig, type AgencyConfig, type Config } from './config';
 import { redisReadiness, vendorReadiness } from './http/readiness';
 import { redactUrl } from './http/redact-url';
+import { reportLinkKey } from './http/report-link-key';
 import { createReportLinks } from './http/report-links';
 import type { LinkStore } from './links/link-store';
 import { createMemoryLinkStore } from './links/memory-link-store';
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     reportDocuments,
     webhookSecret: config.webhookSecret,
     metrics,
-    reportLinks: createReportLinks({ publicUrl: config.publicUrl, key: reportLinkKey(config.webhookSecret) }),
+    reportLinks: createReportLinks({ publicUrl: config.publicUrl, key: await reportLinkKey({ configured: config.reportLinkSecret, redis, prefix }) }),
     callbackUrls,
     readiness: [...vendorReadiness(pools), ...(redis ? [redisReadiness(redis, config.redisUrl)] : [])],
   });
@@ -126,11 +126,6 @@ async function registerSandboxWebhooks(
     const sections = type === 'PASSPORT_STATUS_UPDATES' ? { additionalSettings: [] } : {};
     await clients.canopyReferencing.registerWebhook({ type, callbackUrl: callbackUrls.canopy, ...sections });
   }
-}
-
-/** A key of its own for report links, derived from the secret, so links and webhook URLs never share one. */
-function reportLinkKey(webhookSecret: string): string {
-  return createHmac('sha256', webhookSecret).update('report-links').digest('hex');
 }
 
 function readConfig(): Config {
