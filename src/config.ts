@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { redactUrl } from './http/redact-url';
 
 /** Credentials of Canopy Referencing; `null` in an agency means the sandbox plays the vendor. */
 export interface CanopyReferencingCredentials {
@@ -42,6 +43,8 @@ export interface Config {
   webhookSecret: string;
   /** True when WEBHOOK_SECRET was unset and a random one was made for this process. */
   webhookSecretGenerated: boolean;
+  /** REPORT_LINK_SECRET: the report links' HMAC key; when unset, a random one kept in Redis. */
+  reportLinkSecret: string | undefined;
   sandbox: { forced: boolean; events: boolean };
   agency: AgencyConfig;
   /** The most connections, so calls in flight, the gateway keeps open to each vendor. */
@@ -89,6 +92,13 @@ export function loadConfig(env: Env = process.env): Config {
   if (secret !== undefined && secret.length < 16) {
     throw new ConfigError('WEBHOOK_SECRET', 'at least 16 characters');
   }
+  const reportLinkSecret = optional(env, 'REPORT_LINK_SECRET');
+  if (reportLinkSecret !== undefined && reportLinkSecret.length < 32) {
+    throw new ConfigError('REPORT_LINK_SECRET', 'at least 32 characters');
+  }
+  if (reportLinkSecret !== undefined && reportLinkSecret === secret) {
+    throw new ConfigError('REPORT_LINK_SECRET', 'a secret other than WEBHOOK_SECRET');
+  }
   const forced = parseFlag(env, 'SANDBOX', false);
 
   return {
@@ -99,6 +109,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: publicUrl.replace(/\/+$/, ''),
     webhookSecret: secret ?? randomBytes(24).toString('base64url'),
     webhookSecretGenerated: secret === undefined,
+    reportLinkSecret,
     sandbox: { forced, events: parseFlag(env, 'SANDBOX_EVENTS', true) },
     vendorConnections: {
       canopyReferencing: parseCount(env, 'CANOPY_REFERENCING_MAX_CONNECTIONS', DEFAULT_VENDOR_CONNECTIONS),
@@ -207,10 +218,10 @@ function requireUrl(name: string, value: string, protocols = ['http:', 'https:']
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError(name, `an absolute URL (${protocols.join(' or ')}), got "${value}"`);
+    throw new ConfigError(name, `an absolute URL (${protocols.join(' or ')})`);
   }
   if (!protocols.includes(url.protocol)) {
-    throw new ConfigError(name, `a URL starting with ${protocols.join(' or ')}, got "${value}"`);
+    throw new ConfigError(name, `a URL starting with ${protocols.join(' or ')}, got "${redactUrl(value)}"`);
   }
   return value.replace(/\/+$/, '');
 }

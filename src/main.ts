@@ -1,9 +1,10 @@
-import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { ConfigError, loadConfig, type AgencyConfig, type Config } from './config';
 import { redisReadiness, vendorReadiness } from './http/readiness';
+import { redactUrl } from './http/redact-url';
+import { reportLinkKey } from './http/report-link-key';
 import { createReportLinks } from './http/report-links';
 import type { LinkStore } from './links/link-store';
 import { createMemoryLinkStore } from './links/memory-link-store';
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
     reportDocuments,
     webhookSecret: config.webhookSecret,
     metrics,
-    reportLinks: createReportLinks({ publicUrl: config.publicUrl, key: reportLinkKey(config.webhookSecret) }),
+    reportLinks: createReportLinks({ publicUrl: config.publicUrl, key: await reportLinkKey({ configured: config.reportLinkSecret, redis, prefix }) }),
     callbackUrls,
     readiness: [...vendorReadiness(pools), ...(redis ? [redisReadiness(redis, config.redisUrl)] : [])],
   });
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
     server.once('error', reject); // e.g. EADDRINUSE: nothing would be served, so stop
     server.listen(config.port, resolve);
   });
-  console.log(`rentgraph: GraphQL at http://localhost:${config.port}/graphql (public URL ${config.publicUrl})`);
+  console.log(`rentgraph: GraphQL at http://localhost:${config.port}/graphql (public URL ${redactUrl(config.publicUrl)})`);
   // Behind the listener: Redis may come later, and /readyz says so meanwhile.
   if (sandbox) void untilDone('sandbox: seeding the demo links', () => seedSandboxLinks({ links, reportDocuments }, agency.id, sandbox.simulators));
   if (sandbox) await registerSandboxWebhooks(sandbox, config.agency, clients, callbackUrls);
@@ -143,11 +144,6 @@ async function untilDone(what: string, step: () => Promise<void>): Promise<void>
   }
 }
 
-/** A key of its own for report links, derived from the secret, so links and webhook URLs never share one. */
-function reportLinkKey(webhookSecret: string): string {
-  return createHmac('sha256', webhookSecret).update('report-links').digest('hex');
-}
-
 function readConfig(): Config {
   try {
     return loadConfig();
@@ -173,7 +169,7 @@ async function connectRedis(config: Config): Promise<Redis | undefined> {
     return redis;
   } catch (error) {
     if (config.redisUrlExplicit) {
-      console.error(`redis: ${config.redisUrl} does not answer (${(error as Error).message}); readiness fails until it does`);
+      console.error(`redis: ${redactUrl(config.redisUrl)} does not answer (${(error as Error).message}); readiness fails until it does`);
       return redis;
     }
     redis.disconnect();
@@ -210,7 +206,7 @@ function withSandbox(agency: AgencyConfig, sandbox: RunningSandbox | undefined):
 function logVendors(configured: AgencyConfig, effective: ResolvedAgency): void {
   for (const [vendor, key] of Object.entries(VENDOR_KEYS)) {
     const kind = configured[key] ? 'real' : 'simulated';
-    console.log(`${vendor}: ${kind}, at ${effective[key].baseUrl}`);
+    console.log(`${vendor}: ${kind}, at ${redactUrl(effective[key].baseUrl)}`);
   }
 }
 

@@ -11,6 +11,7 @@ import { useGraphQLBodyLimit } from './http/graphql-body-limit';
 import { useHealthRoutes, type ReadinessCheck } from './http/health-routes';
 import type { ReportLinks } from './http/report-links';
 import { useReportRoute } from './http/report-route';
+import { withRouteErrors } from './http/route-errors';
 import type { LinkStore } from './links/link-store';
 import type { ReportDocumentStore } from './links/report-documents';
 import { schema } from './schema';
@@ -25,6 +26,7 @@ import type { EventLog } from './subscriptions/event-log';
 import { useWebhookRoutes } from './subscriptions/webhooks';
 import { attachWebSockets } from './subscriptions/websocket';
 import type { RequestListener, Server } from 'node:http';
+import { PathParameterError } from './sources/http';
 import { PayloadError } from './sources/normalise';
 import { VendorError } from './sources/vendor-error';
 
@@ -61,6 +63,7 @@ export interface Gateway {
 
 /** The whole gateway as a request handler (`yoga` is also a fetch handler); it never listens. */
 export function createGateway(deps: GatewayDeps): Gateway {
+  const logger = createGatewayLogger();
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -81,8 +84,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     // GraphiQL served from the gateway itself, not a CDN: it works offline and behind strict firewalls.
     renderGraphiQL,
     maskedErrors: { maskError },
-    logging: createGatewayLogger(),
-    plugins: [
+    logging: logger,
+    plugins: withRouteErrors([
       // Compiled execution for queries and mutations. Subscriptions keep graphql-js: graphql-jit's
       // subscribe does not hand variable-valued arguments to subscribe resolvers.
       useGraphQlJit({}, { enableIf: ({ document, operationName }) => getOperationAST(document, operationName)?.operation !== 'subscription' }),
@@ -104,7 +107,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         // The notes answer is the one that names the renter.
         renterEmail: async (canopyReferenceId) => (await deps.clients.canopyReferencing.getPassportNotes(canopyReferenceId)).renter.email,
       }),
-    ],
+    ], (error) => logger.error('route failed', error)),
   });
   return {
     listener: directExecution(yoga, { graphqlEndpoint: GRAPHQL_ENDPOINT, bodyLimit: GRAPHQL_BODY_LIMIT, cors: CORS }),
@@ -138,6 +141,9 @@ function maskError(error: unknown, message: string): Error {
       path,
       extensions: { code: 'VENDOR_ERROR' },
     });
+  }
+  if (original instanceof PathParameterError) {
+    return createGraphQLError(`An id cannot be sent to the vendor: ${original.message}`, { path, extensions: { code: 'BAD_USER_INPUT' } });
   }
   if (graphqlError && (!original || original instanceof GraphQLError)) return graphqlError;
   console.error('unexpected error', original);

@@ -8,7 +8,7 @@ import { VendorError } from '../sources/vendor-error';
  * and what an operator needs is which vendor, which call and what it answered.
  */
 export function createGatewayLogger(): YogaLogger {
-  const logger = createLogger();
+  const logger = shortening(createLogger());
   return {
     ...logger,
     error: (...args: unknown[]) => {
@@ -19,6 +19,26 @@ export function createGatewayLogger(): YogaLogger {
       else logger.error(...args);
     },
   };
+}
+
+/** The most characters of one logged value: ids, e-mails and messages that clients choose can be any length. */
+export const LOG_VALUE_LIMIT = 500;
+
+/** Every level of the logger, with each value cut to LOG_VALUE_LIMIT: the one place log values are shortened. */
+function shortening(logger: YogaLogger): YogaLogger {
+  const cut = (log: (...args: unknown[]) => void) => (...args: unknown[]) => log(...args.map(shortened));
+  return { debug: cut(logger.debug), info: cut(logger.info), warn: cut(logger.warn), error: cut(logger.error) };
+}
+
+function shortened(value: unknown): unknown {
+  if (typeof value === 'string') return shortenedText(value);
+  // An error with a long message is logged as its shortened stack; a short one keeps its own form.
+  if (value instanceof Error && value.message.length > LOG_VALUE_LIMIT) return shortenedText(value.stack ?? value.message);
+  return value;
+}
+
+function shortenedText(text: string): string {
+  return text.length <= LOG_VALUE_LIMIT ? text : `${text.slice(0, LOG_VALUE_LIMIT)}… (${text.length - LOG_VALUE_LIMIT} more characters)`;
 }
 
 /** The message names the vendor, the call and what it answered; the code and status say what kind of failure it is. */

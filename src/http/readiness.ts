@@ -1,13 +1,15 @@
 import type { Redis } from 'ioredis';
 import type { VendorPools } from '../sources/clients';
 import type { ReadinessCheck } from './health-routes';
+import { redactUrl } from './redact-url';
 
 /** Redis answers a PING on a ready connection. */
 export function redisReadiness(redis: Redis, url: string): ReadinessCheck {
+  const shown = redactUrl(url);
   return {
     name: 'redis',
     async check() {
-      if (redis.status !== 'ready') throw new Error(`not connected to ${url} (${redis.status})`);
+      if (redis.status !== 'ready') throw new Error(`not connected to ${shown} (${redis.status})`);
       await redis.ping();
     },
   };

@@ -38,12 +38,21 @@ export function createReportLinks(options: ReportLinksOptions): ReportLinks {
     },
     verify(url) {
       if (!url.pathname.startsWith(REPORT_PATH)) return undefined;
-      const documentId = decodeURIComponent(url.pathname.slice(REPORT_PATH.length));
+      const documentId = decodedSegment(url.pathname.slice(REPORT_PATH.length));
       const expires = Number(url.searchParams.get('expires'));
+      if (!documentId || !Number.isSafeInteger(expires) || expires * 1000 < now()) return undefined;
       const given = Buffer.from(url.searchParams.get('signature') ?? '');
       const expected = Buffer.from(sign(documentId, expires));
-      if (!documentId || !Number.isSafeInteger(expires) || expires * 1000 < now()) return undefined;
       return given.length === expected.length && timingSafeEqual(given, expected) ? documentId : undefined;
     },
   };
+}
+
+/** A path segment decoded; undefined when its percent-encoding is broken (`%`, `%E0%A4%A`), which no link of ours has. */
+function decodedSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }

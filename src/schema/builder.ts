@@ -4,6 +4,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import type { GatewayContext } from '../context';
 import { VendorError } from '../sources/vendor-error';
+import { decodeNodeId } from './global-id';
 import { ValidationError } from './validation-error';
 
 export const builder = new SchemaBuilder<{
@@ -25,6 +26,7 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    decodeGlobalID: decodeNodeId,
   },
   // Expected failures of a mutation are typed results; anything else is thrown and masked.
   errors: { defaultTypes: [ValidationError, VendorError] },

@@ -1,4 +1,7 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
+import type { GraphQLError } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
+import type { IdFormat } from './formats';
 
 /**
  * The vendor id a root lookup was given: the vendor's own id (`rep_x`), or the Relay global id of
@@ -12,4 +15,39 @@ export function vendorIdOf(typename: string, id: string): string {
     // Not a global id: the vendor's own.
   }
   return id;
+}
+
+/**
+ * The vendor id an argument holds, refused before any vendor is called unless it has the
+ * vendor's format: `.`, `..`, `/` or an odd string would otherwise become part of a path.
+ */
+export function vendorIdArgument(argument: string, typename: string, value: string | number, format: IdFormat): string {
+  const id = vendorIdOf(typename, String(value));
+  if (!format.pattern.test(id)) throw badArgument(argument, 'format', `must be ${format.description}, or the ${typename}'s global id`);
+  return id;
+}
+
+/** A refused argument, named in the message and in `extensions.argument`; a client error, never masked. */
+export function badArgument(argument: string, rule: string, message: string): GraphQLError {
+  return createGraphQLError(`Argument "${argument}" ${message}.`, { extensions: { code: 'BAD_USER_INPUT', argument, rule } });
+}
+
+/**
+ * The relay plugin's decoding of `node(id:)` and `nodes(ids:)`: Pothos's own, refusing what is
+ * not a global id with an error that names the argument (theirs only quotes the value).
+ */
+export function decodeNodeId(globalId: string): { typename: string; id: string } {
+  try {
+    return decodeGlobalID(globalId);
+  } catch {
+    throw badArgument('id', 'globalId', 'must be a global id, as a node’s `id` field gives it');
+  }
+}
+
+/** A node type's `id.parse`: the id inside a global id, refused unless it has the vendor's format. */
+export function nodeIdParser(typename: string, format: IdFormat): (id: string) => string {
+  return (id) => {
+    if (!format.pattern.test(id)) throw badArgument('id', 'format', `must be the global id of a ${typename}, whose id is ${format.description}`);
+    return id;
+  };
 }

@@ -107,9 +107,28 @@ export interface VendorResponse<T> {
   goneOnRetry?: true;
 }
 
-/** Encodes every interpolated value as a path segment: encodePath`/accounts/${id}`. */
+/**
+ * Encodes every interpolated value as a path segment: encodePath`/accounts/${id}`. The schema
+ * refuses ids a vendor cannot hold; this is the last line of defence, refusing a value that
+ * would change which path is called (`.` and `..` climb, an empty one lists) or that has no
+ * encoding (a lone UTF-16 surrogate).
+ */
 export function encodePath(strings: TemplateStringsArray, ...values: Array<string | number>): string {
-  return strings.reduce((path, part, i) => path + part + (i < values.length ? encodeURIComponent(String(values[i])) : ''), '');
+  return strings.reduce((path, part, i) => path + part + (i < values.length ? encodeSegment(String(values[i])) : ''), '');
+}
+
+/** A path parameter that cannot be sent as one path segment; the caller's input, not a fault of ours. */
+export class PathParameterError extends Error {
+  override name = 'PathParameterError';
+}
+
+/** With the `u` flag a surrogate pair is one code point, so only a lone surrogate matches. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+function encodeSegment(value: string): string {
+  if (value === '' || value === '.' || value === '..') throw new PathParameterError(`"${value}" cannot be a path parameter`);
+  if (LONE_SURROGATE.test(value)) throw new PathParameterError('a path parameter cannot hold a lone UTF-16 surrogate');
+  return encodeURIComponent(value);
 }
 
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'ENOTFOUND', 'EAI_AGAIN']);

@@ -26,3 +26,25 @@ describe('the gateway logger', () => {
     expect(error).toHaveBeenCalledWith(expect.anything(), bug);
   });
 });
+
+describe('values clients choose', () => {
+  const huge = `rep_${'x'.repeat(55_000)}`;
+
+  it('are cut short in a vendor failure’s line', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const failure = new VendorError({ vendor: 'reposit', endpoint: `GET /v1/reposits/${huge}`, status: 404 });
+    createGatewayLogger().error(locatedError(failure, undefined, ['reposit']));
+    const line = warn.mock.calls[0]!.join(' ');
+    expect(line.length).toBeLessThan(1_000);
+    expect(line).toContain('GET /v1/reposits/rep_xxx');
+    expect(line).toContain('more characters');
+  });
+
+  it('are cut short in any other error’s message', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    createGatewayLogger().error(new Error(`no such tenant ${huge}`));
+    const line = error.mock.calls[0]!.map(String).join(' ');
+    expect(line.length).toBeLessThan(1_000);
+    expect(line).toContain('no such tenant rep_xxx');
+  });
+});

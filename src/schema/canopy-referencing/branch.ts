@@ -1,6 +1,8 @@
 import { ALL_BRANCHES, type ReferencingBranch } from '../../sources/canopy-referencing/loaders';
 import type { CanopyBranchAddress } from '../../sources/canopy-referencing/types';
 import { builder } from '../builder';
+import { CANOPY_REFERENCING_ID } from '../formats';
+import { nodeIdParser } from '../global-id';
 
 const BranchAddress = builder.objectRef<CanopyBranchAddress>('CanopyBranchAddress').implement({
   description: 'The address of a Canopy branch.',
@@ -31,7 +33,7 @@ const BranchAddress = builder.objectRef<CanopyBranchAddress>('CanopyBranchAddres
 export const CanopyBranch = builder.node(builder.objectRef<ReferencingBranch>('CanopyBranch'), {
   description:
     'A branch of the agency in Canopy. Renters connect to a branch, not to the company; a referencing request names a branch by a client branch id linked to it.',
-  id: { resolve: (branch) => branch.canopyBranchId },
+  id: { resolve: (branch) => branch.canopyBranchId, parse: nodeIdParser('CanopyBranch', CANOPY_REFERENCING_ID) },
   loadMany: async (ids, ctx) =>
     (await ctx.loaders.referencing.branch.loadMany(ids)).map((branch) => {
       if (branch instanceof Error) throw branch;

@@ -2,7 +2,8 @@ import type { GatewayContext } from '../../context';
 import { SCREENING_STATUS_VALUES } from '../../sources/canopy-referencing/enums';
 import type { CanopyPassportNotes } from '../../sources/canopy-referencing/types';
 import { builder } from '../builder';
-import { vendorIdOf } from '../global-id';
+import { nodeIdParser, vendorIdArgument } from '../global-id';
+import { CANOPY_REFERENCING_ID } from '../formats';
 import { listed } from '../vendor-enum';
 import { ScreeningStatusEnum } from './enums';
 import { foundOnly, orNull } from '../not-found';
@@ -40,7 +41,7 @@ export function referencingRequestEmail(shape: ReferencingRequestShape): string 
 
 export const ReferencingRequest = builder.node(builder.objectRef<ReferencingRequestShape>('ReferencingRequest'), {
   description: 'A screening request sent to Canopy for one renter or guarantor, who completes a Rent Passport in the Canopy app.',
-  id: { resolve: (request) => request.canopyReferenceId },
+  id: { resolve: (request) => request.canopyReferenceId, parse: nodeIdParser('ReferencingRequest', CANOPY_REFERENCING_ID) },
   loadMany: (ids, ctx) =>
     ids.map((id) => orNull(ctx.loaders.referencing.notes.load(id)).then((notes) => notes && shapeFromNotes(id, notes))),
   fields: (t) => ({
@@ -101,7 +102,7 @@ builder.queryField('referencingRequest', (t) =>
     description: 'A referencing request by Canopy’s id or its global id; null if Canopy does not know it.',
     args: { canopyReferenceId: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      const id = vendorIdOf('ReferencingRequest', String(args.canopyReferenceId));
+      const id = vendorIdArgument('canopyReferenceId', 'ReferencingRequest', args.canopyReferenceId, CANOPY_REFERENCING_ID);
       const notes = await orNull(ctx.loaders.referencing.notes.load(id));
       return notes && shapeFromNotes(id, notes);
     },

@@ -3,7 +3,8 @@ import type { GatewayContext } from '../../context';
 import { accountPageKey } from '../../sources/canopy-servicing/loaders';
 import { ACCOUNT_STATUS_VALUES, type Account as AccountRecord } from '../../sources/canopy-servicing/types';
 import { builder } from '../builder';
-import { vendorIdOf } from '../global-id';
+import { nodeIdParser, vendorIdArgument } from '../global-id';
+import { CANOPY_SERVICING_ID } from '../formats';
 import { money, Money } from '../money';
 import { listed } from '../vendor-enum';
 import { AccountStatusEnum } from './enums';
@@ -26,7 +27,7 @@ export async function loadAccounts(ctx: GatewayContext, ids: string[]): Promise<
 
 export const Account = builder.node(builder.objectRef<AccountShape>('Account'), {
   description: 'A customer account under a credit product: line items, balances and statements are kept per account.',
-  id: { resolve: (account) => account.accountId },
+  id: { resolve: (account) => account.accountId, parse: nodeIdParser('Account', CANOPY_SERVICING_ID) },
   loadMany: async (ids, ctx) => nullWhereNotFound(await ctx.loaders.servicing.account.loadMany(ids)),
   fields: (t) => ({
     accountId: t.exposeID('accountId', { nullable: false, description: 'The Canopy-generated id of the account.' }),
@@ -98,7 +99,7 @@ builder.queryField('account', (t) =>
       id: t.arg.id({ required: true }),
       asOf: t.arg({ type: 'DateTime', description: 'The date the account’s summary, line items and statements default to.' }),
     },
-    resolve: (_root, { id, asOf }, ctx) => orNull(loadAccount(ctx, vendorIdOf('Account', String(id)), asOf)),
+    resolve: (_root, { id, asOf }, ctx) => orNull(loadAccount(ctx, vendorIdArgument('id', 'Account', id, CANOPY_SERVICING_ID), asOf)),
   }),
 );
 

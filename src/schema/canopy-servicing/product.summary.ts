@@ -2,7 +2,8 @@ import type { GatewayContext } from '../../context';
 import { asOfKey } from '../../sources/canopy-servicing/loaders';
 import type { ProductSummary as ProductSummaryRecord } from '../../sources/canopy-servicing/types';
 import { builder } from '../builder';
-import { vendorIdOf } from '../global-id';
+import { vendorIdArgument } from '../global-id';
+import { CANOPY_SERVICING_ID } from '../formats';
 import { money, Money } from '../money';
 import { orNull } from '../not-found';
 import { loadProduct, Product } from './product';
@@ -62,6 +63,6 @@ builder.queryField('productSummary', (t) =>
       id: t.arg.id({ required: true }),
       asOf: t.arg({ type: 'DateTime', description: 'Answer as Canopy would have at this moment.' }),
     },
-    resolve: (_root, { id, asOf }, ctx) => orNull(loadProductSummary(ctx, vendorIdOf('Product', String(id)), asOf)),
+    resolve: (_root, { id, asOf }, ctx) => orNull(loadProductSummary(ctx, vendorIdArgument('id', 'Product', id, CANOPY_SERVICING_ID), asOf)),
   }),
 );

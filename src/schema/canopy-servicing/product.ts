@@ -2,7 +2,8 @@ import type { GatewayContext } from '../../context';
 import { asOfKey, dateKey } from '../../sources/canopy-servicing/loaders';
 import { PRODUCT_TYPE_VALUES, type Product as ProductRecord } from '../../sources/canopy-servicing/types';
 import { builder } from '../builder';
-import { vendorIdOf } from '../global-id';
+import { nodeIdParser, vendorIdArgument } from '../global-id';
+import { CANOPY_SERVICING_ID } from '../formats';
 import { money, Money } from '../money';
 import { listed } from '../vendor-enum';
 import { ProductTypeEnum } from './enums';
@@ -19,7 +20,7 @@ export async function loadProduct(ctx: GatewayContext, productId: string, asOf?:
 
 export const Product = builder.node(builder.objectRef<ProductShape>('Product'), {
   description: 'A credit product configured in Canopy, with the policies that drive the behaviour of its accounts.',
-  id: { resolve: (product) => product.productId },
+  id: { resolve: (product) => product.productId, parse: nodeIdParser('Product', CANOPY_SERVICING_ID) },
   loadMany: async (ids, ctx) => nullWhereNotFound(await ctx.loaders.servicing.product.loadMany(ids.map((id) => asOfKey(id)))),
   fields: (t) => ({
     productId: t.exposeID('productId', { nullable: false, description: 'The Canopy-generated id of the product.' }),
@@ -79,6 +80,6 @@ builder.queryField('product', (t) =>
       id: t.arg.id({ required: true }),
       asOf: t.arg({ type: 'DateTime', description: 'Answer as Canopy would have at this moment.' }),
     },
-    resolve: (_root, { id, asOf }, ctx) => orNull(loadProduct(ctx, vendorIdOf('Product', String(id)), asOf)),
+    resolve: (_root, { id, asOf }, ctx) => orNull(loadProduct(ctx, vendorIdArgument('id', 'Product', id, CANOPY_SERVICING_ID), asOf)),
   }),
 );

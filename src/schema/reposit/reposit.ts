@@ -6,7 +6,8 @@ import {
 } from '../../sources/reposit/types';
 import { foundOnly, orNull } from '../not-found';
 import { builder } from '../builder';
-import { vendorIdOf } from '../global-id';
+import { vendorIdArgument } from '../global-id';
+import { REPOSIT_ID } from '../formats';
 import { money, Money } from '../money';
 import { listed } from '../vendor-enum';
 import { RepositAddress } from './address';
@@ -126,6 +127,6 @@ builder.queryField('reposit', (t) =>
     nullable: true,
     description: 'A Reposit by Reposit’s id (`rep_…`) or its global id; null if Reposit does not know it.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => repositOrNull(ctx, vendorIdOf('Reposit', String(args.id))),
+    resolve: (_root, args, ctx) => repositOrNull(ctx, vendorIdArgument('id', 'Reposit', args.id, REPOSIT_ID)),
   }),
 );
