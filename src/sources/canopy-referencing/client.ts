@@ -98,8 +98,8 @@ export class CanopyReferencingClient {
       // Only mints a token: repeating it is harmless.
       idempotent: true,
     });
-    // Canopy hands the token out with its `Bearer ` prefix already on.
-    const authorization = wire.access_token.startsWith('Bearer ') ? wire.access_token : `Bearer ${wire.access_token}`;
+    // Canopy hands the token out with its `Bearer ` prefix already on; auth schemes are case-insensitive (RFC 9110 §11.1).
+    const authorization = /^bearer /i.test(wire.access_token) ? wire.access_token : `Bearer ${wire.access_token}`;
     return { authorization, expiresAt: toDate(toInteger(wire.expires, 'expires') * 1000, 'expires') };
   }
 
