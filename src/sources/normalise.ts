@@ -70,3 +70,35 @@ export function toText(value: unknown, field: string): string {
   if (typeof value !== 'string' || value === '') throw new PayloadError(`${field}: expected a string, got ${JSON.stringify(value)}`);
   return value;
 }
+
+const warnedFields = new Set<string>();
+
+/**
+ * Reads one field without failing the answer around it. `read` is the documented reading; a
+ * value it refuses is read by `nearest` (the closest honest value, e.g. `"1234.5"` pounds as
+ * 123450 pence) or else becomes undefined, and the field is logged once per process: its name
+ * and the kind of value, never the value, which may be personal data.
+ */
+export function lenient<T>(
+  value: unknown,
+  field: string,
+  read: (value: unknown, field: string) => T | undefined,
+  nearest?: (value: unknown, field: string) => T | undefined,
+): T | undefined {
+  try {
+    return read(value, field);
+  } catch (error) {
+    if (!(error instanceof PayloadError)) throw error;
+    if (!warnedFields.has(field)) {
+      warnedFields.add(field);
+      console.warn(`vendor payload: ${field} is not as documented (got ${value === null ? 'null' : typeof value}); read leniently`);
+    }
+    if (!nearest) return undefined;
+    try {
+      return nearest(value, field);
+    } catch (fallback) {
+      if (fallback instanceof PayloadError) return undefined;
+      throw fallback;
+    }
+  }
+}

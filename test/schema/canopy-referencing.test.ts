@@ -71,8 +71,8 @@ const FULL_REQUEST = /* GraphQL */ `
         sections { section agentNotes { message createdAt } reportNotes { message createdAt } }
       }
       report {
-        title status maxRent { minorUnits currency decimal }
-        isGuarantorReference waitingForGuarantor guarantorCompleted pdfUrl summaryPdfUrl
+        title documentType status maxRent { minorUnits currency decimal }
+        isGuarantorReference isGuarantorNeeded waitingForGuarantor guarantorCompleted pdfUrl summaryPdfUrl
       }
     }
   }
@@ -108,11 +108,14 @@ describe('Query.referencingRequest', () => {
       tenant: { email: AMARA },
       report: {
         title: 'FULL',
+        documentType: 'FULL',
         status: 'VERIFY',
         maxRent: { minorUnits: affordable, currency: 'GBP', decimal: `${affordable / 100}.00` },
-        isGuarantorReference: false,
-        waitingForGuarantor: false,
-        guarantorCompleted: false,
+        // a renter's report without a guarantor: the callback sends isGuarantorNeeded only
+        isGuarantorReference: null,
+        isGuarantorNeeded: false,
+        waitingForGuarantor: null,
+        guarantorCompleted: null,
         // the gateway holds the document ids of seeded passports, as if their callbacks had come
         pdfUrl: expect.stringMatching(/\/reports\/canopy\/[^?]+\?expires=\d+&signature=/),
         summaryPdfUrl: expect.stringMatching(/\/reports\/canopy\/[^?]+\?expires=\d+&signature=/),
@@ -208,14 +211,22 @@ describe('Query.referencingRequest', () => {
     expect(request.rentPassport.rightToRent).toBeNull();
   });
 
-  it('reports a guarantor being waited for from the passport', async () => {
+  it('shows a guarantor being waited for in the passport and in the callback’s report', async () => {
     const { data } = await gateway.graphql(FULL_REQUEST, { id: seededCanopyReferenceId(LIAM) });
 
     const request = data?.referencingRequest;
     expect(request.rentPassport.guarantorRequest).toEqual({ email: 'liam.byrne.guarantor@example.com', status: 'PENDING', createdAt: expect.any(String) });
     expect(request.rentPassport.guarantors).toEqual({ pending: 1, accepted: 0 });
     expect(request.rentPassport.considerSummary).toEqual([{ section: 'INCOME', reason: 'LOW_AFFORDABILITY' }]);
-    expect(request.report).toMatchObject({ title: 'INSTANT', status: 'CONSIDER', waitingForGuarantor: true, guarantorCompleted: false });
+    expect(request.report).toMatchObject({
+      title: 'INSTANT',
+      documentType: 'INSTANT',
+      status: 'CONSIDER',
+      isGuarantorReference: null,
+      isGuarantorNeeded: true,
+      waitingForGuarantor: true,
+      guarantorCompleted: false,
+    });
   });
 
   it('accepts the global id as well as Canopy’s id, and refetches through node(id:)', async () => {
@@ -260,7 +271,7 @@ describe('Query.referencingRequest', () => {
       const { data, errors } = await gateway.graphql(
         /* GraphQL */ `
           query ($id: ID!) {
-            referencingRequest(canopyReferenceId: $id) { status rentPassport { globalStatus instant { status } } report { status } }
+            referencingRequest(canopyReferenceId: $id) { status rentPassport { globalStatus instant { status } } }
           }
         `,
         { id: record.canopyReferenceId },
@@ -270,7 +281,6 @@ describe('Query.referencingRequest', () => {
       expect(data?.referencingRequest).toEqual({
         status: 'UNLISTED',
         rentPassport: { globalStatus: 'UNLISTED', instant: { status: 'UNLISTED' } },
-        report: { status: 'UNLISTED' },
       });
     } finally {
       record.result = result;

@@ -59,6 +59,34 @@ describe('report PDFs', () => {
 
   it('remembers the documents a completed-report callback names', async () => {
     expect((await postWebhook(gateway.url, 'canopy', canopyExamples.completedReport)).status).toBe(200);
-    expect(await gateway.reportDocuments.load(gateway.agencyId, [amaraRequest])).toEqual([{ documentId: 'doc-1', summaryDocumentId: 'doc-2' }]);
+    const [stored] = await gateway.reportDocuments.load(gateway.agencyId, [amaraRequest]);
+    expect(stored).toMatchObject({ documentId: 'doc-1', summaryDocumentId: 'doc-2' });
   });
+
+  it('reports what the callback says and nothing it leaves out: its maxRent and documentType, absent guarantor flags as null', async () => {
+    expect((await postWebhook(gateway.url, 'canopy', canopyExamples.completedReport)).status).toBe(200);
+    const { data, errors } = await gateway.graphql(
+      `query ($id: ID!) {
+        referencingRequest(canopyReferenceId: $id) {
+          rentPassport { monthlyRentAffordability { minorUnits } }
+          report { title documentType status maxRent { minorUnits } isGuarantorReference isGuarantorNeeded waitingForGuarantor guarantorCompleted }
+        }
+      }`,
+      { id: amaraRequest },
+    );
+    expect(errors).toBeUndefined();
+    // The callback's maxRent (1500 pounds) is not the passport's affordability.
+    expect(data?.referencingRequest.rentPassport.monthlyRentAffordability.minorUnits).not.toBe(150_000);
+    expect(data?.referencingRequest.report).toEqual({
+      title: 'FULL',
+      documentType: 'FULL',
+      status: 'VERIFY',
+      maxRent: { minorUnits: 150_000 },
+      isGuarantorReference: null,
+      isGuarantorNeeded: false,
+      waitingForGuarantor: null,
+      guarantorCompleted: null,
+    });
+  });
+
 });

@@ -7,7 +7,7 @@ import { listed } from '../vendor-enum';
 import { ScreeningStatusEnum } from './enums';
 import { foundOnly, orNull } from '../not-found';
 import { PassportNotes } from './passport-notes';
-import { reportFromPassport, ReferencingReport } from './report';
+import { ReferencingReport } from './report';
 import { RentPassport } from './rent-passport';
 
 /**
@@ -81,15 +81,9 @@ export const ReferencingRequest = builder.node(builder.objectRef<ReferencingRequ
     report: t.field({
       type: ReferencingReport,
       nullable: true,
-      description: 'The report of the completed Rent Passport; null until the passport is complete.',
-      resolve: async (request, _args, ctx) => {
-        const [passport, documents] = await Promise.all([
-          ctx.loaders.referencing.passport.load(request.canopyReferenceId),
-          ctx.loaders.reportDocuments.load(request.canopyReferenceId),
-        ]);
-        const report = reportFromPassport(passport);
-        return report && { ...report, ...documents };
-      },
+      description:
+        'The report of the completed Rent Passport, from Canopy’s completed-report callback; null until the gateway has received it.',
+      resolve: async (request, _args, ctx) => (await ctx.loaders.reportDocuments.load(request.canopyReferenceId)) ?? null,
     }),
   }),
 });

@@ -17,7 +17,7 @@ const ExternalNote = builder.objectRef<CanopyPassportNote & { section: string }>
   }),
 });
 
-const pounds = (pence: number) => money(pence, 'GBP');
+const pounds = (pence: number | undefined) => (pence === undefined ? null : money(pence, 'GBP'));
 
 export const RentPassport = builder.objectRef<CanopyRentPassport>('RentPassport').implement({
   description: 'The renter’s Rent Passport: screening results so far, whether or not it is complete.',
@@ -32,17 +32,20 @@ export const RentPassport = builder.objectRef<CanopyRentPassport>('RentPassport'
     full: t.field({ type: FullScreening, resolve: (passport) => passport.full }),
     monthlyRentAffordability: t.field({
       type: Money,
-      description: 'The highest monthly rent the renter can afford, from income and savings.',
+      nullable: true,
+      description: 'The highest monthly rent the renter can afford, from income and savings; null when Canopy sent something that is no amount.',
       resolve: (passport) => pounds(passport.monthlyRentAffordability),
     }),
     incomeMonthlyRentAffordability: t.field({
       type: Money,
-      description: 'The highest monthly rent the renter’s income affords.',
+      nullable: true,
+      description: 'The highest monthly rent the renter’s income affords; null when Canopy sent something that is no amount.',
       resolve: (passport) => pounds(passport.incomeMonthlyRentAffordability),
     }),
     savingsMonthlyRentAffordability: t.field({
       type: Money,
-      description: 'The highest monthly rent the renter’s savings afford.',
+      nullable: true,
+      description: 'The highest monthly rent the renter’s savings afford; null when Canopy sent something that is no amount.',
       resolve: (passport) => pounds(passport.savingsMonthlyRentAffordability),
     }),
     identityStatus: t.exposeString('identityStatus', { description: 'Whether the renter has given their identity (YES or NO).' }),

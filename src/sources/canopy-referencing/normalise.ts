@@ -1,5 +1,5 @@
 /** Mappers between Canopy Referencing JSON (`wire.ts`) and the gateway's types (`types.ts`). */
-import { PayloadError, toDate, toInteger, toOptionalDate } from '../normalise';
+import { lenient, PayloadError, toDate, toInteger, toNumber, toOptionalDate, toOptionalInteger } from '../normalise';
 import type {
   CanopyAddress,
   CanopyBranch,
@@ -31,6 +31,11 @@ import type {
 /** Canopy amounts are whole pounds; the gateway's are pence. */
 export function poundsToPence(pounds: unknown, field: string): number {
   return toInteger(pounds, field) * 100;
+}
+
+/** Whole pounds as pence where the docs promise them; any other number of pounds to the nearest penny, logged once. */
+function lenientPounds(pounds: unknown, field: string): number | undefined {
+  return lenient(pounds, field, poundsToPence, (value) => Math.round(toNumber(value, field) * 100));
 }
 
 /** Pence to the whole pounds Canopy takes; refuses an amount with pence, which Canopy cannot carry. */
@@ -157,15 +162,15 @@ export function rentPassportFromWire(response: WireRentPassportResponse): Canopy
       overall: statuses.instant.overall,
     }),
     full: { ...statuses.full },
-    monthlyRentAffordability: poundsToPence(passport.monthlyRentAffordability, 'monthlyRentAffordability'),
-    incomeMonthlyRentAffordability: poundsToPence(passport.incomeMonthlyRentAffordability, 'incomeMonthlyRentAffordability'),
-    savingsMonthlyRentAffordability: poundsToPence(passport.savingsMonthlyRentAffordability, 'savingsMonthlyRentAffordability'),
+    monthlyRentAffordability: lenientPounds(passport.monthlyRentAffordability, 'rentPassport.monthlyRentAffordability'),
+    incomeMonthlyRentAffordability: lenientPounds(passport.incomeMonthlyRentAffordability, 'rentPassport.incomeMonthlyRentAffordability'),
+    savingsMonthlyRentAffordability: lenientPounds(passport.savingsMonthlyRentAffordability, 'rentPassport.savingsMonthlyRentAffordability'),
     identityStatus: user.identity.status,
     identity: user.identity.data,
     addressHistoryStatus: user.addressHistory.status,
     creditIndicator: user.creditIndicator,
-    creditScore: user.creditScore ?? undefined,
-    dateChecked: toOptionalDate(user.dateChecked, 'user.dateChecked'),
+    creditScore: lenient(user.creditScore, 'rentPassport.user.creditScore', toOptionalInteger, (value, field) => Math.round(toNumber(value, field))),
+    dateChecked: lenient(user.dateChecked, 'rentPassport.user.dateChecked', toOptionalDate),
     highRiskSummary: passport.highRiskSummary ?? {},
     considerSummary: passport.considerSummary ?? {},
     canRequestGuarantor: passport.canRequestGuarantor,

@@ -223,12 +223,12 @@ export interface CanopyRentPassport {
     landlordReference: OpenEnum<SectionStatus>;
     employerReference: OpenEnum<SectionStatus>;
   };
-  /** Pence a month. */
-  monthlyRentAffordability: number;
-  /** Pence a month. */
-  incomeMonthlyRentAffordability: number;
-  /** Pence a month. */
-  savingsMonthlyRentAffordability: number;
+  /** Pence a month; undefined when Canopy sent something that is no amount. */
+  monthlyRentAffordability?: number;
+  /** Pence a month; as monthlyRentAffordability. */
+  incomeMonthlyRentAffordability?: number;
+  /** Pence a month; as monthlyRentAffordability. */
+  savingsMonthlyRentAffordability?: number;
   identityStatus: string;
   identity: Record<string, unknown>;
   addressHistoryStatus: string;
@@ -335,8 +335,12 @@ export interface CanopyNoteNotification {
   note: string;
 }
 
+/** The `document` of Canopy's completed-report callback: the only place the report's data is given. */
 export interface CanopyReport {
+  /** The callback's `title`; told from `documentType` when the callback leaves it out. */
   title: OpenEnum<ReportTitle>;
+  /** 0 for an INSTANT screening's report, 1 for a FULL one's. */
+  documentType: number;
   /** Parsed from `url`. */
   documentId: string;
   /** Parsed from `summaryReportUrl`. */
@@ -344,9 +348,13 @@ export interface CanopyReport {
   /** Pence a month. */
   maxRent: number;
   status: OpenEnum<ReportStatus>;
+  /** Sent only for a GUARANTOR_SCREENING request. */
   isGuarantorReference?: boolean;
+  /** Sent only for a RENTER_SCREENING request. */
   isGuarantorNeeded?: boolean;
+  /** Sent only when isGuarantorNeeded is true. */
   waitingForGuarantor?: boolean;
+  /** Sent only when isGuarantorNeeded is true. */
   guarantorCompleteRP?: boolean;
 }
 

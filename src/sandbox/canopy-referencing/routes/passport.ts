@@ -25,7 +25,9 @@ export function passportRoutes(state: CanopyReferencingState): SandboxRoute[] {
     guardedRoute(state, 'GET', '/referencing-requests/client/:clientId/rent-passport/:canopyReferenceId', (request) => {
       const record = state.requests.get(request.params.canopyReferenceId ?? '');
       if (!record) return notFound(request.params.canopyReferenceId);
-      return json(200, rentPassportResponse(state, record, newRequestId()));
+      const answer = rentPassportResponse(state, record, newRequestId());
+      state.passportQuirk?.(answer);
+      return json(200, answer);
     }),
     guardedRoute(state, 'GET', '/referencing-requests/client/:clientId/rent-passport/:canopyReferenceId/notes', (request) => {
       const record = state.requests.get(request.params.canopyReferenceId ?? '');
