@@ -45,6 +45,7 @@ const FULL_REQUEST = /* GraphQL */ `
         incomeMonthlyRentAffordability { minorUnits currency }
         savingsMonthlyRentAffordability { minorUnits currency }
         identityStatus
+        personalData { identity addressHistory financialSummary }
         addressHistoryStatus
         creditIndicator
         creditScore
@@ -55,6 +56,7 @@ const FULL_REQUEST = /* GraphQL */ `
         guarantorRequest { email status createdAt }
         guarantors { pending accepted }
         guaranteedRenterCount
+        guaranteedRenters
         isGuarantor
         isFavourite
         externalNotes { section message createdAt }
@@ -64,7 +66,10 @@ const FULL_REQUEST = /* GraphQL */ `
           screeningProgress passportCompleted source
         }
         identityVerification { status additionalInfo updatedAt }
-        rightToRent { type status requestId documentType typeOfProof shareCode country expirationDate tenancyEndDate }
+        rightToRent {
+          type status requestId documentType typeOfProof shareCode country expirationDate tenancyEndDate
+          metadata { typeOfProof idnowIdentId shareCode } documents verifiedBy
+        }
       }
       notes {
         renter { email firstName lastName }
@@ -99,6 +104,7 @@ describe('Query.referencingRequest', () => {
     const request = data?.referencingRequest;
     const done = record.updatedAt.toISOString();
     const affordable = affordabilityPence(AMARA);
+    const person = gateway.sandbox.people.find((candidate) => candidate.email === AMARA)!;
     expect(request).toMatchObject({
       id: encodeGlobalID('ReferencingRequest', record.canopyReferenceId),
       canopyReferenceId: record.canopyReferenceId,
@@ -130,6 +136,11 @@ describe('Query.referencingRequest', () => {
       incomeMonthlyRentAffordability: { minorUnits: affordable, currency: 'GBP' },
       savingsMonthlyRentAffordability: { minorUnits: 0, currency: 'GBP' },
       identityStatus: 'YES',
+      personalData: {
+        identity: { firstName: 'Amara', lastName: 'Okafor', dateOfBirth: person.dateOfBirth },
+        addressHistory: [{ startDate: '2021-09-01', ...person.address }],
+        financialSummary: { currency: 'GBP', annualIncome: person.annualSalary, monthlyIncome: Math.floor(person.annualSalary / 12), incomeVerified: true },
+      },
       addressHistoryStatus: 'YES',
       creditIndicator: 'GREEN',
       creditScore: 820,
@@ -140,6 +151,7 @@ describe('Query.referencingRequest', () => {
       guarantorRequest: null,
       guarantors: { pending: 0, accepted: 0 },
       guaranteedRenterCount: 0,
+      guaranteedRenters: [],
       isGuarantor: false,
       isFavourite: false,
       externalNotes: [
@@ -168,10 +180,13 @@ describe('Query.referencingRequest', () => {
         requestId: stableUuid('right-to-rent', record.canopyReferenceId),
         documentType: 'other',
         typeOfProof: 'other',
-        shareCode: null,
+        shareCode: expect.stringMatching(/^[0-9A-F]{9}$/),
         country: null,
         expirationDate: null,
         tenancyEndDate: null,
+        metadata: { typeOfProof: 'other', idnowIdentId: expect.stringMatching(/^IDN-/), shareCode: request.rentPassport.rightToRent.shareCode },
+        documents: [{ type: 'SHARE_CODE_CHECK', name: expect.stringMatching(/^right-to-rent-.+\.pdf$/), createdAt: done }],
+        verifiedBy: 'Canopy Compliance',
       },
     });
     expect(request.notes.renter).toEqual({ email: AMARA, firstName: 'Amara', lastName: 'Okafor' });

@@ -6,6 +6,7 @@ import { listed } from '../vendor-enum';
 import { ScreeningStatusEnum } from './enums';
 import { GuarantorCounts, GuarantorRequest, IdentityVerification, RightToRent } from './rent-passport.checks';
 import { PassportConnection } from './rent-passport.connection';
+import { PassportPersonalData } from './rent-passport.personal-data';
 import { flags, FullScreening, InstantScreening, PassportFlag } from './rent-passport.screening';
 
 const ExternalNote = builder.objectRef<CanopyPassportNote & { section: string }>('PassportExternalNote').implement({
@@ -49,6 +50,11 @@ export const RentPassport = builder.objectRef<CanopyRentPassport>('RentPassport'
       resolve: (passport) => pounds(passport.savingsMonthlyRentAffordability),
     }),
     identityStatus: t.exposeString('identityStatus', { description: 'Whether the renter has given their identity (YES or NO).' }),
+    personalData: t.field({
+      type: PassportPersonalData,
+      description: 'The renter’s identity, address history and financial summary: personal data.',
+      resolve: (passport) => passport.personal,
+    }),
     addressHistoryStatus: t.exposeString('addressHistoryStatus', { description: 'Whether the renter has given their address history.' }),
     creditIndicator: t.exposeString('creditIndicator', { description: 'The credit check’s indicator; NO before the check.' }),
     creditScore: t.int({ nullable: true, resolve: (passport) => passport.creditScore ?? null }),
@@ -72,6 +78,11 @@ export const RentPassport = builder.objectRef<CanopyRentPassport>('RentPassport'
     guarantorRequest: t.field({ type: GuarantorRequest, nullable: true, resolve: (passport) => passport.guarantorRequest ?? null }),
     guarantors: t.field({ type: GuarantorCounts, resolve: (passport) => passport.guarantors }),
     guaranteedRenterCount: t.exposeInt('guaranteedRenterCount', { description: 'How many renters this person guarantees.' }),
+    guaranteedRenters: t.field({
+      type: ['JSONObject'],
+      description: 'The renters this person guarantees (`guaranteedRenters.items`), as Canopy sends them.',
+      resolve: (passport) => passport.guaranteedRenters,
+    }),
     isGuarantor: t.exposeBoolean('isGuarantor', { description: 'True when this is a guarantor’s passport.' }),
     isFavourite: t.exposeBoolean('isFavourite'),
     externalNotes: t.field({

@@ -51,6 +51,11 @@ function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, member]) => member !== undefined)) as T;
 }
 
+/** The members of an open-shaped list that are JSON objects, the only kind the schema's JSONObject carries. */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 function optional(value: string | null | undefined): string | undefined {
   return value === null || value === undefined ? undefined : value;
 }
@@ -166,7 +171,11 @@ export function rentPassportFromWire(response: WireRentPassportResponse): Canopy
     incomeMonthlyRentAffordability: lenientPounds(passport.incomeMonthlyRentAffordability, 'rentPassport.incomeMonthlyRentAffordability'),
     savingsMonthlyRentAffordability: lenientPounds(passport.savingsMonthlyRentAffordability, 'rentPassport.savingsMonthlyRentAffordability'),
     identityStatus: user.identity.status,
-    identity: user.identity.data,
+    personal: {
+      identity: user.identity.data,
+      addressHistory: user.addressHistory.data.filter(isObject),
+      financialSummary: user.financialSummary,
+    },
     addressHistoryStatus: user.addressHistory.status,
     creditIndicator: user.creditIndicator,
     creditScore: lenient(user.creditScore, 'rentPassport.user.creditScore', toOptionalInteger, (value, field) => Math.round(toNumber(value, field))),
@@ -188,6 +197,7 @@ export function rentPassportFromWire(response: WireRentPassportResponse): Canopy
     }),
     guarantors: { ...guarantors },
     guaranteedRenterCount: guaranteedRenters.count,
+    guaranteedRenters: guaranteedRenters.items.filter(isObject),
     identityVerification: identityVerification
       ? compact({
           status: identityVerification.status,
@@ -203,6 +213,9 @@ export function rentPassportFromWire(response: WireRentPassportResponse): Canopy
           documentType: rightToRent.data.documentType,
           typeOfProof: rightToRent.data.metadata.typeOfProof,
           shareCode: optional(rightToRent.data.metadata.rtrSharecode),
+          idnowIdentId: optional(rightToRent.data.metadata.idnowIdentID),
+          documents: rightToRent.data.documents.filter(isObject),
+          verifiedBy: optional(rightToRent.data.verifiedBy),
           country: optional(rightToRent.data.country),
           expirationDate: toOptionalDate(rightToRent.data.expirationDate, 'rightToRent.data.expirationDate'),
           tenancyEndDate: toOptionalDate(rightToRent.data.tenancyEndDate, 'rightToRent.data.tenancyEndDate'),

@@ -230,7 +230,12 @@ export interface CanopyRentPassport {
   /** Pence a month; as monthlyRentAffordability. */
   savingsMonthlyRentAffordability?: number;
   identityStatus: string;
-  identity: Record<string, unknown>;
+  /** Personal data, in shapes Canopy's docs leave open: kept as Canopy sends them. */
+  personal: {
+    identity: Record<string, unknown>;
+    addressHistory: Array<Record<string, unknown>>;
+    financialSummary: Record<string, unknown>;
+  };
   addressHistoryStatus: string;
   creditIndicator: string;
   creditScore?: number;
@@ -260,6 +265,8 @@ export interface CanopyRentPassport {
   };
   guarantors: { pending: number; accepted: number };
   guaranteedRenterCount: number;
+  /** The renters this person guarantees, in a shape Canopy's docs leave open. */
+  guaranteedRenters: Array<Record<string, unknown>>;
   identityVerification?: { status: string; additionalInfo?: string; updatedAt: Date };
   rightToRent?: {
     type: string;
@@ -268,6 +275,11 @@ export interface CanopyRentPassport {
     documentType: string;
     typeOfProof: string;
     shareCode?: string;
+    /** IDnow's id of the identification, where IDnow made it. */
+    idnowIdentId?: string;
+    /** The documents the renter gave, in a shape Canopy's docs leave open. */
+    documents: Array<Record<string, unknown>>;
+    verifiedBy?: string;
     country?: string;
     expirationDate?: Date;
     tenancyEndDate?: Date;
