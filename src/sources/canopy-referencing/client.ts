@@ -199,7 +199,18 @@ export class CanopyReferencingClient {
 
   /** A PDF report, streamed: the caller consumes or destroys `body`. */
   async downloadDocument(documentId: string): Promise<CanopyDocumentStream> {
-    const route = this.route('/referencing-requests/client/:clientId/documents/:documentId', { documentId });
+    return this.downloadPdf(this.route('/referencing-requests/client/:clientId/documents/:documentId', { documentId }));
+  }
+
+  /**
+   * The screening results so far as a PDF, complete or not ("Get Intermediate PDF Report"): the
+   * Rent Passport's own endpoint, asked for PDF. Streamed, as `downloadDocument`.
+   */
+  async downloadIntermediateReport(canopyReferenceId: string): Promise<CanopyDocumentStream> {
+    return this.downloadPdf(this.route('/referencing-requests/client/:clientId/rent-passport/:canopyReferenceId', { canopyReferenceId }));
+  }
+
+  private async downloadPdf(route: { path: string; route: string }): Promise<CanopyDocumentStream> {
     const response = await this.authorised((authorization) =>
       this.http.stream({ method: 'GET', ...route, headers: this.headers(authorization, 'application/pdf') }),
     );
