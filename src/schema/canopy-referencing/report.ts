@@ -14,7 +14,7 @@ export const ReferencingReport = builder.objectRef<CanopyReport>('ReferencingRep
   fields: (t) => ({
     title: t.field({
       type: ScreeningTypeEnum,
-      description: 'INSTANT or FULL screening.',
+      description: 'The callback’s `title`, INSTANT or FULL; derived from `documentType` when a callback leaves the title out.',
       resolve: (report) => listed('ScreeningType', REPORT_TITLE_VALUES, report.title),
     }),
     documentType: t.field({
