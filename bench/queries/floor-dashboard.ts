@@ -50,7 +50,8 @@ async function referencingRequest(clients: VendorClients, canopyReferenceId: str
         landlordReference: enumName(SECTION_STATUS_VALUES, passport.full.landlordReference),
         employerReference: enumName(SECTION_STATUS_VALUES, passport.full.employerReference),
       },
-      monthlyRentAffordability: { decimal: decimal(passport.monthlyRentAffordability), currency: 'GBP' },
+      monthlyRentAffordability:
+        passport.monthlyRentAffordability === undefined ? null : { decimal: decimal(passport.monthlyRentAffordability), currency: 'GBP' },
     },
   };
 }

@@ -12,6 +12,11 @@ export interface ReportLinksOptions {
 }
 
 export const REPORT_PATH = '/reports/canopy/';
+/** Below REPORT_PATH: the intermediate report of a referencing request, by its Canopy id. */
+const INTERMEDIATE_SEGMENT = 'rent-passport/';
+
+/** What a verified link fetches: a report document by its id, or a request's intermediate report. */
+export type ReportLinkTarget = { kind: 'document'; documentId: string } | { kind: 'intermediate'; canopyReferenceId: string };
 
 /**
  * Links to Canopy report PDFs, served by the gateway. A browser opens a PDF in a new tab without
@@ -20,39 +25,42 @@ export const REPORT_PATH = '/reports/canopy/';
  */
 export interface ReportLinks {
   canopyDocumentUrl(documentId: string): string;
-  /** The document id of a signed, unexpired link path and query; undefined otherwise. */
-  verify(url: URL): string | undefined;
+  /** The PDF of a referencing request's screening results so far, complete or not. */
+  canopyIntermediateReportUrl(canopyReferenceId: string): string;
+  /** What a signed, unexpired link path and query fetches; undefined otherwise. */
+  verify(url: URL): ReportLinkTarget | undefined;
 }
 
 export function createReportLinks(options: ReportLinksOptions): ReportLinks {
   const now = options.now ?? Date.now;
   const ttl = options.ttlSeconds ?? 900;
-  const sign = (documentId: string, expires: number) =>
-    createHmac('sha256', options.key).update(`${documentId}\n${expires}`).digest('base64url');
+  // Signs the encoded path, not the id, so that a link of one kind can never pass for the other.
+  const sign = (path: string, expires: number) => createHmac('sha256', options.key).update(`${path}\n${expires}`).digest('base64url');
+  const link = (path: string) => {
+    const expires = Math.floor(now() / 1000) + ttl;
+    return `${options.publicUrl}${path}?expires=${expires}&signature=${sign(path, expires)}`;
+  };
 
   return {
-    canopyDocumentUrl(documentId) {
-      const expires = Math.floor(now() / 1000) + ttl;
-      const path = REPORT_PATH + encodeURIComponent(documentId);
-      return `${options.publicUrl}${path}?expires=${expires}&signature=${sign(documentId, expires)}`;
-    },
+    canopyDocumentUrl: (documentId) => link(REPORT_PATH + encodeURIComponent(documentId)),
+    canopyIntermediateReportUrl: (canopyReferenceId) => link(REPORT_PATH + INTERMEDIATE_SEGMENT + encodeURIComponent(canopyReferenceId)),
     verify(url) {
       if (!url.pathname.startsWith(REPORT_PATH)) return undefined;
-      const documentId = decodedSegment(url.pathname.slice(REPORT_PATH.length));
       const expires = Number(url.searchParams.get('expires'));
-      if (!documentId || !Number.isSafeInteger(expires) || expires * 1000 < now()) return undefined;
       const given = Buffer.from(url.searchParams.get('signature') ?? '');
-      const expected = Buffer.from(sign(documentId, expires));
-      return given.length === expected.length && timingSafeEqual(given, expected) ? documentId : undefined;
+      const expected = Buffer.from(sign(url.pathname, expires));
+      if (!Number.isSafeInteger(expires) || expires * 1000 < now()) return undefined;
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+      return targetOf(url.pathname.slice(REPORT_PATH.length));
     },
   };
 }
 
-/** A path segment decoded; undefined when its percent-encoding is broken (`%`, `%E0%A4%A`), which no link of ours has. */
-function decodedSegment(segment: string): string | undefined {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
+/** What a signed path names; its encoding is the gateway's own, since the signature covers it. */
+function targetOf(rest: string): ReportLinkTarget | undefined {
+  const intermediate = rest.startsWith(INTERMEDIATE_SEGMENT);
+  const encoded = intermediate ? rest.slice(INTERMEDIATE_SEGMENT.length) : rest;
+  if (encoded === '' || encoded.includes('/')) return undefined;
+  const id = decodeURIComponent(encoded);
+  return intermediate ? { kind: 'intermediate', canopyReferenceId: id } : { kind: 'document', documentId: id };
 }

@@ -4,7 +4,7 @@ import type { CanopyReferencingClient } from '../sources/canopy-referencing/clie
 import { VendorError } from '../sources/vendor-error';
 import { REPORT_PATH, type ReportLinks } from './report-links';
 
-/** Streams a Canopy report PDF to whoever holds a valid signed link, without buffering it. */
+/** Streams a Canopy report PDF (a completed report's document, or a request's intermediate report) to whoever holds a valid signed link, without buffering it. */
 export function useReportRoute(links: ReportLinks, canopy: () => CanopyReferencingClient): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
@@ -13,13 +13,16 @@ export function useReportRoute(links: ReportLinks, canopy: () => CanopyReferenci
         endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET' } }));
         return;
       }
-      const documentId = links.verify(url);
-      if (!documentId) {
+      const target = links.verify(url);
+      if (!target) {
         endResponse(fetchAPI.Response.json({ error: 'This report link is invalid or has expired: ask the API for a new one.' }, { status: 403 }));
         return;
       }
       try {
-        const document = await canopy().downloadDocument(documentId);
+        const document =
+          target.kind === 'document'
+            ? await canopy().downloadDocument(target.documentId)
+            : await canopy().downloadIntermediateReport(target.canopyReferenceId);
         // A reader that goes away mid-download aborts the vendor body; that is not a failure of ours.
         document.body.once('error', () => undefined);
         const headers = new fetchAPI.Headers({ 'content-type': document.contentType, 'cache-control': 'private, no-store' });

@@ -1,14 +1,13 @@
 import type { Redis } from 'ioredis';
+import type { CanopyReport } from '../sources/canopy-referencing/types';
 
-/** The PDFs of a completed Rent Passport, as Canopy's completed-report callback names them. */
-export interface ReportDocuments {
-  documentId: string;
-  summaryDocumentId: string;
-}
+/** A completed Rent Passport's report, as Canopy's completed-report callback gives it. */
+export type ReportDocuments = CanopyReport;
 
 /**
- * Canopy gives the document ids of a report only in its completed-report callback, never through
- * its REST API: the gateway keeps them per referencing request, so reads can link the PDFs.
+ * Canopy gives a report's verdict, maximum rent, guarantor flags and document ids only in its
+ * completed-report callback, never through its REST API: the gateway keeps the callback's
+ * document per referencing request, so reads can report it and link the PDFs.
  */
 export interface ReportDocumentStore {
   save(agencyId: string, canopyReferenceId: string, documents: ReportDocuments): Promise<void>;
@@ -25,9 +24,15 @@ export function createRedisReportDocuments(redis: Redis, prefix: string): Report
     async load(agency, ids) {
       if (ids.length === 0) return [];
       const values = await redis.hmget(key(agency), ...ids);
-      return values.map((value) => (value ? (JSON.parse(value) as ReportDocuments) : undefined));
+      return values.map((value) => (value ? readStored(value) : undefined));
     },
   };
+}
+
+/** Entries written before the whole document was kept hold only the two ids: they report nothing. */
+function readStored(value: string): ReportDocuments | undefined {
+  const stored = JSON.parse(value) as Partial<ReportDocuments>;
+  return stored.status === undefined ? undefined : (stored as ReportDocuments);
 }
 
 export function createMemoryReportDocuments(): ReportDocumentStore {

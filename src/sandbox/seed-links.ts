@@ -1,5 +1,7 @@
 import type { LinkStore } from '../links/link-store';
 import type { ReportDocumentStore } from '../links/report-documents';
+import { readCanopyNotification } from '../sources/canopy-referencing/notifications';
+import { completedReportBody } from './canopy-referencing/notifications';
 import type { RunningSandbox } from './start';
 
 /**
@@ -17,8 +19,8 @@ export async function seedSandboxLinks(
   for (const request of simulators.canopyReferencing.state.requests.values()) {
     writes.push(links.link(agencyId, request.email, 'referencingRequest', request.canopyReferenceId));
     if (request.documents) {
-      const { reportId, summaryId } = request.documents;
-      writes.push(reportDocuments.save(agencyId, request.canopyReferenceId, { documentId: reportId, summaryDocumentId: summaryId }));
+      const callback = readCanopyNotification(completedReportBody(simulators.canopyReferencing.state, request));
+      if (callback.kind === 'completedReport') writes.push(reportDocuments.save(agencyId, request.canopyReferenceId, callback.document));
     }
   }
   for (const reposit of simulators.reposit.state.reposits.values()) {

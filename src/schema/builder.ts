@@ -13,6 +13,7 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date };
     Date: { Input: Date; Output: Date };
     SafeInt: { Input: number; Output: number };
+    JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
   };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;

@@ -1,5 +1,5 @@
 import { GraphQLScalarType } from 'graphql';
-import { DateResolver, DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
+import { DateResolver, DateTimeResolver, JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
 import { builder } from './builder';
 
 /**
@@ -15,3 +15,5 @@ const DateTime = new GraphQLScalarType({
 builder.addScalarType('DateTime', DateTime);
 builder.addScalarType('Date', DateResolver);
 builder.addScalarType('SafeInt', SafeIntResolver);
+// For vendor objects whose shape the vendor's docs leave open: passed on as sent.
+builder.addScalarType('JSONObject', JSONObjectResolver);

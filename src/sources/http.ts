@@ -73,6 +73,11 @@ export interface VendorRequest {
   method: HttpMethod;
   /** Path below the base URL, parameters already encoded (see `encodePath`). */
   path: string;
+  /**
+   * The path's template (`/client/:clientId/token`), named in errors instead of the filled path
+   * where the path carries an account identifier that must not reach a client. @default path
+   */
+  route?: string;
   query?: Record<string, string | number | boolean | undefined>;
   headers?: Record<string, string>;
   /** Sent as JSON. */
@@ -302,7 +307,7 @@ function parseJsonOrText(text: string): unknown {
 }
 
 function endpointOf(request: VendorRequest): string {
-  return `${request.method} ${request.path.split('?')[0]}`;
+  return `${request.method} ${request.route ?? request.path.split('?')[0]}`;
 }
 
 function queryString(query: VendorRequest['query']): string {

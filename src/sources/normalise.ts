@@ -83,22 +83,34 @@ export function toText(value: unknown, field: string): string {
   return value;
 }
 
-const reportedOdd = new Set<string>();
+const warnedFields = new Set<string>();
 
 /**
- * One field read without failing the whole answer: a value the docs type one way but the vendor
- * sends another (`"line_item_count": "string"`, as in Canopy's own example) reads as `undefined`,
- * and each field is logged once per process rather than on every answer.
+ * Reads one field without failing the answer around it. `read` is the documented reading; a
+ * value it refuses is read by `nearest` (the closest honest value, e.g. `"1234.5"` pounds as
+ * 123450 pence) or else becomes undefined, and the field is logged once per process: its name
+ * and the kind of value, never the value, which may be personal data.
  */
-export function leniently<T>(field: string, read: () => T): T | undefined {
+export function lenient<T>(
+  value: unknown,
+  field: string,
+  read: (value: unknown, field: string) => T | undefined,
+  nearest?: (value: unknown, field: string) => T | undefined,
+): T | undefined {
   try {
-    return read();
+    return read(value, field);
   } catch (error) {
     if (!(error instanceof PayloadError)) throw error;
-    if (!reportedOdd.has(field)) {
-      reportedOdd.add(field);
-      console.warn(`vendor payload: ${error.message}; read as absent`);
+    if (!warnedFields.has(field)) {
+      warnedFields.add(field);
+      console.warn(`vendor payload: ${field} is not as documented (got ${value === null ? 'null' : typeof value}); read leniently`);
     }
-    return undefined;
+    if (!nearest) return undefined;
+    try {
+      return nearest(value, field);
+    } catch (fallback) {
+      if (fallback instanceof PayloadError) return undefined;
+      throw fallback;
+    }
   }
 }

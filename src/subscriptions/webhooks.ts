@@ -63,10 +63,7 @@ export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
 
   async function recordCanopy(notification: CanopyNotification, body: unknown): Promise<NewEvent> {
     const id = notification.canopyReferenceId;
-    if (notification.kind === 'completedReport') {
-      const { documentId, summaryDocumentId } = notification.document;
-      await options.reportDocuments.save(options.agencyId, id, { documentId, summaryDocumentId });
-    }
+    if (notification.kind === 'completedReport') await options.reportDocuments.save(options.agencyId, id, notification.document);
     let [emails = []] = await options.links.emailsFor(options.agencyId, 'referencingRequest', [id]);
     if (emails.length === 0) {
       const email = await options.renterEmail(id).catch(() => undefined);

@@ -45,6 +45,7 @@ const FULL_REQUEST = /* GraphQL */ `
         incomeMonthlyRentAffordability { minorUnits currency }
         savingsMonthlyRentAffordability { minorUnits currency }
         identityStatus
+        personalData { identity addressHistory financialSummary }
         addressHistoryStatus
         creditIndicator
         creditScore
@@ -55,6 +56,7 @@ const FULL_REQUEST = /* GraphQL */ `
         guarantorRequest { email status createdAt }
         guarantors { pending accepted }
         guaranteedRenterCount
+        guaranteedRenters
         isGuarantor
         isFavourite
         externalNotes { section message createdAt }
@@ -64,15 +66,18 @@ const FULL_REQUEST = /* GraphQL */ `
           screeningProgress passportCompleted source
         }
         identityVerification { status additionalInfo updatedAt }
-        rightToRent { type status requestId documentType typeOfProof shareCode country expirationDate tenancyEndDate }
+        rightToRent {
+          type status requestId documentType typeOfProof shareCode country expirationDate tenancyEndDate
+          metadata { typeOfProof idnowIdentId shareCode } documents verifiedBy
+        }
       }
       notes {
         renter { email firstName lastName }
         sections { section agentNotes { message createdAt } reportNotes { message createdAt } }
       }
       report {
-        title status maxRent { minorUnits currency decimal }
-        isGuarantorReference waitingForGuarantor guarantorCompleted pdfUrl summaryPdfUrl
+        title documentType status maxRent { minorUnits currency decimal }
+        isGuarantorReference isGuarantorNeeded waitingForGuarantor guarantorCompleted pdfUrl summaryPdfUrl
       }
     }
   }
@@ -99,6 +104,7 @@ describe('Query.referencingRequest', () => {
     const request = data?.referencingRequest;
     const done = record.updatedAt.toISOString();
     const affordable = affordabilityPence(AMARA);
+    const person = gateway.sandbox.people.find((candidate) => candidate.email === AMARA)!;
     expect(request).toMatchObject({
       id: encodeGlobalID('ReferencingRequest', record.canopyReferenceId),
       canopyReferenceId: record.canopyReferenceId,
@@ -108,11 +114,14 @@ describe('Query.referencingRequest', () => {
       tenant: { email: AMARA },
       report: {
         title: 'FULL',
+        documentType: 'FULL',
         status: 'VERIFY',
         maxRent: { minorUnits: affordable, currency: 'GBP', decimal: `${affordable / 100}.00` },
-        isGuarantorReference: false,
-        waitingForGuarantor: false,
-        guarantorCompleted: false,
+        // a renter's report without a guarantor: the callback sends isGuarantorNeeded only
+        isGuarantorReference: null,
+        isGuarantorNeeded: false,
+        waitingForGuarantor: null,
+        guarantorCompleted: null,
         // the gateway holds the document ids of seeded passports, as if their callbacks had come
         pdfUrl: expect.stringMatching(/\/reports\/canopy\/[^?]+\?expires=\d+&signature=/),
         summaryPdfUrl: expect.stringMatching(/\/reports\/canopy\/[^?]+\?expires=\d+&signature=/),
@@ -127,6 +136,11 @@ describe('Query.referencingRequest', () => {
       incomeMonthlyRentAffordability: { minorUnits: affordable, currency: 'GBP' },
       savingsMonthlyRentAffordability: { minorUnits: 0, currency: 'GBP' },
       identityStatus: 'YES',
+      personalData: {
+        identity: { firstName: 'Amara', lastName: 'Okafor', dateOfBirth: person.dateOfBirth },
+        addressHistory: [{ startDate: '2021-09-01', ...person.address }],
+        financialSummary: { currency: 'GBP', annualIncome: person.annualSalary, monthlyIncome: Math.floor(person.annualSalary / 12), incomeVerified: true },
+      },
       addressHistoryStatus: 'YES',
       creditIndicator: 'GREEN',
       creditScore: 820,
@@ -137,6 +151,7 @@ describe('Query.referencingRequest', () => {
       guarantorRequest: null,
       guarantors: { pending: 0, accepted: 0 },
       guaranteedRenterCount: 0,
+      guaranteedRenters: [],
       isGuarantor: false,
       isFavourite: false,
       externalNotes: [
@@ -165,10 +180,13 @@ describe('Query.referencingRequest', () => {
         requestId: stableUuid('right-to-rent', record.canopyReferenceId),
         documentType: 'other',
         typeOfProof: 'other',
-        shareCode: null,
+        shareCode: expect.stringMatching(/^[0-9A-F]{9}$/),
         country: null,
         expirationDate: null,
         tenancyEndDate: null,
+        metadata: { typeOfProof: 'other', idnowIdentId: expect.stringMatching(/^IDN-/), shareCode: request.rentPassport.rightToRent.shareCode },
+        documents: [{ type: 'SHARE_CODE_CHECK', name: expect.stringMatching(/^right-to-rent-.+\.pdf$/), createdAt: done }],
+        verifiedBy: 'Canopy Compliance',
       },
     });
     expect(request.notes.renter).toEqual({ email: AMARA, firstName: 'Amara', lastName: 'Okafor' });
@@ -208,14 +226,22 @@ describe('Query.referencingRequest', () => {
     expect(request.rentPassport.rightToRent).toBeNull();
   });
 
-  it('reports a guarantor being waited for from the passport', async () => {
+  it('shows a guarantor being waited for in the passport and in the callback’s report', async () => {
     const { data } = await gateway.graphql(FULL_REQUEST, { id: seededCanopyReferenceId(LIAM) });
 
     const request = data?.referencingRequest;
     expect(request.rentPassport.guarantorRequest).toEqual({ email: 'liam.byrne.guarantor@example.com', status: 'PENDING', createdAt: expect.any(String) });
     expect(request.rentPassport.guarantors).toEqual({ pending: 1, accepted: 0 });
     expect(request.rentPassport.considerSummary).toEqual([{ section: 'INCOME', reason: 'LOW_AFFORDABILITY' }]);
-    expect(request.report).toMatchObject({ title: 'INSTANT', status: 'CONSIDER', waitingForGuarantor: true, guarantorCompleted: false });
+    expect(request.report).toMatchObject({
+      title: 'INSTANT',
+      documentType: 'INSTANT',
+      status: 'CONSIDER',
+      isGuarantorReference: null,
+      isGuarantorNeeded: true,
+      waitingForGuarantor: true,
+      guarantorCompleted: false,
+    });
   });
 
   it('accepts the global id as well as Canopy’s id, and refetches through node(id:)', async () => {
@@ -260,7 +286,7 @@ describe('Query.referencingRequest', () => {
       const { data, errors } = await gateway.graphql(
         /* GraphQL */ `
           query ($id: ID!) {
-            referencingRequest(canopyReferenceId: $id) { status rentPassport { globalStatus instant { status } } report { status } }
+            referencingRequest(canopyReferenceId: $id) { status rentPassport { globalStatus instant { status } } }
           }
         `,
         { id: record.canopyReferenceId },
@@ -270,7 +296,6 @@ describe('Query.referencingRequest', () => {
       expect(data?.referencingRequest).toEqual({
         status: 'UNLISTED',
         rentPassport: { globalStatus: 'UNLISTED', instant: { status: 'UNLISTED' } },
-        report: { status: 'UNLISTED' },
       });
     } finally {
       record.result = result;

@@ -2,6 +2,7 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReportLinks } from '../../src/http/report-links';
 import { TEST_REPORT_KEY, useGateway, type TestGateway } from '../helpers/gateway';
+import { seededCanopyReferenceId } from '../../src/sandbox/canopy-referencing/seed';
 import { amaraRequest, canopyExamples, postWebhook } from '../helpers/webhooks';
 
 const REPORT = `query ($id: ID!) { referencingRequest(canopyReferenceId: $id) { report { status pdfUrl summaryPdfUrl } } }`;
@@ -21,6 +22,35 @@ async function fetchBytes(url: string) {
   const bytes = Buffer.from(await response.body.arrayBuffer());
   return { status: response.statusCode, headers: response.headers, bytes };
 }
+
+describe('intermediate report PDFs', () => {
+  const PRIYA = seededCanopyReferenceId('priya.shah@example.com');
+  const INTERMEDIATE = `query ($id: ID!) { referencingRequest(canopyReferenceId: $id) { completed intermediateReportPdfUrl } }`;
+
+  it('links the screening results of a passport still in progress, which the gateway streams from Canopy as a real PDF', async () => {
+    const { data, errors } = await gateway.graphql(INTERMEDIATE, { id: PRIYA });
+    expect(errors).toBeUndefined();
+    expect(data?.referencingRequest.completed).toBe(false);
+    const url = data?.referencingRequest.intermediateReportPdfUrl as string;
+    expect(url).toMatch(new RegExp(`^${gateway.url}/reports/canopy/rent-passport/${PRIYA}\\?expires=\\d+&signature=`));
+
+    const pdf = await fetchBytes(url);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toBe(`attachment; filename='${PRIYA}_INTERMEDIATE.pdf'`);
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.bytes.subarray(-6).toString()).toContain('%%EOF');
+    expect(pdf.bytes.toString('latin1')).toContain('(Status so far: IN_PROGRESS)');
+  });
+
+  it('keeps the two kinds of link apart: a document link’s signature does not open the intermediate report', async () => {
+    const links = createReportLinks({ publicUrl: gateway.url, key: TEST_REPORT_KEY });
+    const forged = new URL(links.canopyDocumentUrl(PRIYA));
+    forged.pathname = `/reports/canopy/rent-passport/${PRIYA}`;
+    expect((await fetchBytes(forged.toString())).status).toBe(403);
+    expect((await fetchBytes(links.canopyIntermediateReportUrl('no-such-request'))).status).toBe(404);
+  });
+});
 
 describe('report PDFs', () => {
   it('links a completed passport’s report and summary at the gateway, which streams the real PDFs', async () => {
@@ -59,6 +89,34 @@ describe('report PDFs', () => {
 
   it('remembers the documents a completed-report callback names', async () => {
     expect((await postWebhook(gateway.url, 'canopy', canopyExamples.completedReport)).status).toBe(200);
-    expect(await gateway.reportDocuments.load(gateway.agencyId, [amaraRequest])).toEqual([{ documentId: 'doc-1', summaryDocumentId: 'doc-2' }]);
+    const [stored] = await gateway.reportDocuments.load(gateway.agencyId, [amaraRequest]);
+    expect(stored).toMatchObject({ documentId: 'doc-1', summaryDocumentId: 'doc-2' });
   });
+
+  it('reports what the callback says and nothing it leaves out: its maxRent and documentType, absent guarantor flags as null', async () => {
+    expect((await postWebhook(gateway.url, 'canopy', canopyExamples.completedReport)).status).toBe(200);
+    const { data, errors } = await gateway.graphql(
+      `query ($id: ID!) {
+        referencingRequest(canopyReferenceId: $id) {
+          rentPassport { monthlyRentAffordability { minorUnits } }
+          report { title documentType status maxRent { minorUnits } isGuarantorReference isGuarantorNeeded waitingForGuarantor guarantorCompleted }
+        }
+      }`,
+      { id: amaraRequest },
+    );
+    expect(errors).toBeUndefined();
+    // The callback's maxRent (1500 pounds) is not the passport's affordability.
+    expect(data?.referencingRequest.rentPassport.monthlyRentAffordability.minorUnits).not.toBe(150_000);
+    expect(data?.referencingRequest.report).toEqual({
+      title: 'FULL',
+      documentType: 'FULL',
+      status: 'VERIFY',
+      maxRent: { minorUnits: 150_000 },
+      isGuarantorReference: null,
+      isGuarantorNeeded: false,
+      waitingForGuarantor: null,
+      guarantorCompleted: null,
+    });
+  });
+
 });

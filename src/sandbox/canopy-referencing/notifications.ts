@@ -50,7 +50,7 @@ function passportStatusBody(
   return body;
 }
 
-function completedReportBody(state: CanopyReferencingState, record: ReferencingRecord): WireCompletedReportNotification {
+export function completedReportBody(state: CanopyReferencingState, record: ReferencingRecord): WireCompletedReportNotification {
   const full = isFullScreening(record.itemType);
   const documents = record.documents;
   if (!documents) throw new Error(`request ${record.canopyReferenceId} has no report yet`);

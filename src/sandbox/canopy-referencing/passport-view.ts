@@ -8,6 +8,7 @@ import type {
   WireRentPassportResponse,
 } from '../../sources/canopy-referencing/wire';
 import { stableUuid } from './ids';
+import { financialSummary, guaranteedRenters, rightToRentData } from './passport-parts';
 import { fullStatus, globalStatus, instantStatus, isFullScreening, maxMonthlyRent, sectionStatus } from './lifecycle';
 import type { CanopyReferencingState, ReferencingRecord } from './state';
 
@@ -71,6 +72,7 @@ export function rentPassportResponse(
   const other = (['IDENTITY_VERIFICATION', 'RTR_VERIFICATION'] as const)
     .filter((section) => record.sections.has(section))
     .map((section) => sectionStatus(record, section));
+  const guaranteed = guaranteedRenters(state, record);
   const notes = Object.fromEntries(
     Object.entries(PASSPORT_NOTE_SECTIONS).map(([name, section]) => [name, { EXTERNAL: externalNote(record, section) }]),
   );
@@ -107,7 +109,7 @@ export function rentPassportResponse(
             : { status: 'NO', data: {} },
           addressHistory: identity ? { status: 'YES', data: identity.addresses } : { status: 'NO', data: [] },
           creditIndicator: creditDone ? CREDIT_INDICATORS[record.result] : 'NO',
-          financialSummary: {},
+          financialSummary: financialSummary(record),
           creditScore: creditDone ? CREDIT_SCORES[record.result] : null,
           dateChecked: creditDone ? record.updatedAt.toISOString() : null,
         },
@@ -148,7 +150,7 @@ export function rentPassportResponse(
         pending: record.guarantor?.status === 'PENDING' ? 1 : 0,
         accepted: record.guarantor?.status === 'ACCEPTED' ? 1 : 0,
       },
-      guaranteedRenters: { count: 0, items: [] },
+      guaranteedRenters: { count: guaranteed.length, items: guaranteed },
       identityVerification: record.identityVerification
         ? {
             status: sectionStatus(record, 'IDENTITY_VERIFICATION') === 'DONE' ? 'VERIFIED' : 'NO_PHOTO_ID',
@@ -158,15 +160,7 @@ export function rentPassportResponse(
         : null,
       rightToRent: record.rightToRent
         ? {
-            data: {
-              country: null,
-              metadata: { typeOfProof: 'other', idnowIdentID: null, rtrSharecode: null },
-              documents: [],
-              verifiedBy: null,
-              documentType: 'other',
-              expirationDate: null,
-              tenancyEndDate: null,
-            },
+            data: rightToRentData(record),
             type: 'MANUAL',
             status: sectionStatus(record, 'RTR_VERIFICATION') === 'DONE' ? 'COMPLETED' : 'READY_TO_COMPLETE',
             requestId: stableUuid('right-to-rent', record.canopyReferenceId),

@@ -27,3 +27,29 @@ export function renderReportPdf(report: ReportContent): Buffer {
   if (report.guarantor) lines.push({ text: `Guarantor: ${report.guarantor} (passport complete)` });
   return writeSinglePagePdf(lines, `${report.title} - ${report.renterName}`);
 }
+
+export interface IntermediateReportContent {
+  renterName: string;
+  canopyReferenceId: string;
+  /** The passport's global status so far, e.g. IN_PROGRESS. */
+  status: string;
+  /** Each section the request screens, with its status. */
+  sections: Array<[section: string, status: string]>;
+  issuedAt: Date;
+  /** "If requestType of last reference request for user is GUARANTOR_SCREENING, the Report will be generated as for the Guarantor." */
+  asGuarantor: boolean;
+}
+
+/** The intermediate report: the screening results so far, before the passport is complete. */
+export function renderIntermediateReportPdf(report: IntermediateReportContent): Buffer {
+  const lines = [
+    { text: 'Canopy Rent Passport', size: 20 },
+    { text: `Intermediate report${report.asGuarantor ? ' (guarantor)' : ''}`, size: 14 },
+    { text: `${report.asGuarantor ? 'Guarantor' : 'Renter'}: ${report.renterName}` },
+    { text: `Status so far: ${report.status}` },
+    ...report.sections.map(([section, status]) => ({ text: `${section}: ${status}` })),
+    { text: `Canopy reference: ${report.canopyReferenceId}` },
+    { text: `Issued: ${report.issuedAt.toISOString()}` },
+  ];
+  return writeSinglePagePdf(lines, `Intermediate report - ${report.renterName}`);
+}

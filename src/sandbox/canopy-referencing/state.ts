@@ -10,7 +10,7 @@ import type {
   UpdatedSection,
   WebhookType,
 } from '../../sources/canopy-referencing/enums';
-import type { WireIdentity, WireIncome, WireRentData } from '../../sources/canopy-referencing/wire';
+import type { WireIdentity, WireIncome, WireRentData, WireRentPassportResponse } from '../../sources/canopy-referencing/wire';
 
 export interface BranchAddress {
   id: string;
@@ -121,6 +121,8 @@ export class CanopyReferencingState {
   readonly tokens = new Map<string, IssuedToken>();
   /** Added to the wall clock, so tests can let tokens expire. */
   clockOffsetMs = 0;
+  /** Edits each Rent Passport answer before it is sent, so tests can send values the docs do not foresee. */
+  passportQuirk: ((answer: WireRentPassportResponse) => void) | undefined;
 
   constructor(
     readonly clientId: string,

@@ -8,7 +8,7 @@ import { listed } from '../vendor-enum';
 import { ScreeningStatusEnum } from './enums';
 import { foundOnly, orNull } from '../not-found';
 import { PassportNotes } from './passport-notes';
-import { reportFromPassport, ReferencingReport } from './report';
+import { ReferencingReport } from './report';
 import { RentPassport } from './rent-passport';
 
 /**
@@ -79,18 +79,17 @@ export const ReferencingRequest = builder.node(builder.objectRef<ReferencingRequ
       description: 'Agent and report notes of the passport sections this request has access to.',
       resolve: (request, _args, ctx) => ctx.loaders.referencing.notes.load(request.canopyReferenceId),
     }),
+    intermediateReportPdfUrl: t.string({
+      description:
+        'The PDF of the screening results so far, complete or not (Canopy’s intermediate report), served by the gateway at a signed link that expires: a front end can show INSTANT results while FULL screening goes on.',
+      resolve: (request, _args, ctx) => ctx.reportLinks.canopyIntermediateReportUrl(request.canopyReferenceId),
+    }),
     report: t.field({
       type: ReferencingReport,
       nullable: true,
-      description: 'The report of the completed Rent Passport; null until the passport is complete.',
-      resolve: async (request, _args, ctx) => {
-        const [passport, documents] = await Promise.all([
-          ctx.loaders.referencing.passport.load(request.canopyReferenceId),
-          ctx.loaders.reportDocuments.load(request.canopyReferenceId),
-        ]);
-        const report = reportFromPassport(passport);
-        return report && { ...report, ...documents };
-      },
+      description:
+        'The report of the completed Rent Passport, from Canopy’s completed-report callback; null until the gateway has received it.',
+      resolve: async (request, _args, ctx) => (await ctx.loaders.reportDocuments.load(request.canopyReferenceId)) ?? null,
     }),
   }),
 });

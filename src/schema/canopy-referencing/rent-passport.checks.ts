@@ -12,6 +12,21 @@ export const IdentityVerification = builder.objectRef<Defined<'identityVerificat
   }),
 });
 
+type RightToRentShape = Defined<'rightToRent'>;
+
+const RightToRentMetadata = builder.objectRef<RightToRentShape>('RightToRentMetadata').implement({
+  description: 'How the right to rent was proved (`rightToRent.data.metadata`).',
+  fields: (t) => ({
+    typeOfProof: t.exposeString('typeOfProof'),
+    idnowIdentId: t.string({
+      nullable: true,
+      description: 'IDnow’s id of the identification (`idnowIdentID`), where IDnow made it.',
+      resolve: (check) => check.idnowIdentId ?? null,
+    }),
+    shareCode: t.string({ nullable: true, description: 'The Home Office share code (`rtrSharecode`).', resolve: (check) => check.shareCode ?? null }),
+  }),
+});
+
 export const RightToRent = builder.objectRef<Defined<'rightToRent'>>('RightToRent').implement({
   description: 'The right-to-rent check, when the request asked for one.',
   fields: (t) => ({
@@ -24,6 +39,13 @@ export const RightToRent = builder.objectRef<Defined<'rightToRent'>>('RightToRen
     country: t.string({ nullable: true, resolve: (check) => check.country ?? null }),
     expirationDate: t.field({ type: 'DateTime', nullable: true, resolve: (check) => check.expirationDate ?? null }),
     tenancyEndDate: t.field({ type: 'DateTime', nullable: true, resolve: (check) => check.tenancyEndDate ?? null }),
+    metadata: t.field({ type: RightToRentMetadata, resolve: (check) => check }),
+    documents: t.field({
+      type: ['JSONObject'],
+      description: 'The documents the renter gave for the check, as Canopy sends them.',
+      resolve: (check) => check.documents,
+    }),
+    verifiedBy: t.string({ nullable: true, description: 'Who verified the right to rent.', resolve: (check) => check.verifiedBy ?? null }),
   }),
 });
 

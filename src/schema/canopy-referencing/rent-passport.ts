@@ -6,6 +6,7 @@ import { listed } from '../vendor-enum';
 import { ScreeningStatusEnum } from './enums';
 import { GuarantorCounts, GuarantorRequest, IdentityVerification, RightToRent } from './rent-passport.checks';
 import { PassportConnection } from './rent-passport.connection';
+import { PassportPersonalData } from './rent-passport.personal-data';
 import { flags, FullScreening, InstantScreening, PassportFlag } from './rent-passport.screening';
 
 const ExternalNote = builder.objectRef<CanopyPassportNote & { section: string }>('PassportExternalNote').implement({
@@ -17,7 +18,7 @@ const ExternalNote = builder.objectRef<CanopyPassportNote & { section: string }>
   }),
 });
 
-const pounds = (pence: number) => money(pence, 'GBP');
+const pounds = (pence: number | undefined) => (pence === undefined ? null : money(pence, 'GBP'));
 
 export const RentPassport = builder.objectRef<CanopyRentPassport>('RentPassport').implement({
   description: 'The renter’s Rent Passport: screening results so far, whether or not it is complete.',
@@ -32,20 +33,28 @@ export const RentPassport = builder.objectRef<CanopyRentPassport>('RentPassport'
     full: t.field({ type: FullScreening, resolve: (passport) => passport.full }),
     monthlyRentAffordability: t.field({
       type: Money,
-      description: 'The highest monthly rent the renter can afford, from income and savings.',
+      nullable: true,
+      description: 'The highest monthly rent the renter can afford, from income and savings; null when Canopy sent something that is no amount.',
       resolve: (passport) => pounds(passport.monthlyRentAffordability),
     }),
     incomeMonthlyRentAffordability: t.field({
       type: Money,
-      description: 'The highest monthly rent the renter’s income affords.',
+      nullable: true,
+      description: 'The highest monthly rent the renter’s income affords; null when Canopy sent something that is no amount.',
       resolve: (passport) => pounds(passport.incomeMonthlyRentAffordability),
     }),
     savingsMonthlyRentAffordability: t.field({
       type: Money,
-      description: 'The highest monthly rent the renter’s savings afford.',
+      nullable: true,
+      description: 'The highest monthly rent the renter’s savings afford; null when Canopy sent something that is no amount.',
       resolve: (passport) => pounds(passport.savingsMonthlyRentAffordability),
     }),
     identityStatus: t.exposeString('identityStatus', { description: 'Whether the renter has given their identity (YES or NO).' }),
+    personalData: t.field({
+      type: PassportPersonalData,
+      description: 'The renter’s identity, address history and financial summary: personal data.',
+      resolve: (passport) => passport.personal,
+    }),
     addressHistoryStatus: t.exposeString('addressHistoryStatus', { description: 'Whether the renter has given their address history.' }),
     creditIndicator: t.exposeString('creditIndicator', { description: 'The credit check’s indicator; NO before the check.' }),
     creditScore: t.int({ nullable: true, resolve: (passport) => passport.creditScore ?? null }),
@@ -69,6 +78,11 @@ export const RentPassport = builder.objectRef<CanopyRentPassport>('RentPassport'
     guarantorRequest: t.field({ type: GuarantorRequest, nullable: true, resolve: (passport) => passport.guarantorRequest ?? null }),
     guarantors: t.field({ type: GuarantorCounts, resolve: (passport) => passport.guarantors }),
     guaranteedRenterCount: t.exposeInt('guaranteedRenterCount', { description: 'How many renters this person guarantees.' }),
+    guaranteedRenters: t.field({
+      type: ['JSONObject'],
+      description: 'The renters this person guarantees (`guaranteedRenters.items`), as Canopy sends them.',
+      resolve: (passport) => passport.guaranteedRenters,
+    }),
     isGuarantor: t.exposeBoolean('isGuarantor', { description: 'True when this is a guarantor’s passport.' }),
     isFavourite: t.exposeBoolean('isFavourite'),
     externalNotes: t.field({

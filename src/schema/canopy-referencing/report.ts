@@ -1,60 +1,26 @@
 import { REPORT_STATUS_VALUES, REPORT_TITLE_VALUES } from '../../sources/canopy-referencing/enums';
-import type { CanopyRentPassport, CanopyReport } from '../../sources/canopy-referencing/types';
+import type { CanopyReport } from '../../sources/canopy-referencing/types';
 import { builder } from '../builder';
 import { money, Money } from '../money';
 import { listed } from '../vendor-enum';
 import { ReferencingReportStatusEnum, ScreeningTypeEnum } from './enums';
 
-/** The report of a completed Rent Passport, from the passport or from Canopy's completed-report callback. */
-export interface ReportShape {
-  title: string;
-  status: string;
-  maxRentPence: number;
-  isGuarantorReference: boolean;
-  waitingForGuarantor: boolean;
-  guarantorCompleted: boolean;
-  /** Only the completed-report callback carries the document ids. */
-  documentId?: string;
-  summaryDocumentId?: string;
-}
+/** The callback's `documentType` in the words of its `title`: 0 is INSTANT, 1 is FULL. */
+const SCREENING_TYPE_OF_DOCUMENT: Record<number, string> = { 0: 'INSTANT', 1: 'FULL' };
 
-/** The passport's verdict in the report's terms: an accepted renter's report says VERIFY. */
-const REPORT_STATUS_OF: Record<string, string> = { ACCEPT: 'VERIFY', CONSIDER: 'CONSIDER', HIGH_RISK: 'HIGH_RISK' };
-
-/** What the Rent Passport says of its report once complete; null before. */
-export function reportFromPassport(passport: CanopyRentPassport): ReportShape | null {
-  if (!passport.ready) return null;
-  return {
-    title: passport.connection.referencingType,
-    status: REPORT_STATUS_OF[passport.overallStatus] ?? passport.overallStatus,
-    maxRentPence: passport.monthlyRentAffordability,
-    isGuarantorReference: passport.isGuarantor,
-    waitingForGuarantor: passport.guarantors.pending > 0,
-    guarantorCompleted: passport.guarantors.accepted > 0,
-  };
-}
-
-/** The report of Canopy's completed-report callback, with its PDFs (for the webhook's events). */
-export function reportFromDocument(document: CanopyReport): ReportShape {
-  return {
-    title: document.title,
-    status: document.status,
-    maxRentPence: document.maxRent,
-    isGuarantorReference: document.isGuarantorReference ?? false,
-    waitingForGuarantor: document.waitingForGuarantor ?? false,
-    guarantorCompleted: document.guarantorCompleteRP ?? false,
-    documentId: document.documentId,
-    summaryDocumentId: document.summaryDocumentId,
-  };
-}
-
-export const ReferencingReport = builder.objectRef<ReportShape>('ReferencingReport').implement({
-  description: 'The Rent Passport report Canopy sends once the renter has completed referencing.',
+export const ReferencingReport = builder.objectRef<CanopyReport>('ReferencingReport').implement({
+  description:
+    'The Rent Passport report, as Canopy’s completed-report callback gives it; no Canopy read returns it. The guarantor flags are null where the callback leaves them out, which it does by request type: absent is not false.',
   fields: (t) => ({
     title: t.field({
       type: ScreeningTypeEnum,
-      description: 'INSTANT or FULL screening.',
+      description: 'The callback’s `title`, INSTANT or FULL; derived from `documentType` when a callback leaves the title out.',
       resolve: (report) => listed('ScreeningType', REPORT_TITLE_VALUES, report.title),
+    }),
+    documentType: t.field({
+      type: ScreeningTypeEnum,
+      description: 'The callback’s `documentType` (0 = INSTANT, 1 = FULL): the kind of screening the PDF reports.',
+      resolve: (report) => listed('ScreeningType', REPORT_TITLE_VALUES, SCREENING_TYPE_OF_DOCUMENT[report.documentType] ?? String(report.documentType)),
     }),
     status: t.field({
       type: ReferencingReportStatusEnum,
@@ -63,26 +29,36 @@ export const ReferencingReport = builder.objectRef<ReportShape>('ReferencingRepo
     }),
     maxRent: t.field({
       type: Money,
-      description: 'The highest monthly rent the renter can afford.',
-      resolve: (report) => money(report.maxRentPence, 'GBP'),
+      description: 'The highest monthly rent the renter can afford, as the report states it.',
+      resolve: (report) => money(report.maxRent, 'GBP'),
     }),
-    isGuarantorReference: t.exposeBoolean('isGuarantorReference', { description: 'True when the person was screened as a guarantor.' }),
-    waitingForGuarantor: t.exposeBoolean('waitingForGuarantor', {
-      description: 'True while a guarantor requested for the renter has not completed their passport.',
+    isGuarantorReference: t.boolean({
+      nullable: true,
+      description: 'True when the person was screened as a guarantor; sent only for a GUARANTOR_SCREENING request.',
+      resolve: (report) => report.isGuarantorReference ?? null,
     }),
-    guarantorCompleted: t.exposeBoolean('guarantorCompleted', {
-      description: 'True once the guarantor requested for the renter has completed their passport.',
+    isGuarantorNeeded: t.boolean({
+      nullable: true,
+      description: 'Whether a guarantor was requested for the renter; sent only for a RENTER_SCREENING request.',
+      resolve: (report) => report.isGuarantorNeeded ?? null,
+    }),
+    waitingForGuarantor: t.boolean({
+      nullable: true,
+      description: 'True while the guarantor has not completed their passport; sent only when isGuarantorNeeded is true.',
+      resolve: (report) => report.waitingForGuarantor ?? null,
+    }),
+    guarantorCompleted: t.boolean({
+      nullable: true,
+      description: 'The callback’s `guarantorCompleteRP`: true once the guarantor has completed their passport; sent only when isGuarantorNeeded is true.',
+      resolve: (report) => report.guarantorCompleteRP ?? null,
     }),
     pdfUrl: t.string({
-      nullable: true,
-      description:
-        'The PDF report, served by the gateway at a signed link that expires. Canopy names the document only in its completed-report callback: null until the gateway has received it.',
-      resolve: (report, _args, ctx) => (report.documentId ? ctx.reportLinks.canopyDocumentUrl(report.documentId) : null),
+      description: 'The PDF report, served by the gateway at a signed link that expires.',
+      resolve: (report, _args, ctx) => ctx.reportLinks.canopyDocumentUrl(report.documentId),
     }),
     summaryPdfUrl: t.string({
-      nullable: true,
       description: 'The summary PDF, as `pdfUrl`.',
-      resolve: (report, _args, ctx) => (report.summaryDocumentId ? ctx.reportLinks.canopyDocumentUrl(report.summaryDocumentId) : null),
+      resolve: (report, _args, ctx) => ctx.reportLinks.canopyDocumentUrl(report.summaryDocumentId),
     }),
   }),
 });

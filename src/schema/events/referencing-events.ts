@@ -14,7 +14,7 @@ import {
   ReferencingRequestEventEnum,
 } from '../canopy-referencing/enums';
 import { loadReferencingRequests, ReferencingRequest } from '../canopy-referencing/referencing-request';
-import { ReferencingReport, reportFromDocument } from '../canopy-referencing/report';
+import { ReferencingReport } from '../canopy-referencing/report';
 import { listed } from '../vendor-enum';
 import type { EventParent } from './event-stream';
 import { VendorEvent } from './vendor-event';
@@ -81,6 +81,6 @@ export const ReferencingCompletedEvent = builder
     isTypeOf: (parent) => (parent as EventParent).event.topic === TOPICS.referencingCompleted,
     fields: (t) => ({
       ...canopyEventFields(t),
-      report: t.field({ type: ReferencingReport, resolve: ({ event }) => reportFromDocument(event.notification.document) }),
+      report: t.field({ type: ReferencingReport, resolve: ({ event }) => event.notification.document }),
     }),
   });

@@ -1,4 +1,4 @@
-import { encodePath, type VendorHttp, type VendorRequest } from '../http';
+import { type VendorHttp, type VendorRequest } from '../http';
 import { toDate, toInteger } from '../normalise';
 import { VendorError } from '../vendor-error';
 import { CanopyTokenSource, signJwtKey } from './auth';
@@ -92,14 +92,14 @@ export class CanopyReferencingClient {
     const body: WireTokenRequest = { jwtKey: signJwtKey(this.clientId, this.secretKey, this.now()) };
     const { body: wire } = await this.http.json<WireTokenResponse>({
       method: 'POST',
-      path: encodePath`/referencing-requests/client/${this.clientId}/token`,
+      ...this.route('/referencing-requests/client/:clientId/token'),
       headers: { 'x-api-key': this.apiKey },
       body,
       // Only mints a token: repeating it is harmless.
       idempotent: true,
     });
-    // Canopy hands the token out with its `Bearer ` prefix already on.
-    const authorization = wire.access_token.startsWith('Bearer ') ? wire.access_token : `Bearer ${wire.access_token}`;
+    // Canopy hands the token out with its `Bearer ` prefix already on; auth schemes are case-insensitive (RFC 9110 §11.1).
+    const authorization = /^bearer /i.test(wire.access_token) ? wire.access_token : `Bearer ${wire.access_token}`;
     return { authorization, expiresAt: toDate(toInteger(wire.expires, 'expires') * 1000, 'expires') };
   }
 
@@ -159,7 +159,7 @@ export class CanopyReferencingClient {
   async listBranches(): Promise<CanopyBranch[]> {
     const wire = await this.call<WireBranchesListResponse>({
       method: 'GET',
-      path: encodePath`/referencing-requests/client/${this.clientId}/branches-list`,
+      ...this.route('/referencing-requests/client/:clientId/branches-list'),
     });
     return wire.data.branches.map(branchFromWire);
   }
@@ -169,7 +169,7 @@ export class CanopyReferencingClient {
     const body: WireLinkBranchRequest = { canopyBranchId: link.canopyBranchId, clientBranchId: link.clientBranchId };
     const wire = await this.call<WireLinkBranchResponse>({
       method: 'POST',
-      path: encodePath`/referencing-requests/client/${this.clientId}/link-branch`,
+      ...this.route('/referencing-requests/client/:clientId/link-branch'),
       body,
       // A repeat after a lost answer would be refused as a duplicate link.
       idempotent: false,
@@ -182,7 +182,7 @@ export class CanopyReferencingClient {
     // No body when a retry found the mapping already gone (`goneOnRetry`).
     const wire = await this.call<WireDeleteBranchMappingResponse | undefined>({
       method: 'DELETE',
-      path: encodePath`/referencing-requests/client/${this.clientId}/branch-mapping/${clientBranchId}`,
+      ...this.route('/referencing-requests/client/:clientId/branch-mapping/:clientBranchId', { clientBranchId }),
     });
     return wire?.data.clientBranchId ?? clientBranchId;
   }
@@ -191,7 +191,7 @@ export class CanopyReferencingClient {
   async requestReferencing(input: CanopyReferencingInput): Promise<CanopyReferencingCreated> {
     const wire = await this.call<WireReferencingResponse>({
       method: 'POST',
-      path: encodePath`/referencing-requests/client/${this.clientId}/request`,
+      ...this.route('/referencing-requests/client/:clientId/request'),
       body: referencingToWire(input),
       idempotent: false,
     });
@@ -200,9 +200,20 @@ export class CanopyReferencingClient {
 
   /** A PDF report, streamed: the caller consumes or destroys `body`. */
   async downloadDocument(documentId: string): Promise<CanopyDocumentStream> {
-    const path = encodePath`/referencing-requests/client/${this.clientId}/documents/${documentId}`;
+    return this.downloadPdf(this.route('/referencing-requests/client/:clientId/documents/:documentId', { documentId }));
+  }
+
+  /**
+   * The screening results so far as a PDF, complete or not ("Get Intermediate PDF Report"): the
+   * Rent Passport's own endpoint, asked for PDF. Streamed, as `downloadDocument`.
+   */
+  async downloadIntermediateReport(canopyReferenceId: string): Promise<CanopyDocumentStream> {
+    return this.downloadPdf(this.route('/referencing-requests/client/:clientId/rent-passport/:canopyReferenceId', { canopyReferenceId }));
+  }
+
+  private async downloadPdf(route: { path: string; route: string }): Promise<CanopyDocumentStream> {
     const response = await this.authorised((authorization) =>
-      this.http.stream({ method: 'GET', path, headers: this.headers(authorization, 'application/pdf') }),
+      this.http.stream({ method: 'GET', ...route, headers: this.headers(authorization, 'application/pdf') }),
     );
     const contentLength = header(response.headers, 'content-length');
     const contentDisposition = header(response.headers, 'content-disposition');
@@ -223,7 +234,7 @@ export class CanopyReferencingClient {
   async getRentPassport(canopyReferenceId: string): Promise<CanopyRentPassport> {
     const wire = await this.call<WireRentPassportResponse>({
       method: 'GET',
-      path: encodePath`/referencing-requests/client/${this.clientId}/rent-passport/${canopyReferenceId}`,
+      ...this.route('/referencing-requests/client/:clientId/rent-passport/:canopyReferenceId', { canopyReferenceId }),
     });
     return rentPassportFromWire(wire);
   }
@@ -232,7 +243,7 @@ export class CanopyReferencingClient {
   async getPassportNotes(canopyReferenceId: string): Promise<CanopyPassportNotes> {
     const wire = await this.call<WireNotesResponse>({
       method: 'GET',
-      path: encodePath`/referencing-requests/client/${this.clientId}/rent-passport/${canopyReferenceId}/notes`,
+      ...this.route('/referencing-requests/client/:clientId/rent-passport/:canopyReferenceId/notes', { canopyReferenceId }),
     });
     return notesFromWire(wire);
   }
@@ -242,7 +253,7 @@ export class CanopyReferencingClient {
     const body: WireRevokeGuarantorRequest = { email };
     await this.call<unknown>({
       method: 'DELETE',
-      path: encodePath`/referencing-requests/client/${this.clientId}/revoke-guarantor-request`,
+      ...this.route('/referencing-requests/client/:clientId/revoke-guarantor-request'),
       body,
     });
   }
@@ -253,7 +264,7 @@ export class CanopyReferencingClient {
     if (input.additionalSettings !== undefined) body.additionalSettings = [...input.additionalSettings];
     const wire = await this.call<WireRegisterWebhookResponse>({
       method: 'POST',
-      path: encodePath`/referencing-requests/client/${this.clientId}/webhook/register`,
+      ...this.route('/referencing-requests/client/:clientId/webhook/register'),
       body,
       // Canopy keeps one registration per type, so a repeat leaves the same registration.
       idempotent: true,
@@ -266,9 +277,19 @@ export class CanopyReferencingClient {
     // No body when a retry found the registration already gone (`goneOnRetry`).
     const wire = await this.call<WireUnregisterWebhookResponse | undefined>({
       method: 'DELETE',
-      path: encodePath`/referencing-requests/client/${this.clientId}/webhook/${type}`,
+      ...this.route('/referencing-requests/client/:clientId/webhook/:type', { type }),
     });
     return { webhookType: wire?.webhookType ?? type };
+  }
+
+  /**
+   * A path from its template, with the template kept as the request's `route`: errors name the
+   * route, so the client id in the path never reaches a GraphQL client or a log line.
+   */
+  private route(template: string, params: Record<string, string> = {}): { path: string; route: string } {
+    const values: Record<string, string> = { ...params, clientId: this.clientId };
+    const path = template.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
+    return { path, route: template };
   }
 
   private headers(authorization: string, accept = 'application/json'): Record<string, string> {

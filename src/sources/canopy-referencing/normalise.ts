@@ -1,5 +1,5 @@
 /** Mappers between Canopy Referencing JSON (`wire.ts`) and the gateway's types (`types.ts`). */
-import { PayloadError, shown, toDate, toInteger, toOptionalDate } from '../normalise';
+import { lenient, PayloadError, shown, toDate, toInteger, toNumber, toOptionalDate, toOptionalInteger } from '../normalise';
 import type {
   CanopyAddress,
   CanopyBranch,
@@ -33,6 +33,11 @@ export function poundsToPence(pounds: unknown, field: string): number {
   return toInteger(pounds, field) * 100;
 }
 
+/** Whole pounds as pence where the docs promise them; any other number of pounds to the nearest penny, logged once. */
+function lenientPounds(pounds: unknown, field: string): number | undefined {
+  return lenient(pounds, field, poundsToPence, (value) => Math.round(toNumber(value, field) * 100));
+}
+
 /** Pence to the whole pounds Canopy takes; refuses an amount with pence, which Canopy cannot carry. */
 export function penceToWholePounds(pence: number, field: string): number {
   if (!Number.isSafeInteger(pence) || pence % 100 !== 0) {
@@ -44,6 +49,11 @@ export function penceToWholePounds(pence: number, field: string): number {
 /** Drops undefined members, so optional fields are absent from the JSON rather than null. */
 function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, member]) => member !== undefined)) as T;
+}
+
+/** The members of an open-shaped list that are JSON objects, the only kind the schema's JSONObject carries. */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function optional(value: string | null | undefined): string | undefined {
@@ -157,15 +167,19 @@ export function rentPassportFromWire(response: WireRentPassportResponse): Canopy
       overall: statuses.instant.overall,
     }),
     full: { ...statuses.full },
-    monthlyRentAffordability: poundsToPence(passport.monthlyRentAffordability, 'monthlyRentAffordability'),
-    incomeMonthlyRentAffordability: poundsToPence(passport.incomeMonthlyRentAffordability, 'incomeMonthlyRentAffordability'),
-    savingsMonthlyRentAffordability: poundsToPence(passport.savingsMonthlyRentAffordability, 'savingsMonthlyRentAffordability'),
+    monthlyRentAffordability: lenientPounds(passport.monthlyRentAffordability, 'rentPassport.monthlyRentAffordability'),
+    incomeMonthlyRentAffordability: lenientPounds(passport.incomeMonthlyRentAffordability, 'rentPassport.incomeMonthlyRentAffordability'),
+    savingsMonthlyRentAffordability: lenientPounds(passport.savingsMonthlyRentAffordability, 'rentPassport.savingsMonthlyRentAffordability'),
     identityStatus: user.identity.status,
-    identity: user.identity.data,
+    personal: {
+      identity: user.identity.data,
+      addressHistory: user.addressHistory.data.filter(isObject),
+      financialSummary: user.financialSummary,
+    },
     addressHistoryStatus: user.addressHistory.status,
     creditIndicator: user.creditIndicator,
-    creditScore: user.creditScore ?? undefined,
-    dateChecked: toOptionalDate(user.dateChecked, 'user.dateChecked'),
+    creditScore: lenient(user.creditScore, 'rentPassport.user.creditScore', toOptionalInteger, (value, field) => Math.round(toNumber(value, field))),
+    dateChecked: lenient(user.dateChecked, 'rentPassport.user.dateChecked', toOptionalDate),
     highRiskSummary: passport.highRiskSummary ?? {},
     considerSummary: passport.considerSummary ?? {},
     canRequestGuarantor: passport.canRequestGuarantor,
@@ -183,6 +197,7 @@ export function rentPassportFromWire(response: WireRentPassportResponse): Canopy
     }),
     guarantors: { ...guarantors },
     guaranteedRenterCount: guaranteedRenters.count,
+    guaranteedRenters: guaranteedRenters.items.filter(isObject),
     identityVerification: identityVerification
       ? compact({
           status: identityVerification.status,
@@ -198,6 +213,9 @@ export function rentPassportFromWire(response: WireRentPassportResponse): Canopy
           documentType: rightToRent.data.documentType,
           typeOfProof: rightToRent.data.metadata.typeOfProof,
           shareCode: optional(rightToRent.data.metadata.rtrSharecode),
+          idnowIdentId: optional(rightToRent.data.metadata.idnowIdentID),
+          documents: rightToRent.data.documents.filter(isObject),
+          verifiedBy: optional(rightToRent.data.verifiedBy),
           country: optional(rightToRent.data.country),
           expirationDate: toOptionalDate(rightToRent.data.expirationDate, 'rightToRent.data.expirationDate'),
           tenancyEndDate: toOptionalDate(rightToRent.data.tenancyEndDate, 'rightToRent.data.tenancyEndDate'),

@@ -44,6 +44,7 @@ function completedReport(body: Json): CanopyCompletedReportNotification {
     ...references(body),
     document: withoutUndefined({
       title,
+      documentType,
       documentId: documentIdFromUrl(toText(document.url, 'document.url'), 'document.url'),
       summaryDocumentId: documentIdFromUrl(toText(document.summaryReportUrl, 'document.summaryReportUrl'), 'document.summaryReportUrl'),
       maxRent: poundsToPence(document.maxRent, 'document.maxRent'),

@@ -223,14 +223,19 @@ export interface CanopyRentPassport {
     landlordReference: OpenEnum<SectionStatus>;
     employerReference: OpenEnum<SectionStatus>;
   };
-  /** Pence a month. */
-  monthlyRentAffordability: number;
-  /** Pence a month. */
-  incomeMonthlyRentAffordability: number;
-  /** Pence a month. */
-  savingsMonthlyRentAffordability: number;
+  /** Pence a month; undefined when Canopy sent something that is no amount. */
+  monthlyRentAffordability?: number;
+  /** Pence a month; as monthlyRentAffordability. */
+  incomeMonthlyRentAffordability?: number;
+  /** Pence a month; as monthlyRentAffordability. */
+  savingsMonthlyRentAffordability?: number;
   identityStatus: string;
-  identity: Record<string, unknown>;
+  /** Personal data, in shapes Canopy's docs leave open: kept as Canopy sends them. */
+  personal: {
+    identity: Record<string, unknown>;
+    addressHistory: Array<Record<string, unknown>>;
+    financialSummary: Record<string, unknown>;
+  };
   addressHistoryStatus: string;
   creditIndicator: string;
   creditScore?: number;
@@ -260,6 +265,8 @@ export interface CanopyRentPassport {
   };
   guarantors: { pending: number; accepted: number };
   guaranteedRenterCount: number;
+  /** The renters this person guarantees, in a shape Canopy's docs leave open. */
+  guaranteedRenters: Array<Record<string, unknown>>;
   identityVerification?: { status: string; additionalInfo?: string; updatedAt: Date };
   rightToRent?: {
     type: string;
@@ -268,6 +275,11 @@ export interface CanopyRentPassport {
     documentType: string;
     typeOfProof: string;
     shareCode?: string;
+    /** IDnow's id of the identification, where IDnow made it. */
+    idnowIdentId?: string;
+    /** The documents the renter gave, in a shape Canopy's docs leave open. */
+    documents: Array<Record<string, unknown>>;
+    verifiedBy?: string;
     country?: string;
     expirationDate?: Date;
     tenancyEndDate?: Date;
@@ -335,8 +347,12 @@ export interface CanopyNoteNotification {
   note: string;
 }
 
+/** The `document` of Canopy's completed-report callback: the only place the report's data is given. */
 export interface CanopyReport {
+  /** The callback's `title`; told from `documentType` when the callback leaves it out. */
   title: OpenEnum<ReportTitle>;
+  /** 0 for an INSTANT screening's report, 1 for a FULL one's. */
+  documentType: number;
   /** Parsed from `url`. */
   documentId: string;
   /** Parsed from `summaryReportUrl`. */
@@ -344,9 +360,13 @@ export interface CanopyReport {
   /** Pence a month. */
   maxRent: number;
   status: OpenEnum<ReportStatus>;
+  /** Sent only for a GUARANTOR_SCREENING request. */
   isGuarantorReference?: boolean;
+  /** Sent only for a RENTER_SCREENING request. */
   isGuarantorNeeded?: boolean;
+  /** Sent only when isGuarantorNeeded is true. */
   waitingForGuarantor?: boolean;
+  /** Sent only when isGuarantorNeeded is true. */
   guarantorCompleteRP?: boolean;
 }
 

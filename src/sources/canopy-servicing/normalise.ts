@@ -1,4 +1,4 @@
-import { leniently, PayloadError, toDate, toInteger, toNumber, toOptionalDate, toOptionalInteger, toOptionalNumber } from '../normalise';
+import { lenient, PayloadError, toDate, toInteger, toNumber, toOptionalDate, toOptionalInteger, toOptionalNumber } from '../normalise';
 import { LINE_ITEM_STATUS_VALUES } from './types';
 import type {
   Account,
@@ -230,7 +230,7 @@ export function fromLineItemList(wire: WireLineItem[], offset: number): LineItem
   const first = wire[0];
   const totalCount =
     first !== undefined
-      ? (leniently('line_item_count', () => toOptionalInteger(first.line_item_count, 'line_item_count')) ?? null)
+      ? (lenient(first.line_item_count, 'line_item_count', toOptionalInteger) ?? null)
       : offset === 0
         ? 0
         : null;

@@ -3,6 +3,7 @@ import { json } from '../../vendor-simulator';
 import { canopyError } from '../errors';
 import { newRequestId } from '../ids';
 import { notesResponse, rentPassportResponse } from '../passport-view';
+import { intermediateReport, wantsPdf } from '../intermediate-report';
 import type { CanopyReferencingState } from '../state';
 import { guardedRoute } from './guard';
 
@@ -25,7 +26,10 @@ export function passportRoutes(state: CanopyReferencingState): SandboxRoute[] {
     guardedRoute(state, 'GET', '/referencing-requests/client/:clientId/rent-passport/:canopyReferenceId', (request) => {
       const record = state.requests.get(request.params.canopyReferenceId ?? '');
       if (!record) return notFound(request.params.canopyReferenceId);
-      return json(200, rentPassportResponse(state, record, newRequestId()));
+      if (wantsPdf(request)) return intermediateReport(state, record);
+      const answer = rentPassportResponse(state, record, newRequestId());
+      state.passportQuirk?.(answer);
+      return json(200, answer);
     }),
     guardedRoute(state, 'GET', '/referencing-requests/client/:clientId/rent-passport/:canopyReferenceId/notes', (request) => {
       const record = state.requests.get(request.params.canopyReferenceId ?? '');
