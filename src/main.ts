@@ -67,7 +67,11 @@ async function main(): Promise<void> {
     reportDocuments,
     webhookSecret: config.webhookSecret,
     metrics,
-    reportLinks: createReportLinks({ publicUrl: config.publicUrl, key: await reportLinkKey({ configured: config.reportLinkSecret, redis, prefix }) }),
+    reportLinks: createReportLinks({
+      publicUrl: config.publicUrl,
+      // Links wait for the key while Redis is away; everything else is served meanwhile.
+      key: untilDone('report links: reading their key', () => reportLinkKey({ configured: config.reportLinkSecret, redis, prefix })),
+    }),
     callbackUrls,
     readiness: [...vendorReadiness(pools), ...(redis ? [redisReadiness(redis, config.redisUrl)] : [])],
   });
@@ -131,12 +135,12 @@ async function registerSandboxWebhooks(
 }
 
 /** Runs a start-up step that needs Redis again every second until it succeeds, reporting the first failure and the success. */
-async function untilDone(what: string, step: () => Promise<void>): Promise<void> {
+async function untilDone<T>(what: string, step: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await step();
+      const result = await step();
       if (attempt > 1) console.log(`${what}: done`);
-      return;
+      return result;
     } catch (error) {
       if (attempt === 1) console.error(`${what}: ${(error as Error).message}; trying again until Redis answers`);
       await sleep(1_000);

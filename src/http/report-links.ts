@@ -3,8 +3,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export interface ReportLinksOptions {
   /** The gateway's public origin, e.g. `https://gw.example.com`. */
   publicUrl: string;
-  /** Key of the HMAC that signs the links. */
-  key: string;
+  /** Key of the HMAC that signs the links; a promise while it is still being read (from Redis, at start-up). */
+  key: string | Promise<string>;
   /** How long a link works. @default 900 (15 minutes) */
   ttlSeconds?: number;
   /** @default Date.now */
@@ -24,32 +24,33 @@ export type ReportLinkTarget = { kind: 'document'; documentId: string } | { kind
  * from a GraphQL answer may fetch the document until the link expires.
  */
 export interface ReportLinks {
-  canopyDocumentUrl(documentId: string): string;
+  canopyDocumentUrl(documentId: string): Promise<string>;
   /** The PDF of a referencing request's screening results so far, complete or not. */
-  canopyIntermediateReportUrl(canopyReferenceId: string): string;
+  canopyIntermediateReportUrl(canopyReferenceId: string): Promise<string>;
   /** What a signed, unexpired link path and query fetches; undefined otherwise. */
-  verify(url: URL): ReportLinkTarget | undefined;
+  verify(url: URL): Promise<ReportLinkTarget | undefined>;
 }
 
 export function createReportLinks(options: ReportLinksOptions): ReportLinks {
   const now = options.now ?? Date.now;
   const ttl = options.ttlSeconds ?? 900;
+  const key = Promise.resolve(options.key);
   // Signs the encoded path, not the id, so that a link of one kind can never pass for the other.
-  const sign = (path: string, expires: number) => createHmac('sha256', options.key).update(`${path}\n${expires}`).digest('base64url');
-  const link = (path: string) => {
+  const sign = async (path: string, expires: number) => createHmac('sha256', await key).update(`${path}\n${expires}`).digest('base64url');
+  const link = async (path: string) => {
     const expires = Math.floor(now() / 1000) + ttl;
-    return `${options.publicUrl}${path}?expires=${expires}&signature=${sign(path, expires)}`;
+    return `${options.publicUrl}${path}?expires=${expires}&signature=${await sign(path, expires)}`;
   };
 
   return {
     canopyDocumentUrl: (documentId) => link(REPORT_PATH + encodeURIComponent(documentId)),
     canopyIntermediateReportUrl: (canopyReferenceId) => link(REPORT_PATH + INTERMEDIATE_SEGMENT + encodeURIComponent(canopyReferenceId)),
-    verify(url) {
+    async verify(url) {
       if (!url.pathname.startsWith(REPORT_PATH)) return undefined;
       const expires = Number(url.searchParams.get('expires'));
-      const given = Buffer.from(url.searchParams.get('signature') ?? '');
-      const expected = Buffer.from(sign(url.pathname, expires));
       if (!Number.isSafeInteger(expires) || expires * 1000 < now()) return undefined;
+      const given = Buffer.from(url.searchParams.get('signature') ?? '');
+      const expected = Buffer.from(await sign(url.pathname, expires));
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
       return targetOf(url.pathname.slice(REPORT_PATH.length));
     },

@@ -13,7 +13,7 @@ export function useReportRoute(links: ReportLinks, canopy: () => CanopyReferenci
         endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET' } }));
         return;
       }
-      const target = links.verify(url);
+      const target = await links.verify(url);
       if (!target) {
         endResponse(fetchAPI.Response.json({ error: 'This report link is invalid or has expired: ask the API for a new one.' }, { status: 403 }));
         return;

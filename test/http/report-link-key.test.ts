@@ -65,7 +65,7 @@ it('the running gateway refuses a report link signed with a key derived from the
     await sleep(50);
   }
   const status = async (key: string) => {
-    const url = createReportLinks({ publicUrl, key }).canopyDocumentUrl('00000000-0000-4000-8000-000000000000');
+    const url = await createReportLinks({ publicUrl, key }).canopyDocumentUrl('00000000-0000-4000-8000-000000000000');
     const response = await request(url.replace('localhost', '127.0.0.1'));
     await response.body.dump();
     return response.statusCode;

@@ -45,10 +45,10 @@ describe('intermediate report PDFs', () => {
 
   it('keeps the two kinds of link apart: a document link’s signature does not open the intermediate report', async () => {
     const links = createReportLinks({ publicUrl: gateway.url, key: TEST_REPORT_KEY });
-    const forged = new URL(links.canopyDocumentUrl(PRIYA));
+    const forged = new URL(await links.canopyDocumentUrl(PRIYA));
     forged.pathname = `/reports/canopy/rent-passport/${PRIYA}`;
     expect((await fetchBytes(forged.toString())).status).toBe(403);
-    expect((await fetchBytes(links.canopyIntermediateReportUrl('no-such-request'))).status).toBe(404);
+    expect((await fetchBytes(await links.canopyIntermediateReportUrl('no-such-request'))).status).toBe(404);
   });
 });
 
@@ -77,14 +77,14 @@ describe('report PDFs', () => {
     expect((await fetchBytes(url.toString())).status).toBe(403);
 
     const yesterday = createReportLinks({ publicUrl: gateway.url, key: TEST_REPORT_KEY, now: () => Date.now() - 86_400_000 });
-    expect((await fetchBytes(yesterday.canopyDocumentUrl(completed.documents.reportId))).status).toBe(403);
+    expect((await fetchBytes(await yesterday.canopyDocumentUrl(completed.documents.reportId))).status).toBe(403);
     const fresh = createReportLinks({ publicUrl: gateway.url, key: TEST_REPORT_KEY });
-    expect((await fetchBytes(fresh.canopyDocumentUrl(completed.documents.reportId))).status).toBe(200);
+    expect((await fetchBytes(await fresh.canopyDocumentUrl(completed.documents.reportId))).status).toBe(200);
   });
 
   it('answers 404 for a signed link to a document Canopy does not have', async () => {
     const links = createReportLinks({ publicUrl: gateway.url, key: TEST_REPORT_KEY });
-    expect((await fetchBytes(links.canopyDocumentUrl('no-such-document'))).status).toBe(404);
+    expect((await fetchBytes(await links.canopyDocumentUrl('no-such-document'))).status).toBe(404);
   });
 
   it('remembers the documents a completed-report callback names', async () => {
