@@ -1,8 +1,7 @@
-import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { CORSOptions } from '@whatwg-node/server';
 import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { getOperationAST, GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { createLoaders, type Agency, type CallbackUrls, type GatewayContext } from './context';
 import { useCompressedPages } from './http/compressed-pages';
 import { directExecution } from './http/direct-execution';
@@ -83,9 +82,6 @@ export function createGateway(deps: GatewayDeps): Gateway {
     maskedErrors: { maskError },
     logging: createGatewayLogger(),
     plugins: [
-      // Compiled execution for queries and mutations. Subscriptions keep graphql-js: graphql-jit's
-      // subscribe does not hand variable-valued arguments to subscribe resolvers.
-      useGraphQlJit({}, { enableIf: ({ document, operationName }) => getOperationAST(document, operationName)?.operation !== 'subscription' }),
       useOperationMetrics(deps.metrics),
       useMetricsRoute(deps.metrics.registry),
       useSharedEventExecution(),
