@@ -32,6 +32,12 @@ const GRAPHQL_ENDPOINT = '/graphql';
 const GRAPHQL_BODY_LIMIT = 1024 * 1024;
 /** Yoga's default: any origin, with credentials. One object for Yoga and the direct listener. */
 const CORS: CORSOptions = {};
+/**
+ * Parse errors are not cached. Yoga gives a parse error its status (400) after parsing, and only
+ * in an HTTP request's context; an error first met by the direct listener or over graphql-ws
+ * would be cached without it, and every later HTTP request for that document answered 200.
+ */
+const UNCACHED_PARSE_ERRORS = { get: () => undefined, set: () => undefined };
 
 export interface GatewayDeps {
   agency: Agency;
@@ -65,6 +71,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     // useGraphQLBodyLimit below does the same job at a fraction of the cost.
     maxRequestBodySize: false,
+    parserAndValidationCache: { errorCache: UNCACHED_PARSE_ERRORS },
     cors: CORS,
     context: (): GatewayContext => ({
       agency: deps.agency,
