@@ -44,14 +44,19 @@ async function failOverWebSocket(query: string): Promise<unknown> {
   }
 }
 
-describe('a document that does not parse', () => {
-  it.each([
-    ['the direct listener (a JSON POST)', (query: string) => statusOf('POST', query)],
-    ['graphql-ws', failOverWebSocket],
-  ])('answers 400 over HTTP after %s met it first', async (_name, meetFirst) => {
-    const unparseable = `{ tenant(email: "${randomUUID()}") {`;
-    await meetFirst(unparseable);
-    expect(await statusOf('POST', unparseable)).toBe(400);
-    expect(await statusOf('GET', unparseable)).toBe(400);
+const FIRST_MET_BY = [
+  ['the direct listener (a JSON POST)', (query: string) => statusOf('POST', query)],
+  ['graphql-ws', failOverWebSocket],
+] as const;
+
+describe.each([
+  ['does not parse', () => `{ tenant(email: "${randomUUID()}") {`],
+  ['does not validate', () => `{ tenant(email: "${randomUUID()}") { noSuchField } }`],
+])('a document that %s', (_kind, makeDocument) => {
+  it.each(FIRST_MET_BY)('answers 400 over HTTP after %s met it first', async (_name, meetFirst) => {
+    const document = makeDocument();
+    await meetFirst(document);
+    expect(await statusOf('POST', document)).toBe(400);
+    expect(await statusOf('GET', document)).toBe(400);
   });
 });
