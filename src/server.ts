@@ -1,8 +1,7 @@
-import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { CORSOptions } from '@whatwg-node/server';
 import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { getOperationAST, GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { createLoaders, type Agency, type CallbackUrls, type GatewayContext } from './context';
 import { useCompressedPages } from './http/compressed-pages';
 import { directExecution } from './http/direct-execution';
@@ -35,6 +34,12 @@ const GRAPHQL_ENDPOINT = '/graphql';
 const GRAPHQL_BODY_LIMIT = 1024 * 1024;
 /** Yoga's default: any origin, with credentials. One object for Yoga and the direct listener. */
 const CORS: CORSOptions = {};
+/**
+ * Parse errors are not cached. Yoga gives a parse error its status (400) after parsing, and only
+ * in an HTTP request's context; an error first met by the direct listener or over graphql-ws
+ * would be cached without it, and every later HTTP request for that document answered 200.
+ */
+const UNCACHED_PARSE_ERRORS = { get: () => undefined, set: () => undefined };
 
 export interface GatewayDeps {
   agency: Agency;
@@ -69,6 +74,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     // useGraphQLBodyLimit below does the same job at a fraction of the cost.
     maxRequestBodySize: false,
+    parserAndValidationCache: { errorCache: UNCACHED_PARSE_ERRORS },
     cors: CORS,
     context: (): GatewayContext => ({
       agency: deps.agency,
@@ -86,9 +92,6 @@ export function createGateway(deps: GatewayDeps): Gateway {
     maskedErrors: { maskError },
     logging: logger,
     plugins: withRouteErrors([
-      // Compiled execution for queries and mutations. Subscriptions keep graphql-js: graphql-jit's
-      // subscribe does not hand variable-valued arguments to subscribe resolvers.
-      useGraphQlJit({}, { enableIf: ({ document, operationName }) => getOperationAST(document, operationName)?.operation !== 'subscription' }),
       useOperationMetrics(deps.metrics),
       useMetricsRoute(deps.metrics.registry),
       useSharedEventExecution(),

@@ -23,7 +23,7 @@ interface Params {
 /**
  * The Node listener of the gateway. The commonest request, a query or mutation POSTed as JSON by
  * a server-side client, runs through Yoga's own envelop (the same parse and validation cache,
- * graphql-jit, masked errors and context) and Yoga's own result writer, but skips the
+ * executor, masked errors and context) and Yoga's own result writer, but skips the
  * translation to fetch-API Request and Response objects and back, which cost about 0.2 ms of
  * CPU per tenant dashboard (of 1.5 ms when measured). Anything else, and anything that fails
  * before execution (unparseable, invalid, a subscription), goes to Yoga whole, so errors, CORS,
