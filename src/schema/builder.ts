@@ -4,6 +4,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import type { GatewayContext } from '../context';
 import { VendorError } from '../sources/vendor-error';
+import { checkListArgument } from './list-argument';
 import { ValidationError } from './validation-error';
 
 export const builder = new SchemaBuilder<{
@@ -25,6 +26,12 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    nodesQueryOptions: {
+      resolve: (_root, { ids }, _context, _info, resolveNodes) => {
+        checkListArgument('ids', ids);
+        return resolveNodes(ids);
+      },
+    },
   },
   // Expected failures of a mutation are typed results; anything else is thrown and masked.
   errors: { defaultTypes: [ValidationError, VendorError] },
