@@ -66,6 +66,7 @@ async function main(): Promise<void> {
     reportDocuments,
     webhookSecret: config.webhookSecret,
     metrics,
+    limits: config.limits,
     reportLinks: createReportLinks({ publicUrl: config.publicUrl, key: reportLinkKey(config.webhookSecret) }),
     callbackUrls,
     readiness: [...vendorReadiness(pools), ...(redis ? [redisReadiness(redis, config.redisUrl)] : [])],

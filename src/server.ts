@@ -11,6 +11,8 @@ import { useGraphQLBodyLimit } from './http/graphql-body-limit';
 import { useHealthRoutes, type ReadinessCheck } from './http/health-routes';
 import type { ReportLinks } from './http/report-links';
 import { useReportRoute } from './http/report-route';
+import { withAnswerBudget } from './limits/answer-budget';
+import { DEFAULT_OPERATION_LIMITS, useOperationLimits, type OperationLimits } from './limits/operation-limits';
 import type { LinkStore } from './links/link-store';
 import type { ReportDocumentStore } from './links/report-documents';
 import { schema } from './schema';
@@ -49,6 +51,8 @@ export interface GatewayDeps {
   webhookSecret: string;
   /** Served at /metrics; the vendor clients report their calls to it themselves. */
   metrics: Metrics;
+  /** What one request may cost: document depth and tokens, answer size, deadline. @default DEFAULT_OPERATION_LIMITS */
+  limits?: OperationLimits;
 }
 
 export interface Gateway {
@@ -62,7 +66,7 @@ export interface Gateway {
 /** The whole gateway as a request handler (`yoga` is also a fetch handler); it never listens. */
 export function createGateway(deps: GatewayDeps): Gateway {
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
-    schema,
+    schema: withAnswerBudget(schema),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     // useGraphQLBodyLimit below does the same job at a fraction of the cost.
     maxRequestBodySize: false,
@@ -86,6 +90,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       // Compiled execution for queries and mutations. Subscriptions keep graphql-js: graphql-jit's
       // subscribe does not hand variable-valued arguments to subscribe resolvers.
       useGraphQlJit({}, { enableIf: ({ document, operationName }) => getOperationAST(document, operationName)?.operation !== 'subscription' }),
+      ...useOperationLimits(deps.limits ?? DEFAULT_OPERATION_LIMITS),
       useOperationMetrics(deps.metrics),
       useMetricsRoute(deps.metrics.registry),
       useSharedEventExecution(),
