@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { redactUrl } from './http/redact-url';
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operation-limits';
 
 /** Credentials of Canopy Referencing; `null` in an agency means the sandbox plays the vendor. */
 export interface CanopyReferencingCredentials {
@@ -49,6 +50,8 @@ export interface Config {
   agency: AgencyConfig;
   /** The most connections, so calls in flight, the gateway keeps open to each vendor. */
   vendorConnections: VendorConnections;
+  /** What one GraphQL request may cost the process. */
+  limits: OperationLimits;
 }
 
 export interface VendorConnections {
@@ -115,6 +118,12 @@ export function loadConfig(env: Env = process.env): Config {
       canopyReferencing: parseCount(env, 'CANOPY_REFERENCING_MAX_CONNECTIONS', DEFAULT_VENDOR_CONNECTIONS),
       canopyServicing: parseCount(env, 'CANOPY_SERVICING_MAX_CONNECTIONS', DEFAULT_VENDOR_CONNECTIONS),
       reposit: parseCount(env, 'REPOSIT_MAX_CONNECTIONS', DEFAULT_VENDOR_CONNECTIONS),
+    },
+    limits: {
+      maxDepth: parseCount(env, 'MAX_DEPTH', DEFAULT_OPERATION_LIMITS.maxDepth, 1, 1_000),
+      maxTokens: parseCount(env, 'MAX_TOKENS', DEFAULT_OPERATION_LIMITS.maxTokens, 1, 1_000_000),
+      maxAnswerNodes: parseCount(env, 'MAX_ANSWER_NODES', DEFAULT_OPERATION_LIMITS.maxAnswerNodes, 1, 100_000_000),
+      deadlineMs: parseCount(env, 'OPERATION_DEADLINE_MS', DEFAULT_OPERATION_LIMITS.deadlineMs, 1, 3_600_000),
     },
     agency: {
       id: 'default',
@@ -197,11 +206,11 @@ function parseKeyPrefix(env: Env, name: string, fallback: string): string {
   return raw;
 }
 
-function parseCount(env: Env, name: string, fallback: number): number {
+function parseCount(env: Env, name: string, fallback: number, min = 1, max = 10_000): number {
   const raw = optional(env, name);
   if (raw === undefined) return fallback;
   const count = Number(raw);
-  if (!/^\d+$/.test(raw) || count < 1 || count > 10_000) throw new ConfigError(name, 'a whole number from 1 to 10000');
+  if (!/^\d+$/.test(raw) || count < min || count > max) throw new ConfigError(name, `a whole number from ${min} to ${max}`);
   return count;
 }
 

@@ -8,6 +8,7 @@ import { createServicingLoaders } from './sources/canopy-servicing/loaders';
 import type { VendorClients } from './sources/clients';
 import type { EventLog } from './subscriptions/event-log';
 import { createRepositLoaders } from './sources/reposit/loaders';
+import type { OperationScope } from './limits/operation-scope';
 
 /** The agency a request acts for. One today; the context carries it so that many is configuration. */
 export interface Agency {
@@ -35,6 +36,8 @@ export interface GatewayContext {
   callbackUrls: CallbackUrls;
   /** The agency's stored vendor events, for subscriptions. */
   events: EventLog;
+  /** The running query's or mutation's deadline, answer budget and signal; set when it starts executing. */
+  operation?: OperationScope;
 }
 
 export interface CallbackUrls {

@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     reportDocuments,
     webhookSecret: config.webhookSecret,
     metrics,
+    limits: config.limits,
     reportLinks: createReportLinks({
       publicUrl: config.publicUrl,
       // Links wait for the key while Redis is away; everything else is served meanwhile.

@@ -11,6 +11,8 @@ import { useHealthRoutes, type ReadinessCheck } from './http/health-routes';
 import type { ReportLinks } from './http/report-links';
 import { useReportRoute } from './http/report-route';
 import { withRouteErrors } from './http/route-errors';
+import { withAnswerBudget } from './limits/answer-budget';
+import { DEFAULT_OPERATION_LIMITS, useOperationLimits, type OperationLimits } from './limits/operation-limits';
 import type { LinkStore } from './links/link-store';
 import type { ReportDocumentStore } from './links/report-documents';
 import { schema } from './schema';
@@ -56,6 +58,8 @@ export interface GatewayDeps {
   webhookSecret: string;
   /** Served at /metrics; the vendor clients report their calls to it themselves. */
   metrics: Metrics;
+  /** What one request may cost: document depth and tokens, answer size, deadline. @default DEFAULT_OPERATION_LIMITS */
+  limits?: OperationLimits;
 }
 
 export interface Gateway {
@@ -70,7 +74,7 @@ export interface Gateway {
 export function createGateway(deps: GatewayDeps): Gateway {
   const logger = createGatewayLogger();
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
-    schema,
+    schema: withAnswerBudget(schema),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     // useGraphQLBodyLimit below does the same job at a fraction of the cost.
     maxRequestBodySize: false,
@@ -92,6 +96,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     maskedErrors: { maskError },
     logging: logger,
     plugins: withRouteErrors([
+      ...useOperationLimits(deps.limits ?? DEFAULT_OPERATION_LIMITS),
       useOperationMetrics(deps.metrics),
       useMetricsRoute(deps.metrics.registry),
       useSharedEventExecution(),

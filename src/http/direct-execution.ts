@@ -40,7 +40,7 @@ export function directExecution(yoga: YogaServerInstance<any, any>, options: Dir
   async function execute(req: IncomingMessage, res: ServerResponse, mediaType: string, body: Buffer): Promise<void> {
     const params = readParams(body);
     if (!params) return handOver(req, res, body);
-    const { parse, validate, contextFactory, execute, schema } = yoga.getEnveloped({ params, req, res } as never);
+    const { parse, validate, contextFactory, execute, schema } = yoga.getEnveloped({ params, req, res, clientSignal: clientGoneSignal(res) } as never);
     let document: DocumentNode;
     try {
       document = parse(params.query);
@@ -77,6 +77,15 @@ export function directExecution(yoga: YogaServerInstance<any, any>, options: Dir
       });
     });
   };
+}
+
+/** Aborts when the client goes away before its answer is written, as Yoga's request signal does. */
+function clientGoneSignal(res: ServerResponse): AbortSignal {
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort(new Error('the client went away'));
+  });
+  return controller.signal;
 }
 
 /** The media type to answer in, if the request is a plain JSON POST to the endpoint; undefined sends it to Yoga. */

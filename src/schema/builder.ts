@@ -5,6 +5,7 @@ import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import type { GatewayContext } from '../context';
 import { VendorError } from '../sources/vendor-error';
 import { decodeNodeId } from './global-id';
+import { checkListArgument } from './list-argument';
 import { ValidationError } from './validation-error';
 
 export const builder = new SchemaBuilder<{
@@ -28,6 +29,12 @@ export const builder = new SchemaBuilder<{
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
     decodeGlobalID: decodeNodeId,
+    nodesQueryOptions: {
+      resolve: (_root, { ids }, _context, _info, resolveNodes) => {
+        checkListArgument('ids', ids);
+        return resolveNodes(ids);
+      },
+    },
   },
   // Expected failures of a mutation are typed results; anything else is thrown and masked.
   errors: { defaultTypes: [ValidationError, VendorError] },

@@ -1,6 +1,7 @@
 import { createGraphQLError } from 'graphql-yoga';
 import { isEmail, normaliseEmail } from '../links/email';
 import { builder } from './builder';
+import { checkListArgument } from './list-argument';
 import { Account, loadAccounts } from './canopy-servicing/account';
 import { prefetchAccountParts } from './canopy-servicing/account.prefetch';
 import {
@@ -72,11 +73,7 @@ builder.queryFields((t) => ({
     description: 'Several tenants at once (a list screen): their vendor calls are batched together.',
     args: { emails: t.arg.stringList({ required: true }) },
     resolve: (_, { emails }) => {
-      if (emails.length > 100) {
-        throw createGraphQLError(`emails: at most 100 at once, got ${emails.length}`, {
-          extensions: { code: 'BAD_USER_INPUT', field: 'emails', rule: 'maxItems' },
-        });
-      }
+      checkListArgument('emails', emails);
       return emails.map((email, i) => checkedEmail(email, `emails.${i}`));
     },
   }),

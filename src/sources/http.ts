@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, type Dispatcher } from 'undici';
+import { callSignal, OperationDeadlineReached } from './call-scope';
 import { VendorError, type VendorName } from './vendor-error';
 import { exchangeWhole } from './whole-answer';
 
@@ -159,6 +160,7 @@ export class VendorHttp {
   }
 
   async json<T = unknown>(request: VendorRequest): Promise<VendorResponse<T>> {
+    request = withOperationSignal(request);
     const answer = await this.send(request, async (options) => {
       const whole = await exchangeWhole(this.options.dispatcher, options, request.signal);
       return { ...whole, readText: async () => whole.text, discard: async () => undefined };
@@ -182,6 +184,7 @@ export class VendorHttp {
 
   /** A successful response with its body unread: the caller must consume or destroy it. */
   async stream(request: VendorRequest): Promise<VendorResponse<Readable>> {
+    request = withOperationSignal(request);
     const answer = await this.send(request, async (options) => {
       const response = await this.options.dispatcher.request({ ...options, signal: request.signal });
       return { ...response, readText: () => response.body.text(), discard: () => response.body.dump() };
@@ -199,6 +202,8 @@ export class VendorHttp {
     // Whether an attempt that failed may still have reached the vendor and been applied.
     let mayHaveApplied = false;
     for (let attempt = 1; ; attempt++) {
+      // Nothing is sent for an operation that has stopped, and no retry outlives it.
+      if (request.signal?.aborted) throw this.stopped(request.signal.reason, endpoint);
       const last = attempt >= this.retry.attempts;
       let response: A;
       const started = performance.now();
@@ -207,12 +212,12 @@ export class VendorHttp {
         this.report(request, response.statusCode, started);
       } catch (cause) {
         // The caller gave up: no retry, and its reason is the answer.
-        if (request.signal?.aborted) throw request.signal.reason;
+        if (request.signal?.aborted) throw this.stopped(request.signal.reason, endpoint);
         const code = errorCode(cause);
         this.report(request, code || 'error', started);
         if (!NOT_SENT_CODES.has(code)) mayHaveApplied = true;
         if (!last && (idempotent || NOT_SENT_CODES.has(code))) {
-          await sleep(this.backoff(attempt));
+          await this.pause(this.backoff(attempt), request.signal, endpoint);
           continue;
         }
         throw new VendorError({
@@ -235,11 +240,27 @@ export class VendorHttp {
       const wait = status === 429 ? retryAfterMs(response.headers) : undefined;
       if (!last && retryable && (wait ?? 0) <= this.retry.maxRetryAfterMs) {
         await response.discard();
-        await sleep(wait ?? this.backoff(attempt));
+        await this.pause(wait ?? this.backoff(attempt), request.signal, endpoint);
         continue;
       }
       throw await this.errorFrom(response, endpoint);
     }
+  }
+
+  /** Waits before a retry, unless the caller stops first. */
+  private async pause(ms: number, signal: AbortSignal | undefined, endpoint: string): Promise<void> {
+    try {
+      await sleep(ms, undefined, { signal });
+    } catch (error) {
+      if (signal?.aborted) throw this.stopped(signal.reason, endpoint);
+      throw error;
+    }
+  }
+
+  /** The error of a call its caller stopped: a passed deadline is this vendor's timeout, anything else the caller's own reason. */
+  private stopped(reason: unknown, endpoint: string): unknown {
+    if (!(reason instanceof OperationDeadlineReached)) return reason;
+    return new VendorError({ vendor: this.vendor, endpoint, code: 'VENDOR_TIMEOUT', vendorMessage: reason.message, cause: reason });
   }
 
   private toDispatch(request: VendorRequest): Dispatcher.DispatchOptions {
@@ -287,6 +308,13 @@ export class VendorHttp {
     const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
     return Math.random() * ceiling;
   }
+}
+
+/** The request stopped also by the signal of the operation it serves, when there is one. */
+function withOperationSignal(request: VendorRequest): VendorRequest {
+  const operation = callSignal();
+  if (!operation) return request;
+  return { ...request, signal: request.signal ? AbortSignal.any([request.signal, operation]) : operation };
 }
 
 function readCommonErrorBody(body: unknown): VendorErrorBody {

@@ -16,6 +16,7 @@ import type { StartSandboxOptions } from '../../src/sandbox/start';
 import { createMetrics, recordVendorCalls } from '../../src/metrics/metrics';
 import { createGateway } from '../../src/server';
 import { closeVendorPools, createVendorClients, createVendorPools } from '../../src/sources/clients';
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../../src/limits/operation-limits';
 import { useSandbox } from './sandbox';
 
 export interface GraphQLResponse<TData> {
@@ -38,6 +39,8 @@ export interface TestGatewayOptions {
   links?: LinkStore;
   /** Timeouts and retries of the vendor clients, e.g. short ones for tests of a hanging vendor. */
   vendorHttp?: Parameters<typeof createVendorClients>[2];
+  /** Limits of one operation, in place of the defaults (some, the others kept). */
+  limits?: Partial<OperationLimits>;
 }
 
 export const TEST_WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
@@ -75,6 +78,7 @@ export async function useGateway(options: TestGatewayOptions = {}) {
     reportDocuments,
     webhookSecret: TEST_WEBHOOK_SECRET,
     metrics,
+    limits: { ...DEFAULT_OPERATION_LIMITS, ...options.limits },
   });
   handler = gateway.listener;
   const closeWebSockets = gateway.attachWebSockets(server);

@@ -1,3 +1,4 @@
+import { detachedFromOperation } from '../call-scope';
 import { type VendorHttp, type VendorRequest } from '../http';
 import { toDate, toInteger } from '../normalise';
 import { VendorError } from '../vendor-error';
@@ -84,7 +85,8 @@ export class CanopyReferencingClient {
     this.apiKey = options.apiKey;
     this.secretKey = options.secretKey;
     this.now = options.now ?? Date.now;
-    this.tokens = new CanopyTokenSource({ fetchToken: () => this.requestAccessToken(), now: this.now });
+    // Every operation of the agency shares the token: one that stops must not stop the others' token call.
+    this.tokens = new CanopyTokenSource({ fetchToken: () => detachedFromOperation(() => this.requestAccessToken()), now: this.now });
   }
 
   /** Exchanges a freshly signed JWT for an access token. Other methods do this themselves when needed. */

@@ -1,0 +1,56 @@
+import { getOperationAST } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { withCallSignal } from '../sources/call-scope';
+import { documentLimitPlugins, type DocumentLimits } from './document-limits';
+import { OperationScope, type OperationScopeLimits } from './operation-scope';
+
+/** Everything one GraphQL request may cost the process. Set from the environment in config.ts. */
+export interface OperationLimits extends DocumentLimits, OperationScopeLimits {}
+
+export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
+  /** MAX_DEPTH. The tenant dashboard is 6 deep; a reposit's tenants' accounts' statements' line items' amounts, 8. */
+  maxDepth: 10,
+  /** MAX_TOKENS. The dashboard has about 200, GraphiQL's introspection query about 300. */
+  maxTokens: 1_000,
+  /** MAX_ANSWER_NODES. The dashboard resolves about 200 fields; 100 tenants' dashboards, about 20,000. */
+  maxAnswerNodes: 50_000,
+  /** OPERATION_DEADLINE_MS. One vendor call may take 10 s until its headers; an operation, its retries included, 10 s in all. */
+  deadlineMs: 10_000,
+};
+
+/**
+ * The limits of every operation, on every transport (HTTP, SSE, graphql-ws and the direct
+ * listener all go through Yoga's envelop): the document's size and depth before execution, then
+ * a scope per query or mutation with a deadline, an answer budget and the client's going away.
+ * Place after any plugin that replaces the execute function (graphql-jit), so the scope wraps it.
+ */
+export function useOperationLimits(limits: OperationLimits): Plugin[] {
+  return [...documentLimitPlugins(limits), useOperationScope(limits)];
+}
+
+/** Where a listener other than Yoga's own puts the signal of its client going away. */
+export interface ClientSignalContext {
+  /** Yoga's fetch request: its signal aborts when the client goes away. */
+  request?: { signal?: AbortSignal };
+  /** The same, from the direct listener, which has no fetch request. */
+  clientSignal?: AbortSignal;
+}
+
+function useOperationScope(limits: OperationScopeLimits): Plugin {
+  return {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      // A subscription lives as long as its client listens: no deadline, and its events' answers are each small.
+      if (getOperationAST(args.document, args.operationName)?.operation === 'subscription') return;
+      const context = args.contextValue as ClientSignalContext & { operation?: OperationScope };
+      const scope = new OperationScope(limits, context.request?.signal ?? context.clientSignal);
+      context.operation = scope;
+      setExecuteFn((executionArgs) => withCallSignal(scope.signal, () => executeFn(executionArgs)));
+      return {
+        onExecuteDone({ setResult }) {
+          scope.end();
+          if (scope.overBudget) setResult({ data: null, errors: [scope.overBudget] });
+        },
+      };
+    },
+  };
+}

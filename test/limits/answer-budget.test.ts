@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from 'undici';
+import { useGateway, type TestGateway } from '../helpers/gateway';
+import { sharedRepositNesting } from './harmful-documents';
+
+// The depth limit would refuse these documents first; raised here so the answer budget is what stops them.
+let gateway: TestGateway;
+beforeAll(async () => {
+  gateway = await useGateway({ limits: { maxDepth: 1_000, maxAnswerNodes: 20_000 } });
+});
+afterAll(() => gateway.close());
+
+describe('answer budget', () => {
+  it('is needed: two tenants of the shared reposit double the answer at each level', async () => {
+    const { data } = await gateway.graphql(sharedRepositNesting(2));
+    expect(data?.tenant.reposits.some((reposit: { tenants: unknown[] }) => reposit.tenants.length === 2)).toBe(true);
+  });
+
+  it('stops the shared-reposit nesting 22 levels deep with one clear error, and the process keeps serving', async () => {
+    const { data, errors } = await gateway.graphql(sharedRepositNesting(22));
+    expect(data).toBeNull();
+    expect(errors).toHaveLength(1);
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'ANSWER_TOO_LARGE', limit: 20_000 });
+    expect(errors?.[0]?.message).toMatch(/more than 20000 fields \(MAX_ANSWER_NODES\)/);
+
+    const health = await request(`${gateway.url}/healthz`);
+    expect(health.statusCode).toBe(200);
+    await health.body.dump();
+    const next = await gateway.graphql(sharedRepositNesting(1));
+    expect(next.errors).toBeUndefined();
+    expect(next.data?.tenant.reposits.length).toBeGreaterThan(0);
+  });
+
+  it('answers within the budget as before', async () => {
+    const { data, errors } = await gateway.graphql(sharedRepositNesting(6));
+    expect(errors).toBeUndefined();
+    expect(JSON.stringify(data).match(/"email"/g)!.length).toBeGreaterThanOrEqual(2 ** 6);
+  });
+});
