@@ -17,6 +17,8 @@ export interface Seed {
   emails: string[];
   urls: string[];
   numbers: string[];
+  /** Whole pounds the gateway serves as pence (Money.minorUnits, a SafeInt). */
+  amounts: string[];
 }
 
 const repositResource = (id: string) => ({ id, href: `https://reposit.co.uk/deposits/v1/reposits/${id}` });
@@ -37,6 +39,7 @@ const repositTenantSeed = (action: string, status: string): Seed => ({
   emails: ['data.tenant.email'],
   urls: ['resource.href'],
   numbers: [],
+  amounts: [],
 });
 
 export const SEEDS: Record<WebhookRoute, Seed[]> = {
@@ -52,10 +55,11 @@ export const SEEDS: Record<WebhookRoute, Seed[]> = {
       emails: [],
       urls: ['resource.href'],
       numbers: [],
+      amounts: [],
     },
   ],
   canopy: [
-    { name: 'request status', body: canopyExamples.requestStatus, required: ['canopyReferenceId', 'notes'], ids: ['canopyReferenceId'], emails: [], urls: [], numbers: [] },
+    { name: 'request status', body: canopyExamples.requestStatus, required: ['canopyReferenceId', 'notes'], ids: ['canopyReferenceId'], emails: [], urls: [], numbers: [], amounts: [] },
     {
       name: 'passport status',
       body: canopyExamples.passportStatus,
@@ -77,6 +81,7 @@ export const SEEDS: Record<WebhookRoute, Seed[]> = {
       emails: [],
       urls: [],
       numbers: [],
+      amounts: [],
     },
     {
       name: 'note',
@@ -86,6 +91,7 @@ export const SEEDS: Record<WebhookRoute, Seed[]> = {
       emails: [],
       urls: [],
       numbers: [],
+      amounts: [],
     },
     {
       name: 'completed report',
@@ -95,6 +101,7 @@ export const SEEDS: Record<WebhookRoute, Seed[]> = {
       emails: [],
       urls: ['document.url', 'document.summaryReportUrl'],
       numbers: ['document.documentType', 'document.maxRent'],
+      amounts: ['document.maxRent'],
     },
   ],
 };

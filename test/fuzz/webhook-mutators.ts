@@ -118,6 +118,12 @@ const mutators: Record<string, Mutator> = {
     const body = serialise(withAt(seed.body, pathOf(target), RAW), random.pick(ODD_NUMBERS));
     return { body, target, expect: 'either' };
   },
+  unservableAmount(seed, random) {
+    if (seed.amounts.length === 0) return undefined;
+    // A safe integer of pounds whose pence are not: it could be stored, but never served as Money.
+    const target = random.pick(seed.amounts);
+    return { body: serialise(withAt(seed.body, pathOf(target), random.int(Math.ceil(Number.MAX_SAFE_INTEGER / 100), Number.MAX_SAFE_INTEGER))), target, expect: 'refuse' };
+  },
   truncated(seed, random) {
     const text = serialise(seed.body);
     return { body: text.slice(0, random.int(1, text.length - 1)), target: 'body', expect: 'refuse' };
