@@ -5,11 +5,11 @@
  * what is wrong (a variable, an argument, a field, or the limit broken).
  */
 import { parse, print, visit, type FieldNode, type SelectionSetNode } from 'graphql';
+import type { Expectation } from './expectation';
 import { allPaths, formatPath, getAt, withAt } from './json-paths';
 import type { Random } from './prng';
 import type { OperationSeed } from './graphql-corpus';
 import { deepJson, DOT_SEGMENTS, hugeString, insertInto, ODD_NUMBERS, otherType, UNICODE_PIECES } from './values';
-import type { Expectation } from './webhook-mutators';
 
 export interface GraphQLCase {
   mutator: string;
@@ -17,7 +17,7 @@ export interface GraphQLCase {
   body: string;
   /** A refusal must mention one of these. */
   names: string[];
-  expect: Exclude<Expectation, 'accept'> | 'accept';
+  expect: Expectation;
 }
 
 type Mutation = Omit<GraphQLCase, 'mutator'>;

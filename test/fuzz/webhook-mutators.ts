@@ -4,6 +4,7 @@
  * refused, or may go either way (an extra or odd value the gateway may tolerate).
  */
 import { allPaths, formatPath, getAt, withAt, type JsonPath } from './json-paths';
+import type { Expectation } from './expectation';
 import type { Random } from './prng';
 import type { Seed, WebhookRoute } from './webhook-corpus';
 import {
@@ -18,7 +19,6 @@ import {
   UNICODE_PIECES,
 } from './values';
 
-export type Expectation = 'accept' | 'refuse' | 'either';
 
 export interface WebhookCase {
   route: WebhookRoute;
