@@ -14,14 +14,19 @@ import { Redis } from 'ioredis';
 export class DurableRedis {
   private process: ChildProcess | undefined;
   readonly dir = mkdtempSync(join(tmpdir(), 'rentgraph-redis-'));
-  constructor(readonly port: number) {}
+  /** With `password`, Redis asks every client for it (`requirepass`). */
+  constructor(
+    readonly port: number,
+    private readonly password?: string,
+  ) {}
 
   async start(): Promise<void> {
     this.process = spawn('redis-server', [
       '--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir,
       '--appendonly', 'yes', '--appendfsync', 'always', '--save', '',
+      ...(this.password ? ['--requirepass', this.password] : []),
     ], { stdio: 'ignore' });
-    const probe = new Redis({ port: this.port, lazyConnect: true, retryStrategy: () => null });
+    const probe = new Redis({ port: this.port, password: this.password, lazyConnect: true, retryStrategy: () => null });
     probe.on('error', () => undefined);
     for (let attempt = 0; attempt < 100; attempt++) {
       try {

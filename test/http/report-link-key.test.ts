@@ -1,33 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reportLinkKey } from '../../src/http/report-link-key';
 import { createReportLinks } from '../../src/http/report-links';
+import { startGatewayProcess, type GatewayProcess } from '../helpers/gateway-process';
 
 const redis = new Redis('redis://127.0.0.1:6379');
-const children: ChildProcess[] = [];
+let gateway: GatewayProcess | undefined;
 afterAll(async () => {
-  for (const child of children) {
-    if (child.exitCode !== null || child.signalCode !== null) continue;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    process.kill(-child.pid!, 'SIGTERM');
-    await exited;
-  }
+  await gateway?.stop();
   redis.disconnect();
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('reportLinkKey', () => {
   it('is one random key per Redis and prefix, whichever instance asks first', async () => {
@@ -50,20 +34,9 @@ describe('reportLinkKey', () => {
 it('the running gateway refuses a report link signed with a key derived from the webhook secret', { timeout: 90_000 }, async () => {
   const webhookSecret = 'report-key-test-webhook-secret';
   const prefix = `test-${randomBytes(6).toString('hex')}`;
-  const port = await freePort();
-  const gateway = spawn('npx', ['tsx', 'src/main.ts'], {
-    env: { ...process.env, REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: prefix, SANDBOX: '1', SANDBOX_EVENTS: '0', PORT: String(port), WEBHOOK_SECRET: webhookSecret },
-    stdio: 'ignore',
-    detached: true,
-  });
-  children.push(gateway);
-  const publicUrl = `http://localhost:${port}`;
-  for (let attempt = 0; ; attempt++) {
-    const ready = await request(`http://127.0.0.1:${port}/readyz`).then((r) => r.statusCode, () => 0);
-    if (ready === 200) break;
-    if (attempt > 1200) throw new Error('the gateway did not become ready');
-    await sleep(50);
-  }
+  gateway = await startGatewayProcess({ REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: prefix, WEBHOOK_SECRET: webhookSecret });
+  await gateway.waitUntilReady();
+  const publicUrl = `http://localhost:${gateway.port}`;
   const status = async (key: string) => {
     const url = await createReportLinks({ publicUrl, key }).canopyDocumentUrl('00000000-0000-4000-8000-000000000000');
     const response = await request(url.replace('localhost', '127.0.0.1'));

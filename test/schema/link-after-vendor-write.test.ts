@@ -1,57 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createRedisLinkStore } from '../../src/links/redis-link-store';
 import type { LinkStore } from '../../src/links/link-store';
 import { useGateway, type TestGateway } from '../helpers/gateway';
+import { DurableRedis, freePort } from '../helpers/redis-server';
 
 /** A Redis of this test's own, to stop between the vendor's write and the gateway's link write. */
-class OwnRedis {
-  private process: ChildProcess | undefined;
-  constructor(readonly port: number) {}
-
-  async start(): Promise<void> {
-    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    const probe = new Redis({ port: this.port, lazyConnect: true, retryStrategy: () => null });
-    probe.on('error', () => undefined);
-    for (let attempt = 0; attempt < 100; attempt++) {
-      try {
-        await probe.connect();
-        await probe.ping();
-        probe.disconnect();
-        return;
-      } catch {
-        await sleep(50);
-      }
-    }
-    throw new Error('redis-server did not start');
-  }
-
-  async stop(): Promise<void> {
-    const exited = new Promise((resolve) => this.process?.once('exit', resolve));
-    this.process?.kill('SIGTERM');
-    await exited;
-  }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-let redis: OwnRedis;
+let redis: DurableRedis;
 let connection: Redis;
 let links: LinkStore;
 let gateway: TestGateway;
 
 beforeAll(async () => {
-  redis = new OwnRedis(await freePort());
+  redis = new DurableRedis(await freePort());
   await redis.start();
   // As main.ts connects: a command fails after two reconnection attempts instead of waiting.
   connection = new Redis({ port: redis.port, connectTimeout: 2_000, maxRetriesPerRequest: 2 });
@@ -62,7 +25,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await gateway?.close();
   connection?.disconnect();
-  await redis?.stop().catch(() => undefined);
+  await redis?.stop();
+  redis?.remove();
 });
 
 const CREATE = `mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) {
