@@ -3,7 +3,8 @@ import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { ClientOperations } from './client-operations';
 
 interface EnvelopedRoot {
   execute: (args: ExecutionArgs) => OperationResult;
@@ -12,21 +13,25 @@ interface EnvelopedRoot {
 
 /**
  * graphql-ws on the GraphQL path of an HTTP server. Operations go through Yoga's own pipeline
- * (`getEnveloped`), so its plugins, context and error masking apply over WebSocket too.
+ * (`getEnveloped`), so its plugins, context and error masking apply over WebSocket too, and each
+ * carries the signal of its client going away (`clientSignal`), which stops its vendor calls.
  * Returns the function that closes every socket.
  */
 export function attachWebSockets(server: Server, yoga: YogaServerInstance<any, any>): () => Promise<void> { // eslint-disable-line @typescript-eslint/no-explicit-any -- any Yoga instance
   const sockets = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  const operations = new WeakMap<WebSocket, ClientOperations>();
+  const operationsOf = (socket: WebSocket) => operations.get(socket) as ClientOperations;
   useServer(
     {
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args),
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params: payload,
+          clientSignal: operationsOf(ctx.extra.socket).start(id, payload),
         });
         let document: DocumentNode;
         try {
@@ -47,9 +52,14 @@ export function attachWebSockets(server: Server, yoga: YogaServerInstance<any, a
         const errors = validate(args.schema, args.document);
         return errors.length > 0 ? errors : args;
       },
+      // Every operation ends in one of these (or with its socket), refused ones included.
+      onComplete: (ctx, id, payload) => operationsOf(ctx.extra.socket).end(id, payload),
+      onError: (ctx, id, payload) => void operationsOf(ctx.extra.socket).end(id, payload),
     },
     sockets,
   );
+  // After graphql-ws's own listener: the socket's operations are known before its first message is read.
+  sockets.on('connection', (socket) => operations.set(socket, new ClientOperations(socket)));
   return async () => {
     for (const client of sockets.clients) client.terminate();
     await new Promise<void>((resolve) => sockets.close(() => resolve()));
