@@ -1,7 +1,7 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
-import type { IdFormat } from './formats';
+import type { IdFormat } from '../sources/id-formats';
 
 /**
  * The vendor id a root lookup was given: the vendor's own id (`rep_x`), or the Relay global id of

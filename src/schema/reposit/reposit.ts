@@ -7,7 +7,7 @@ import {
 import { foundOnly, orNull } from '../not-found';
 import { builder } from '../builder';
 import { vendorIdArgument } from '../global-id';
-import { REPOSIT_ID } from '../formats';
+import { REPOSIT_ID } from '../../sources/id-formats';
 import { money, Money } from '../money';
 import { listed } from '../vendor-enum';
 import { RepositAddress } from './address';
