@@ -8,6 +8,7 @@ import { directExecution } from './http/direct-execution';
 import { createGatewayLogger } from './http/gateway-logger';
 import { useGraphQLBodyLimit } from './http/graphql-body-limit';
 import { useHealthRoutes, type ReadinessCheck } from './http/health-routes';
+import { useOperationNameParam } from './http/operation-name-param';
 import type { ReportLinks } from './http/report-links';
 import { useReportRoute } from './http/report-route';
 import { withRouteErrors } from './http/route-errors';
@@ -101,6 +102,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       useMetricsRoute(deps.metrics.registry),
       useSharedEventExecution(),
       useGraphQLBodyLimit(GRAPHQL_BODY_LIMIT),
+      useOperationNameParam(),
       useCompressedPages(),
       useHealthRoutes(deps.readiness),
       useReportRoute(deps.reportLinks, () => deps.clients.canopyReferencing),

@@ -15,7 +15,8 @@ export interface DocumentLimits {
  */
 export function documentLimitPlugins(limits: DocumentLimits): Plugin[] {
   const armor = new EnvelopArmor({
-    maxTokens: { n: limits.maxTokens },
+    // Armor's own message ("Token limit of n exceeded.") says which limit but not what it counts.
+    maxTokens: { n: limits.maxTokens, exposeLimits: false, errorMessage: `Token limit of ${limits.maxTokens} exceeded: a document may have at most ${limits.maxTokens} tokens.` },
     // Reported as a validation error, like any other rule's; armor's default throws out of validate().
     maxDepth: { n: limits.maxDepth, propagateOnRejection: false, onReject: [(context, error) => context?.reportError(error)] },
     maxAliases: { enabled: false },

@@ -3,6 +3,7 @@ import type { Plugin } from 'graphql-yoga';
 import { withCallSignal } from '../sources/call-scope';
 import { documentLimitPlugins, type DocumentLimits } from './document-limits';
 import { OperationScope, type OperationScopeLimits } from './operation-scope';
+import { useVariableDepthLimit } from './variable-depth';
 
 /** Everything one GraphQL request may cost the process. Set from the environment in config.ts. */
 export interface OperationLimits extends DocumentLimits, OperationScopeLimits {}
@@ -20,12 +21,13 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
 
 /**
  * The limits of every operation, on every transport (HTTP, SSE, graphql-ws and the direct
- * listener all go through Yoga's envelop): the document's size and depth before execution, then
- * a scope per query or mutation with a deadline, an answer budget and the client's going away.
+ * listener all go through Yoga's envelop): the document's size and depth and the variables'
+ * nesting before execution, then a scope per query or mutation with a deadline, an answer budget
+ * and the client's going away.
  * Place after any plugin that replaces the execute function (graphql-jit), so the scope wraps it.
  */
 export function useOperationLimits(limits: OperationLimits): Plugin[] {
-  return [...documentLimitPlugins(limits), useOperationScope(limits)];
+  return [...documentLimitPlugins(limits), useVariableDepthLimit(), useOperationScope(limits)];
 }
 
 /** Where a listener other than Yoga's own puts the signal of its client going away. */

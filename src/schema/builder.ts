@@ -4,7 +4,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import type { GatewayContext } from '../context';
 import { VendorError } from '../sources/vendor-error';
-import { decodeNodeId } from './global-id';
+import { checkNodeType, decodeNodeId } from './global-id';
 import { checkListArgument } from './list-argument';
 import { ValidationError } from './validation-error';
 
@@ -29,9 +29,16 @@ export const builder = new SchemaBuilder<{
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
     decodeGlobalID: decodeNodeId,
+    nodeQueryOptions: {
+      resolve: (_root, { id }, _context, info, resolveNode) => {
+        checkNodeType('id', id, info);
+        return resolveNode(id);
+      },
+    },
     nodesQueryOptions: {
-      resolve: (_root, { ids }, _context, _info, resolveNodes) => {
+      resolve: (_root, { ids }, _context, info, resolveNodes) => {
         checkListArgument('ids', ids);
+        for (const id of ids) checkNodeType('ids', id, info);
         return resolveNodes(ids);
       },
     },

@@ -1,7 +1,7 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import type { GraphQLError } from 'graphql';
+import { isObjectType, type GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
-import type { IdFormat } from './formats';
+import type { IdFormat } from '../sources/id-formats';
 
 /**
  * The vendor id a root lookup was given: the vendor's own id (`rep_x`), or the Relay global id of
@@ -50,4 +50,15 @@ export function nodeIdParser(typename: string, format: IdFormat): (id: string) =
     if (!format.pattern.test(id)) throw badArgument('id', 'format', `must be the global id of a ${typename}, whose id is ${format.description}`);
     return id;
   };
+}
+
+/**
+ * Refuses a decoded `node(id:)` / `nodes(ids:)` id whose type is no node of the schema, naming
+ * the argument: the relay plugin would answer "Nope has not been implemented".
+ */
+export function checkNodeType(argument: string, { typename }: { typename: string }, info: GraphQLResolveInfo): void {
+  const type = info.schema.getType(typename);
+  if (!isObjectType(type) || !type.getInterfaces().some((implemented) => implemented.name === 'Node')) {
+    throw badArgument(argument, 'globalId', 'must be the global id of a node, as a node’s `id` field gives it');
+  }
 }

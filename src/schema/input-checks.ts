@@ -1,5 +1,5 @@
 import { isEmail } from '../links/email';
-import { UUID } from './formats';
+import { UUID } from '../sources/id-formats';
 import type { ProblemList } from './validation-error';
 
 // The checks every vendor's inputs share; each adds its problems to the list and goes on.

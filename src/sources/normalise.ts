@@ -45,10 +45,13 @@ export function toOptionalInteger(value: unknown, field: string): number | undef
   return value === undefined || value === null || value === '' ? undefined : toInteger(value, field);
 }
 
-/** An ISO 8601 timestamp or date. */
+/**
+ * An ISO 8601 timestamp or date, as a string: the vendors' docs give every timestamp that way,
+ * so a number (which `new Date` would read as epoch milliseconds) is refused, not guessed at.
+ */
 export function toDate(value: unknown, field: string): Date {
   if (value instanceof Date) return value;
-  if (typeof value === 'string' || typeof value === 'number') {
+  if (typeof value === 'string') {
     const date = new Date(value);
     if (!Number.isNaN(date.getTime())) return date;
   }

@@ -20,7 +20,9 @@ export function namedPath(error: unknown): string | undefined {
 
 function namesTheField(testCase: WebhookCase, status: number, named: string | undefined): boolean {
   if (named === undefined) return false;
-  if (testCase.target === 'body' || testCase.target === 'Content-Type') return named === testCase.target;
+  if (testCase.target === 'body') return named === 'body';
+  // Header names are case-insensitive (RFC 9110 §5.1): `content-type: …` names it as well.
+  if (testCase.target === 'Content-Type') return named.toLowerCase() === 'content-type';
   // Too large, or a top-level member gone so the body is no notification at all: the body is at fault.
   if (named === 'body') return status === 413 || !/[.[]/.test(testCase.target);
   return related(named, testCase.target);

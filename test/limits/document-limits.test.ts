@@ -48,7 +48,7 @@ describe('document limits', () => {
     const logged = vi.spyOn(console, 'error');
     try {
       const { body } = await post(deepNesting(1_800));
-      expect(body.errors?.[0]?.message).toMatch(/Token limit of 1000 exceeded/);
+      expect(body.errors?.[0]?.message).toBe('Syntax Error: Token limit of 1000 exceeded: a document may have at most 1000 tokens.');
       expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js):\d+/);
       expect(logged).not.toHaveBeenCalled();
     } finally {

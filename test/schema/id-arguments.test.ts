@@ -48,8 +48,23 @@ describe('node(id:)', () => {
     await expectRefused(query, 'not a global id', 'id');
   });
 
-  it.each(['Account', 'Product', 'ReferencingRequest', 'CanopyBranch'])('refuses a %s global id around a dot segment', async (typename) => {
+  it.each(['Account', 'Product', 'ReferencingRequest', 'CanopyBranch', 'Reposit'])('refuses a %s global id around a dot segment', async (typename) => {
     await expectRefused(query, encodeGlobalID(typename, '..'), 'id');
+  });
+
+  it.each(['Nope', 'Query', 'Money'])('refuses the global id of %s, which is no node type, naming the argument', async (typename) => {
+    await expectRefused(query, encodeGlobalID(typename, '%zz'), 'id');
+  });
+});
+
+describe('nodes(ids:)', () => {
+  const query = 'query ($id: ID!) { nodes(ids: [$id]) { id } }';
+
+  it('refuses the global id of a type that is no node type, naming ids', async () => {
+    const { errors } = await gateway.graphql(query, { id: encodeGlobalID('Nope', 'x') });
+    expect(errors?.[0]?.message).toContain('"ids"');
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'ids' });
+    expect(gateway.sandbox.calls.snapshot()).toEqual({});
   });
 });
 

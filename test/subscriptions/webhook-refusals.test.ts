@@ -50,6 +50,12 @@ describe('a webhook that can never be taken', () => {
     ['a summary URL with a lone %', 'canopy', JSON.stringify({ ...canopyExamples.completedReport, document: { ...canopyExamples.completedReport.document, summaryReportUrl: '/referencing-requests/client/a/documents/%' } }), 'document.summaryReportUrl: '],
     ['a tenant e-mail that is a number as text', 'reposit', withTenant({ email: '42' }), 'data.tenant.email: must be an e-mail address'],
     ['a tenant e-mail that is "null"', 'reposit', withTenant({ email: 'null' }), 'data.tenant.email: must be an e-mail address'],
+    ['a report maxRent whose pence are no safe integer', 'canopy', JSON.stringify({ ...canopyExamples.completedReport, document: { ...canopyExamples.completedReport.document, maxRent: 953939121951211 } }), 'document.maxRent: '],
+    ['a canopyReferenceId that is a dot segment', 'canopy', JSON.stringify({ ...canopyExamples.requestStatus, canopyReferenceId: '..' }), 'canopyReferenceId: must be a Canopy Referencing id'],
+    ['a canopyReferenceId with a lone surrogate', 'canopy', JSON.stringify({ ...canopyExamples.note, canopyReferenceId: 'ab\udfffcd' }), 'canopyReferenceId: must be a Canopy Referencing id'],
+    ['a timestamp sent as a number', 'reposit', JSON.stringify({ ...REPOSIT_COMPLETED, timestamp: 0 }), 'timestamp: expected a date'],
+    ['a tenant createdAt sent as a number', 'reposit', withTenant({ createdAt: 1545302165679 }), 'data.tenant.createdAt: expected a date'],
+    ['a passport updatedAt sent as a number', 'canopy', JSON.stringify({ ...canopyExamples.passportStatus, updatedSection: { ...canopyExamples.passportStatus.updatedSection, updatedAt: 0 } }), 'updatedSection.updatedAt: expected a date'],
     ['a tenant e-mail of 60 KB', 'reposit', withTenant({ email: `${'a'.repeat(60 * 1024)}@example.com` }), 'data.tenant.email: must be an e-mail address'],
   ] as const)('answers 400 to %s, naming the field, and keeps it as a dead letter', async (_, vendor, body, reason) => {
     const before = await storedCount();

@@ -1,7 +1,7 @@
 import { ALL_BRANCHES, type ReferencingBranch } from '../../sources/canopy-referencing/loaders';
 import type { CanopyBranchAddress } from '../../sources/canopy-referencing/types';
 import { builder } from '../builder';
-import { CANOPY_REFERENCING_ID } from '../formats';
+import { CANOPY_REFERENCING_ID } from '../../sources/id-formats';
 import { nodeIdParser } from '../global-id';
 
 const BranchAddress = builder.objectRef<CanopyBranchAddress>('CanopyBranchAddress').implement({

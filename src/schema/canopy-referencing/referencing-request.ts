@@ -3,7 +3,7 @@ import { SCREENING_STATUS_VALUES } from '../../sources/canopy-referencing/enums'
 import type { CanopyPassportNotes } from '../../sources/canopy-referencing/types';
 import { builder } from '../builder';
 import { nodeIdParser, vendorIdArgument } from '../global-id';
-import { CANOPY_REFERENCING_ID } from '../formats';
+import { CANOPY_REFERENCING_ID } from '../../sources/id-formats';
 import { listed } from '../vendor-enum';
 import { ScreeningStatusEnum } from './enums';
 import { foundOnly, orNull } from '../not-found';

@@ -4,7 +4,7 @@ import { accountPageKey } from '../../sources/canopy-servicing/loaders';
 import { ACCOUNT_STATUS_VALUES, type Account as AccountRecord } from '../../sources/canopy-servicing/types';
 import { builder } from '../builder';
 import { nodeIdParser, vendorIdArgument } from '../global-id';
-import { CANOPY_SERVICING_ID } from '../formats';
+import { CANOPY_SERVICING_ID } from '../../sources/id-formats';
 import { money, Money } from '../money';
 import { listed } from '../vendor-enum';
 import { AccountStatusEnum } from './enums';

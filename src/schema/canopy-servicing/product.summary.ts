@@ -3,7 +3,7 @@ import { asOfKey } from '../../sources/canopy-servicing/loaders';
 import type { ProductSummary as ProductSummaryRecord } from '../../sources/canopy-servicing/types';
 import { builder } from '../builder';
 import { vendorIdArgument } from '../global-id';
-import { CANOPY_SERVICING_ID } from '../formats';
+import { CANOPY_SERVICING_ID } from '../../sources/id-formats';
 import { money, Money } from '../money';
 import { orNull } from '../not-found';
 import { loadProduct, Product } from './product';

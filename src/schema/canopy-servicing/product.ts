@@ -3,7 +3,7 @@ import { asOfKey, dateKey } from '../../sources/canopy-servicing/loaders';
 import { PRODUCT_TYPE_VALUES, type Product as ProductRecord } from '../../sources/canopy-servicing/types';
 import { builder } from '../builder';
 import { nodeIdParser, vendorIdArgument } from '../global-id';
-import { CANOPY_SERVICING_ID } from '../formats';
+import { CANOPY_SERVICING_ID } from '../../sources/id-formats';
 import { money, Money } from '../money';
 import { listed } from '../vendor-enum';
 import { ProductTypeEnum } from './enums';

@@ -6,8 +6,8 @@ import {
 } from '../../sources/reposit/types';
 import { foundOnly, orNull } from '../not-found';
 import { builder } from '../builder';
-import { vendorIdArgument } from '../global-id';
-import { REPOSIT_ID } from '../formats';
+import { nodeIdParser, vendorIdArgument } from '../global-id';
+import { REPOSIT_ID } from '../../sources/id-formats';
 import { money, Money } from '../money';
 import { listed } from '../vendor-enum';
 import { RepositAddress } from './address';
@@ -48,7 +48,7 @@ export const RepositTenant = builder.objectRef<RepositTenantShape>('RepositTenan
 export const Reposit = builder.node(builder.objectRef<RepositShape>('Reposit'), {
   description:
     'A deposit replacement for one tenancy: once every tenant has confirmed, signed and paid, it becomes active and the landlord is covered by an insurance policy.',
-  id: { resolve: (reposit) => reposit.id },
+  id: { resolve: (reposit) => reposit.id, parse: nodeIdParser('Reposit', REPOSIT_ID) },
   loadOne: (id, ctx) => repositOrNull(ctx, id),
   fields: (t) => ({
     repositId: t.exposeID('id', { nullable: false, description: 'Reposit’s id of the Reposit (`rep_…`).' }),

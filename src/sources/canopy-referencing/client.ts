@@ -1,6 +1,6 @@
 import { detachedFromOperation } from '../call-scope';
 import { type VendorHttp, type VendorRequest } from '../http';
-import { toDate, toInteger } from '../normalise';
+import { PayloadError, shown, toInteger } from '../normalise';
 import { VendorError } from '../vendor-error';
 import { CanopyTokenSource, signJwtKey } from './auth';
 import {
@@ -102,7 +102,10 @@ export class CanopyReferencingClient {
     });
     // Canopy hands the token out with its `Bearer ` prefix already on; auth schemes are case-insensitive (RFC 9110 §11.1).
     const authorization = /^bearer /i.test(wire.access_token) ? wire.access_token : `Bearer ${wire.access_token}`;
-    return { authorization, expiresAt: toDate(toInteger(wire.expires, 'expires') * 1000, 'expires') };
+    // Canopy documents `expires` as epoch seconds (`"expires": 1594907203`), its one timestamp sent as a number.
+    const expiresAt = new Date(toInteger(wire.expires, 'expires') * 1000);
+    if (Number.isNaN(expiresAt.getTime())) throw new PayloadError(`expires: expected epoch seconds, got ${shown(wire.expires)}`);
+    return { authorization, expiresAt };
   }
 
   /**

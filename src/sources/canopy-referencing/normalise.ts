@@ -28,14 +28,20 @@ import type {
   WireSetRentResponse,
 } from './wire';
 
+/** Pence the gateway can serve: Money.minorUnits is a SafeInt, so more would fail every answer that carries it. */
+function servablePence(pence: number, pounds: unknown, field: string): number {
+  if (!Number.isSafeInteger(pence)) throw new PayloadError(`${field}: ${shown(pounds)} pounds is too large to serve in pence`);
+  return pence;
+}
+
 /** Canopy amounts are whole pounds; the gateway's are pence. */
 export function poundsToPence(pounds: unknown, field: string): number {
-  return toInteger(pounds, field) * 100;
+  return servablePence(toInteger(pounds, field) * 100, pounds, field);
 }
 
 /** Whole pounds as pence where the docs promise them; any other number of pounds to the nearest penny, logged once. */
 function lenientPounds(pounds: unknown, field: string): number | undefined {
-  return lenient(pounds, field, poundsToPence, (value) => Math.round(toNumber(value, field) * 100));
+  return lenient(pounds, field, poundsToPence, (value) => servablePence(Math.round(toNumber(value, field) * 100), value, field));
 }
 
 /** Pence to the whole pounds Canopy takes; refuses an amount with pence, which Canopy cannot carry. */

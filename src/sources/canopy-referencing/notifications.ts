@@ -3,6 +3,7 @@
  * notes, completed report) into `CanopyNotification`. The four kinds share no type field, so
  * the kind is told from the fields each one alone has.
  */
+import { CANOPY_REFERENCING_ID } from '../id-formats';
 import { PayloadError, shown, toDate, toInteger, toRecord, toText } from '../normalise';
 import { documentIdFromUrl, poundsToPence } from './normalise';
 import type {
@@ -28,6 +29,8 @@ function optionalBoolean(value: unknown, field: string): boolean | undefined {
 function references(body: Json): { canopyReferenceId: string; clientReferenceId?: string } {
   const clientReferenceId = optionalString(body.clientReferenceId, 'clientReferenceId');
   const canopyReferenceId = toText(body.canopyReferenceId, 'canopyReferenceId');
+  // It goes into vendor paths later (the notes lookup): held to the format the GraphQL arguments are.
+  if (!CANOPY_REFERENCING_ID.pattern.test(canopyReferenceId)) throw new PayloadError(`canopyReferenceId: must be ${CANOPY_REFERENCING_ID.description}`);
   return clientReferenceId === undefined ? { canopyReferenceId } : { canopyReferenceId, clientReferenceId };
 }
 
