@@ -39,8 +39,8 @@ export type CreateChargeInput = {
   accountId: string;
   /** The amount of the charge in US cents, a positive integer. */
   amountCents: number;
-  /** When the charge takes effect: at most 10 days in the past. */
-  effectiveAt: string;
+  /** When the charge takes effect: at most 10 days in the past. A charge with no date takes effect now, when the gateway sends it. */
+  effectiveAt: string | null | undefined;
   externalIds: Array<ExternalIdInput> | null | undefined;
   /** The id of the charge; the gateway chooses one when absent. Sending a charge again with its id never charges twice. */
   lineItemId: string | null | undefined;

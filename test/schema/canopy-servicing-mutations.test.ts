@@ -208,6 +208,27 @@ describe('line items', () => {
     expect(state().lineItemsOf(accountId)).toHaveLength(before + 1);
   });
 
+  it('records a charge and a loan with no date as taking effect when the gateway sends them', async () => {
+    const accountId = accountOf(3);
+    const sent = Date.now();
+    const { data, errors } = await gateway.graphql(
+      `mutation ($charge: CreateChargeInput!, $loan: CreateLoanInput!) {
+        createCharge(input: $charge) { ${RESULT} ... on MutationCreateChargeSuccess { data { lineItemId } } }
+        createLoan(input: $loan) { ${RESULT} ... on MutationCreateLoanSuccess { data { lineItemId } } }
+      }`,
+      { charge: { accountId, amountCents: 700, merchantData: { mccCode: 5411 } }, loan: { accountId, originalAmountCents: 30_000 } },
+    );
+    const answered = Date.now();
+    expect(errors).toBeUndefined();
+    for (const result of [data?.createCharge, data?.createLoan]) {
+      expect(result.__typename).toMatch(/Success$/);
+      const item = state().lineItemsOf(accountId).find((candidate) => candidate.lineItemId === result.data.lineItemId)!;
+      // Canopy's date-times carry whole seconds.
+      expect(item.effectiveAt.getTime()).toBeGreaterThanOrEqual(Math.floor(sent / 1_000) * 1_000);
+      expect(item.effectiveAt.getTime()).toBeLessThanOrEqual(answered);
+    }
+  });
+
   it('records a payment and a loan', async () => {
     const accountId = accountOf(1);
     const { data, errors } = await gateway.graphql(

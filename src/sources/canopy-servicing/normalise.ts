@@ -288,7 +288,8 @@ export function fromStatement(wire: WireStatement): Statement {
   };
 }
 
-export function toChargeRequest(input: ChargeInput): WireChargeRequest {
+/** Canopy requires `effective_at` on a charge: the caller fills in its default. */
+export function toChargeRequest(input: ChargeInput & { effectiveAt: Date }): WireChargeRequest {
   const merchant = input.merchantData;
   return {
     line_item_id: input.lineItemId,
@@ -311,7 +312,7 @@ export function toPaymentRequest(input: PaymentInput): WirePaymentRequest {
   };
 }
 
-export function toLoanRequest(input: LoanInput): WireLoanRequest {
+export function toLoanRequest(input: LoanInput & { effectiveAt: Date }): WireLoanRequest {
   const interest = input.interestPolicy;
   return {
     line_item_id: input.lineItemId,

@@ -261,8 +261,8 @@ export interface ChargeInput {
   status?: ChargeStatus;
   /** US cents, a positive integer. */
   amountCents: number;
-  /** Canopy accepts up to 10 days in the past. */
-  effectiveAt: Date;
+  /** Canopy accepts up to 10 days in the past; the moment the client sends the charge when absent. */
+  effectiveAt?: Date;
   /** Percent; the account's rate when absent. */
   rate?: number;
   merchantData: MerchantData & { mccCode: number };
@@ -284,7 +284,8 @@ export interface LoanInput {
   lineItemId?: string;
   /** US cents. */
   originalAmountCents: number;
-  effectiveAt: Date;
+  /** The moment the client sends the loan when absent. */
+  effectiveAt?: Date;
   /** Amortisation length, in billing cycles. */
   amortisationLength?: number;
   interestPolicy?: { interestPercent?: number; isLimitedToLoanDuration?: boolean };
