@@ -284,6 +284,31 @@ describe('account figures', () => {
     expect(past.data?.account.statement.statementId).toBe(statements[1].statementId);
   });
 
+  it('answers a statement’s line items null with STATEMENT_CYCLE_MISMATCH when Canopy cuts later and answers another cycle at the cut', async () => {
+    const accountId = accountOf(4);
+    // Canopy cuts at its close of business, an hour after each cycle ends.
+    state().statementCutLagMs = 60 * 60 * 1000;
+    try {
+      const { data, errors } = await gateway.graphql(`query ($id: ID!) { account(id: $id) { statements { statementId billingCycleEnd lineItems { lineItemId } } } }`, { id: accountId });
+      const statements = data?.account.statements as Array<{ statementId: string; billingCycleEnd: string; lineItems: unknown }>;
+      expect(statements.length).toBeGreaterThan(1);
+      expect(statements.map((statement) => statement.lineItems)).toEqual(statements.map(() => null));
+      expect(errors?.map((error) => error.path)).toEqual(statements.map((_, i) => ['account', 'statements', i, 'lineItems']));
+      expect(errors?.map((error) => error.extensions)).toEqual(
+        statements.map((statement, i) => ({
+          code: 'STATEMENT_CYCLE_MISMATCH',
+          vendor: 'canopy-servicing',
+          billingCycleEnd: statement.billingCycleEnd,
+          // At a cycle's end + 1 s the latest cut is the cycle before's, or none before the first.
+          answeredBillingCycleEnd: i === 0 ? null : statements[i - 1]!.billingCycleEnd,
+        })),
+      );
+      expect(errors?.[1]?.message).toMatch(/answered the billing cycle ending .* instead of this one/);
+    } finally {
+      state().statementCutLagMs = 0;
+    }
+  });
+
   it('answers a null statement before the first cut', async () => {
     const account = state().accounts.get(accountOf(3))!;
     const { data, errors } = await gateway.graphql(`query ($id: ID!, $asOf: DateTime) { account(id: $id, asOf: $asOf) { statements { id } statement { id } } }`, {
