@@ -274,10 +274,14 @@ describe('account figures', () => {
     expect(data?.account.statement).toMatchObject({ id: statements[3].id, statementId: statements[3].statementId, billingCycleEnd: statements[3].billingCycleEnd });
 
     const asOf = new Date(new Date(statements[1].billingCycleEnd).getTime() + 5 * DAY_MS).toISOString();
-    const past = await gateway.graphql(`query ($id: ID!, $asOf: DateTime) { account(id: $id) { statements(asOf: $asOf) { statementId } statement(asOf: $asOf) { statementId } } }`, {
+    const past = await gateway.graphql(`query ($id: ID!, $asOf: DateTime) { account(id: $id) { statements(asOf: $asOf) { statementId asOf } statement(asOf: $asOf) { statementId asOf } } }`, {
       id: accountId,
       asOf,
     });
+    expect(past.errors).toBeUndefined();
+    // Each answer says the moment Canopy answered it as of (`effective_as_of_date`).
+    expect(past.data?.account.statements.map((statement: { asOf: string }) => statement.asOf)).toEqual([asOf, asOf]);
+    expect(past.data?.account.statement.asOf).toBe(asOf);
     expect(past.data?.account.statements.map((statement: { statementId: string }) => statement.statementId)).toEqual(
       statements.slice(0, 2).map((statement: { statementId: string }) => statement.statementId),
     );

@@ -34,6 +34,8 @@ export interface LineItemRecord {
   type: string;
   status: string;
   amountCents: number;
+  /** Given when the body named the amount `original_amount_cents` (the line items guide), and sent back so. */
+  originalAmountCents?: number;
   /** Percent. */
   rate: number;
   merchantData?: WireMerchantData;

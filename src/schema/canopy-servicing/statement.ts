@@ -15,6 +15,8 @@ import { orNull } from '../not-found';
 export type StatementShape = Omit<StatementSummary, 'statementId'> & {
   accountId: string;
   statementId?: string;
+  /** The `effective_as_of_date` of the answer that held the statement. */
+  effectiveAsOf?: Date;
   lineItems?: LineItemRecord[];
 };
 
@@ -97,6 +99,12 @@ export const Statement = builder.node(builder.objectRef<StatementShape>('Stateme
       nullable: true,
       description: 'When the minimum payment is due.',
       resolve: (statement) => statement.minPayDueDate ?? null,
+    }),
+    asOf: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'The moment Canopy answered this statement as of (its `effective_as_of_date`).',
+      resolve: (statement) => statement.effectiveAsOf ?? null,
     }),
     billingCycleStart: t.field({
       type: 'DateTime',

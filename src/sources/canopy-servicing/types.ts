@@ -174,6 +174,8 @@ export interface LineItem {
   type: LineItemType;
   /** US cents, always positive: the type says which way it moves the balance. */
   originatingAmountCents?: number;
+  /** US cents the line item was created with, where Canopy sends it (the line items guide's `original_amount_cents`). */
+  originalAmountCents?: number;
   /** US cents still owed on this line item. */
   balanceAmountCents?: number;
   /** Percent; given on a statement's line items only. */
