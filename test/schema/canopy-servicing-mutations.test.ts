@@ -208,6 +208,48 @@ describe('line items', () => {
     expect(state().lineItemsOf(accountId)).toHaveLength(before + 1);
   });
 
+  it('records a charge and a loan with no date as taking effect when the gateway sends them', async () => {
+    const accountId = accountOf(3);
+    const sent = Date.now();
+    const { data, errors } = await gateway.graphql(
+      `mutation ($charge: CreateChargeInput!, $loan: CreateLoanInput!) {
+        createCharge(input: $charge) { ${RESULT} ... on MutationCreateChargeSuccess { data { lineItemId } } }
+        createLoan(input: $loan) { ${RESULT} ... on MutationCreateLoanSuccess { data { lineItemId } } }
+      }`,
+      { charge: { accountId, amountCents: 700, merchantData: { mccCode: 5411 } }, loan: { accountId, originalAmountCents: 30_000 } },
+    );
+    const answered = Date.now();
+    expect(errors).toBeUndefined();
+    for (const result of [data?.createCharge, data?.createLoan]) {
+      expect(result.__typename).toMatch(/Success$/);
+      const item = state().lineItemsOf(accountId).find((candidate) => candidate.lineItemId === result.data.lineItemId)!;
+      // Canopy's date-times carry whole seconds.
+      expect(item.effectiveAt.getTime()).toBeGreaterThanOrEqual(Math.floor(sent / 1_000) * 1_000);
+      expect(item.effectiveAt.getTime()).toBeLessThanOrEqual(answered);
+    }
+  });
+
+  it('reads back the original amount of a charge and a loan (the guide’s original_amount_cents), and none on a payment', async () => {
+    const accountId = accountOf(4);
+    const AMOUNTS = `lineItem { type originatingAmount { minorUnits } originalAmount { minorUnits currency } }`;
+    const { data, errors } = await gateway.graphql(
+      `mutation ($charge: CreateChargeInput!, $loan: CreateLoanInput!, $payment: CreatePaymentInput!) {
+        createCharge(input: $charge) { ${RESULT} ... on MutationCreateChargeSuccess { data { ${AMOUNTS} } } }
+        createLoan(input: $loan) { ${RESULT} ... on MutationCreateLoanSuccess { data { ${AMOUNTS} } } }
+        createPayment(input: $payment) { ${RESULT} ... on MutationCreatePaymentSuccess { data { ${AMOUNTS} } } }
+      }`,
+      {
+        charge: { accountId, amountCents: 1_250, merchantData: { mccCode: 5411 } },
+        loan: { accountId, originalAmountCents: 45_000 },
+        payment: { accountId, amountCents: 300 },
+      },
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.createCharge.data.lineItem).toEqual({ type: 'CHARGE', originatingAmount: { minorUnits: 1_250 }, originalAmount: { minorUnits: 1_250, currency: 'USD' } });
+    expect(data?.createLoan.data.lineItem).toEqual({ type: 'LOAN', originatingAmount: { minorUnits: 45_000 }, originalAmount: { minorUnits: 45_000, currency: 'USD' } });
+    expect(data?.createPayment.data.lineItem).toEqual({ type: 'PAYMENT', originatingAmount: { minorUnits: 300 }, originalAmount: null });
+  });
+
   it('records a payment and a loan', async () => {
     const accountId = accountOf(1);
     const { data, errors } = await gateway.graphql(

@@ -274,14 +274,43 @@ describe('account figures', () => {
     expect(data?.account.statement).toMatchObject({ id: statements[3].id, statementId: statements[3].statementId, billingCycleEnd: statements[3].billingCycleEnd });
 
     const asOf = new Date(new Date(statements[1].billingCycleEnd).getTime() + 5 * DAY_MS).toISOString();
-    const past = await gateway.graphql(`query ($id: ID!, $asOf: DateTime) { account(id: $id) { statements(asOf: $asOf) { statementId } statement(asOf: $asOf) { statementId } } }`, {
+    const past = await gateway.graphql(`query ($id: ID!, $asOf: DateTime) { account(id: $id) { statements(asOf: $asOf) { statementId asOf } statement(asOf: $asOf) { statementId asOf } } }`, {
       id: accountId,
       asOf,
     });
+    expect(past.errors).toBeUndefined();
+    // Each answer says the moment Canopy answered it as of (`effective_as_of_date`).
+    expect(past.data?.account.statements.map((statement: { asOf: string }) => statement.asOf)).toEqual([asOf, asOf]);
+    expect(past.data?.account.statement.asOf).toBe(asOf);
     expect(past.data?.account.statements.map((statement: { statementId: string }) => statement.statementId)).toEqual(
       statements.slice(0, 2).map((statement: { statementId: string }) => statement.statementId),
     );
     expect(past.data?.account.statement.statementId).toBe(statements[1].statementId);
+  });
+
+  it('answers a statement’s line items null with STATEMENT_CYCLE_MISMATCH when Canopy cuts later and answers another cycle at the cut', async () => {
+    const accountId = accountOf(4);
+    // Canopy cuts at its close of business, an hour after each cycle ends.
+    state().statementCutLagMs = 60 * 60 * 1000;
+    try {
+      const { data, errors } = await gateway.graphql(`query ($id: ID!) { account(id: $id) { statements { statementId billingCycleEnd lineItems { lineItemId } } } }`, { id: accountId });
+      const statements = data?.account.statements as Array<{ statementId: string; billingCycleEnd: string; lineItems: unknown }>;
+      expect(statements.length).toBeGreaterThan(1);
+      expect(statements.map((statement) => statement.lineItems)).toEqual(statements.map(() => null));
+      expect(errors?.map((error) => error.path)).toEqual(statements.map((_, i) => ['account', 'statements', i, 'lineItems']));
+      expect(errors?.map((error) => error.extensions)).toEqual(
+        statements.map((statement, i) => ({
+          code: 'STATEMENT_CYCLE_MISMATCH',
+          vendor: 'canopy-servicing',
+          billingCycleEnd: statement.billingCycleEnd,
+          // At a cycle's end + 1 s the latest cut is the cycle before's, or none before the first.
+          answeredBillingCycleEnd: i === 0 ? null : statements[i - 1]!.billingCycleEnd,
+        })),
+      );
+      expect(errors?.[1]?.message).toMatch(/answered the billing cycle ending .* instead of this one/);
+    } finally {
+      state().statementCutLagMs = 0;
+    }
   });
 
   it('answers a null statement before the first cut', async () => {

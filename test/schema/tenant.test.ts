@@ -52,8 +52,8 @@ describe('the tenant dashboard', () => {
     expect(account?.accountId).toBe(accountId);
     expect(account?.statements).toHaveLength(3);
     for (const statement of account!.statements) {
-      expect(statement.lineItems.length).toBeGreaterThan(0);
-      expect(statement.lineItems.every((item) => item.originatingAmount === null || item.originatingAmount.currency === 'USD')).toBe(true);
+      expect(statement.lineItems?.length).toBeGreaterThan(0);
+      expect(statement.lineItems?.every((item) => item.originatingAmount === null || item.originatingAmount.currency === 'USD')).toBe(true);
     }
   });
 

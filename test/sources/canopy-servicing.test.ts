@@ -309,7 +309,8 @@ describe('line items', () => {
       client.createCharge(accountOf(5), { amountCents: 1.5, effectiveAt: new Date(Date.now() - 30 * DAY_MS), merchantData: { mccCode: 5411 } }),
     );
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', status: 422, vendorMessage: 'Invalid input' });
-    expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual(['amount_cents', 'effective_at']);
+    // The amount goes under both of its documented names, so both are at fault.
+    expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual(['amount_cents', 'effective_at', 'original_amount_cents']);
   });
 });
 

@@ -42,13 +42,14 @@ export interface StatementCut {
   minPayDueDate: Date;
 }
 
-/** The statements cut up to the date: one per billing cycle that ended by then. */
+/** The statements cut up to the date: one per billing cycle that ended by then, cut `cutLagMs` after its end. */
 export function statementsAsOf(
   account: AccountRecord,
   product: ProductRecord | undefined,
   items: LineItemRecord[],
   asOf: Date,
   statementId: (cycle: number) => string,
+  cutLagMs = 0,
 ): StatementCut[] {
   const policies = product?.policies;
   const period = parseInterval(policies?.billingCyclePeriod ?? '') ?? MONTHLY;
@@ -58,7 +59,7 @@ export function statementsAsOf(
   for (let cycle = 0; cycle < MAX_CYCLES; cycle++) {
     const start = addInterval(account.effectiveAt, period, cycle);
     const next = addInterval(account.effectiveAt, period, cycle + 1);
-    if (next > asOf) break;
+    if (next.getTime() + cutLagMs > asOf.getTime()) break;
     const end = new Date(next.getTime() - 1_000);
     const total = balanceAsOf(items, end);
     cuts.push({

@@ -75,6 +75,7 @@ export function presentLineItem(item: LineItemRecord, extra: { count: number } |
     line_item_status: item.status,
     type: item.type,
     originating_amount_cents: item.amountCents,
+    ...(item.originalAmountCents === undefined ? {} : { original_amount_cents: item.originalAmountCents }),
     balance_amount_cents: item.amountCents,
     ...('withRate' in extra ? { rate: `${item.rate}%` } : {}),
     merchant_data: item.merchantData,

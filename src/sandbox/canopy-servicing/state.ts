@@ -34,6 +34,8 @@ export interface LineItemRecord {
   type: string;
   status: string;
   amountCents: number;
+  /** Given when the body named the amount `original_amount_cents` (the line items guide), and sent back so. */
+  originalAmountCents?: number;
   /** Percent. */
   rate: number;
   merchantData?: WireMerchantData;
@@ -58,6 +60,12 @@ export class CanopyServicingState {
   readonly customers = new Map<string, CustomerRecord>();
   /** Normalised e-mail → account id, for the demo people. */
   readonly accountIdByEmail = new Map<string, string>();
+  /**
+   * How long after the next billing cycle starts Canopy cuts the statement of the one before:
+   * the reference cuts at close of business, so until then the statement endpoint still answers
+   * the statement before. @default 0 (cut the moment the next cycle starts)
+   */
+  statementCutLagMs = 0;
 
   /** A product that exists as of the date (created by then, not yet deleted). */
   productAsOf(productId: string, asOf: Date): ProductRecord | undefined {

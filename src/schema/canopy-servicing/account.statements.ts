@@ -15,7 +15,7 @@ builder.objectField(Account, 'statements', (t) =>
     },
     resolve: async (account, { asOf, latest }, ctx) => {
       const list = await ctx.loaders.servicing.statementList.load(asOfKey(account.accountId, asOf ?? account.asOf));
-      const statements = list.statements.map((statement) => ({ ...statement, accountId: list.accountId }));
+      const statements = list.statements.map((statement) => ({ ...statement, accountId: list.accountId, effectiveAsOf: list.effectiveAsOf }));
       if (latest == null) return statements;
       if (latest < 0) {
         throw createGraphQLError(`latest: must be 0 or more, got ${latest}`, { extensions: { code: 'BAD_USER_INPUT', field: 'latest', rule: 'min' } });

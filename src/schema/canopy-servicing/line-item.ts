@@ -49,6 +49,12 @@ export const LineItem = builder.node(builder.objectRef<LineItemShape>('LineItem'
       description: 'The originating amount of the line item.',
       resolve: (item) => (item.originatingAmountCents === undefined ? null : money(item.originatingAmountCents, 'USD')),
     }),
+    originalAmount: t.field({
+      type: Money,
+      nullable: true,
+      description: 'The amount the charge or loan was created with, where Canopy sends it (the line items guide’s `original_amount_cents`).',
+      resolve: (item) => (item.originalAmountCents === undefined ? null : money(item.originalAmountCents, 'USD')),
+    }),
     balanceAmount: t.field({
       type: Money,
       nullable: true,

@@ -13,7 +13,7 @@ export interface CreateChargeInputShape extends OnAccount {
   lineItemId?: string | null;
   status?: ChargeStatus | null;
   amountCents: number;
-  effectiveAt: Date;
+  effectiveAt?: Date | null;
   rate?: number | null;
   merchantData: { name?: string | null; id?: string | null; mccCode: number; phoneNumber?: string | null };
   referenceId?: string | null;
@@ -30,7 +30,7 @@ export interface CreatePaymentInputShape extends OnAccount {
 export interface CreateLoanInputShape extends OnAccount {
   lineItemId?: string | null;
   originalAmountCents: number;
-  effectiveAt: Date;
+  effectiveAt?: Date | null;
   amortisationLength?: number | null;
   interestPercent?: number | null;
   isLimitedToLoanDuration?: boolean | null;
@@ -51,7 +51,7 @@ export function validateCharge(input: CreateChargeInputShape): { accountId: stri
       lineItemId: given(input.lineItemId),
       status: given(input.status),
       amountCents: input.amountCents,
-      effectiveAt: input.effectiveAt,
+      effectiveAt: given(input.effectiveAt),
       rate: given(input.rate),
       merchantData: {
         name: given(merchant.name),
@@ -96,7 +96,7 @@ export function validateLoan(input: CreateLoanInputShape): { accountId: string; 
     loan: {
       lineItemId: given(input.lineItemId),
       originalAmountCents: input.originalAmountCents,
-      effectiveAt: input.effectiveAt,
+      effectiveAt: given(input.effectiveAt),
       amortisationLength: given(input.amortisationLength),
       interestPolicy: interestGiven
         ? { interestPercent: given(input.interestPercent), isLimitedToLoanDuration: given(input.isLimitedToLoanDuration) }

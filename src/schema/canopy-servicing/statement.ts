@@ -1,3 +1,4 @@
+import { createGraphQLError } from 'graphql-yoga';
 import type { GatewayContext } from '../../context';
 import { asOfKey } from '../../sources/canopy-servicing/loaders';
 import type { LineItem as LineItemRecord, StatementSummary } from '../../sources/canopy-servicing/types';
@@ -14,15 +15,32 @@ import { orNull } from '../not-found';
 export type StatementShape = Omit<StatementSummary, 'statementId'> & {
   accountId: string;
   statementId?: string;
+  /** The `effective_as_of_date` of the answer that held the statement. */
+  effectiveAsOf?: Date;
   lineItems?: LineItemRecord[];
 };
 
 /**
  * Canopy cuts a statement when the next billing cycle starts, a second after the inclusive end
- * of its own: asked as of that moment, the statement endpoint answers this statement.
+ * of its own, or later where its close of business comes later. The statement endpoint answers
+ * the latest statement cut by the date it is asked as of, so asked as of this moment it answers
+ * this statement, or the one before while this one is not cut yet: see `isOfCycle`.
  */
 function cutOf(billingCycleEnd: Date): Date {
   return new Date(billingCycleEnd.getTime() + 1_000);
+}
+
+function isOfCycle(statement: StatementShape | null, billingCycleEnd: Date): statement is StatementShape {
+  return statement?.billingCycleEnd?.getTime() === billingCycleEnd.getTime();
+}
+
+function otherCycleAnswered(billingCycleEnd: Date, cut: Date, answered: StatementShape | null) {
+  const other = answered?.billingCycleEnd?.toISOString() ?? null;
+  return createGraphQLError(
+    `Canopy Servicing, asked for the statement as of ${cut.toISOString()}, answered ${other ? `the billing cycle ending ${other}` : 'no statement'} ` +
+      `instead of this one (ending ${billingCycleEnd.toISOString()}): its line items cannot be read until Canopy answers this cycle at its cut.`,
+    { extensions: { code: 'STATEMENT_CYCLE_MISMATCH', vendor: 'canopy-servicing', billingCycleEnd: billingCycleEnd.toISOString(), answeredBillingCycleEnd: other } },
+  );
 }
 
 /** The statement cut last as of the date (now when absent), with its line items; null before the first cut. */
@@ -39,7 +57,7 @@ async function loadByKey(ctx: GatewayContext, key: string): Promise<StatementSha
   const end = new Date(key.slice(at + 1));
   if (at < 0 || Number.isNaN(end.getTime())) return null;
   const statement = await statementAsOf(ctx, key.slice(0, at), cutOf(end));
-  return statement?.billingCycleEnd?.getTime() === end.getTime() ? statement : null;
+  return isOfCycle(statement, end) ? statement : null;
 }
 
 export const Statement = builder.node(builder.objectRef<StatementShape>('Statement'), {
@@ -82,6 +100,12 @@ export const Statement = builder.node(builder.objectRef<StatementShape>('Stateme
       description: 'When the minimum payment is due.',
       resolve: (statement) => statement.minPayDueDate ?? null,
     }),
+    asOf: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'The moment Canopy answered this statement as of (its `effective_as_of_date`).',
+      resolve: (statement) => statement.effectiveAsOf ?? null,
+    }),
     billingCycleStart: t.field({
       type: 'DateTime',
       nullable: true,
@@ -95,14 +119,17 @@ export const Statement = builder.node(builder.objectRef<StatementShape>('Stateme
       resolve: (statement) => statement.billingCycleEnd ?? null,
     }),
     lineItems: t.field({
-      nullable: false,
+      nullable: true,
       type: [LineItem],
-      description: 'The line items of the billing cycle, as the statement endpoint gives them at the cut.',
+      description:
+        'The line items of the billing cycle, as the statement endpoint gives them at the cut. Null, with an error coded STATEMENT_CYCLE_MISMATCH, when Canopy answers another cycle there.',
       resolve: async (statement, _args, ctx) => {
         if (statement.lineItems) return statement.lineItems;
-        if (!statement.billingCycleEnd) return [];
-        const cut = await statementAsOf(ctx, statement.accountId, cutOf(statement.billingCycleEnd));
-        return cut?.lineItems ?? [];
+        const end = statement.billingCycleEnd;
+        if (!end) return [];
+        const answered = await statementAsOf(ctx, statement.accountId, cutOf(end));
+        if (!isOfCycle(answered, end)) throw otherCycleAnswered(end, cutOf(end), answered);
+        return answered.lineItems ?? [];
       },
     }),
   }),

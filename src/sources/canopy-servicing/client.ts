@@ -213,10 +213,11 @@ export class CanopyServicingClient {
   /**
    * The gateway chooses the line item's id when the caller does not (the line items guide lets
    * the caller choose it), so an empty answer still names the charge, and a repeat of the same
-   * call is refused by Canopy as a used id instead of charging twice: see `createLineItem`.
+   * call is refused by Canopy as a used id instead of charging twice: see `createLineItem`. A
+   * charge with no date takes effect now: Canopy requires one, and a retry resends the same.
    */
   async createCharge(accountId: string, input: ChargeInput): Promise<LineItemCreated> {
-    const charge = { ...input, lineItemId: input.lineItemId ?? randomUUID() };
+    const charge = { ...input, lineItemId: input.lineItemId ?? randomUUID(), effectiveAt: input.effectiveAt ?? new Date() };
     const path = encodePath`/accounts/${accountId}/line_items/charges`;
     return this.createLineItem(accountId, path, toChargeRequest(charge), charge.lineItemId, charge.amountCents);
   }
@@ -234,9 +235,9 @@ export class CanopyServicingClient {
     return { lineItemId: item?.lineItemId, referenceId: payment.referenceId };
   }
 
-  /** A further installment loan on a revolving account (the line items guide's MultiLoan); its id as for charges. */
+  /** A further installment loan on a revolving account (the line items guide's MultiLoan); its id and date as for charges. */
   async createLoan(accountId: string, input: LoanInput): Promise<LineItemCreated> {
-    const loan = { ...input, lineItemId: input.lineItemId ?? randomUUID() };
+    const loan = { ...input, lineItemId: input.lineItemId ?? randomUUID(), effectiveAt: input.effectiveAt ?? new Date() };
     const path = encodePath`/accounts/${accountId}/line_items/loans`;
     return this.createLineItem(accountId, path, toLoanRequest(loan), loan.lineItemId, loan.originalAmountCents);
   }

@@ -200,6 +200,7 @@ export function fromLineItem(wire: WireLineItem): LineItem {
     status: lineItemStatus(wire.line_item_status),
     type: String(wire.type),
     originatingAmountCents: toOptionalInteger(wire.originating_amount_cents, 'originating_amount_cents'),
+    originalAmountCents: toOptionalInteger(wire.original_amount_cents, 'original_amount_cents'),
     balanceAmountCents: toOptionalInteger(wire.balance_amount_cents, 'balance_amount_cents'),
     rate: toOptionalNumber(wire.rate, 'rate'),
     merchantData: fromMerchantData(wire.merchant_data),
@@ -288,12 +289,17 @@ export function fromStatement(wire: WireStatement): Statement {
   };
 }
 
-export function toChargeRequest(input: ChargeInput): WireChargeRequest {
+/**
+ * Canopy requires `effective_at` on a charge: the caller fills in its default. The amount goes
+ * under both documented names, so the line item reads back with its `original_amount_cents`.
+ */
+export function toChargeRequest(input: ChargeInput & { effectiveAt: Date }): WireChargeRequest {
   const merchant = input.merchantData;
   return {
     line_item_id: input.lineItemId,
     line_item_status: input.status,
     amount_cents: input.amountCents,
+    original_amount_cents: input.amountCents,
     effective_at: toWireDateTime(input.effectiveAt),
     rate: input.rate,
     merchant_data: { name: merchant.name, id: merchant.id, mcc_code: merchant.mccCode, phone_number: merchant.phoneNumber },
@@ -311,7 +317,7 @@ export function toPaymentRequest(input: PaymentInput): WirePaymentRequest {
   };
 }
 
-export function toLoanRequest(input: LoanInput): WireLoanRequest {
+export function toLoanRequest(input: LoanInput & { effectiveAt: Date }): WireLoanRequest {
   const interest = input.interestPolicy;
   return {
     line_item_id: input.lineItemId,

@@ -174,6 +174,8 @@ export interface LineItem {
   type: LineItemType;
   /** US cents, always positive: the type says which way it moves the balance. */
   originatingAmountCents?: number;
+  /** US cents the line item was created with, where Canopy sends it (the line items guide's `original_amount_cents`). */
+  originalAmountCents?: number;
   /** US cents still owed on this line item. */
   balanceAmountCents?: number;
   /** Percent; given on a statement's line items only. */
@@ -261,8 +263,8 @@ export interface ChargeInput {
   status?: ChargeStatus;
   /** US cents, a positive integer. */
   amountCents: number;
-  /** Canopy accepts up to 10 days in the past. */
-  effectiveAt: Date;
+  /** Canopy accepts up to 10 days in the past; the moment the client sends the charge when absent. */
+  effectiveAt?: Date;
   /** Percent; the account's rate when absent. */
   rate?: number;
   merchantData: MerchantData & { mccCode: number };
@@ -284,7 +286,8 @@ export interface LoanInput {
   lineItemId?: string;
   /** US cents. */
   originalAmountCents: number;
-  effectiveAt: Date;
+  /** The moment the client sends the loan when absent. */
+  effectiveAt?: Date;
   /** Amortisation length, in billing cycles. */
   amortisationLength?: number;
   interestPolicy?: { interestPercent?: number; isLimitedToLoanDuration?: boolean };

@@ -106,6 +106,8 @@ export interface WireLineItem {
   line_item_status: string;
   type: string;
   originating_amount_cents?: WireNumber;
+  /** From the line items guide: the amount a charge or loan was created with, where it was given so. */
+  original_amount_cents?: WireNumber;
   balance_amount_cents?: WireNumber;
   /** Only on a statement's line items; a string with `%` in the reference's example. */
   rate?: WireNumber;
@@ -169,6 +171,8 @@ export interface WireChargeRequest {
   /** From the line items guide: `AUTHORIZED`, then `VALID` once settled. */
   line_item_status?: string;
   amount_cents: WireNumber;
+  /** The line items guide's name for the amount, where the reference writes `amount_cents`. */
+  original_amount_cents?: WireNumber;
   effective_at: string;
   rate?: WireNumber;
   merchant_data: WireMerchantData;

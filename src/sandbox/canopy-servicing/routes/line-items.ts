@@ -99,6 +99,8 @@ export function lineItemRoutes({ state, now }: SimulatorContext): SandboxRoute[]
         const givenStatus = readEnum(body.line_item_status, CHARGE_STATUS_VALUES, 'line_item_status', problems);
         const amountField = body.amount_cents === undefined && body.original_amount_cents !== undefined ? 'original_amount_cents' : 'amount_cents';
         const amount = readInteger(body[amountField], amountField, problems, { required: true, min: 1 });
+        const originalAmount =
+          amountField === 'original_amount_cents' ? amount : readInteger(body.original_amount_cents, 'original_amount_cents', problems, { min: 1 });
         const effectiveAt = readEffectiveAt(body.effective_at, problems, true);
         const rate = readDecimal(body.rate, 'rate', problems, { min: 0 });
         const merchant = readObject(body.merchant_data, 'merchant_data', problems, { required: true });
@@ -117,6 +119,7 @@ export function lineItemRoutes({ state, now }: SimulatorContext): SandboxRoute[]
           type: 'charge',
           status: declined ? 'declined' : (givenStatus ?? 'posted'),
           amountCents: amount,
+          originalAmountCents: originalAmount,
           rate: rate ?? account.rate,
           merchantData: { name: merchantName, id: merchantId, mcc_code: mccCode, phone_number: phone },
           effectiveAt,
@@ -172,6 +175,7 @@ export function lineItemRoutes({ state, now }: SimulatorContext): SandboxRoute[]
           type: 'loan',
           status: 'posted',
           amountCents: amount,
+          originalAmountCents: amount,
           rate: percent ?? account.rate,
           effectiveAt,
           description: 'Installment loan',

@@ -18,7 +18,8 @@ export function statementRoutes({ state, now }: SimulatorContext): SandboxRoute[
   function cutsOf(account: AccountRecord, asOf: Date) {
     const product = state.products.get(account.productId);
     const items = state.lineItemsOf(account.accountId);
-    return statementsAsOf(account, product, items, asOf, (cycle) => stableUuid(`statement:${account.accountId}:${cycle}`));
+    const id = (cycle: number) => stableUuid(`statement:${account.accountId}:${cycle}`);
+    return statementsAsOf(account, product, items, asOf, id, state.statementCutLagMs);
   }
 
   return [
