@@ -123,6 +123,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxDepth: parseCount(env, 'MAX_DEPTH', DEFAULT_OPERATION_LIMITS.maxDepth, 1, 1_000),
       maxTokens: parseCount(env, 'MAX_TOKENS', DEFAULT_OPERATION_LIMITS.maxTokens, 1, 1_000_000),
       maxAnswerNodes: parseCount(env, 'MAX_ANSWER_NODES', DEFAULT_OPERATION_LIMITS.maxAnswerNodes, 1, 100_000_000),
+      maxAnswerCharacters: parseCount(env, 'MAX_ANSWER_CHARACTERS', DEFAULT_OPERATION_LIMITS.maxAnswerCharacters, 1, 1_000_000_000),
       deadlineMs: parseCount(env, 'OPERATION_DEADLINE_MS', DEFAULT_OPERATION_LIMITS.deadlineMs, 1, 3_600_000),
     },
     agency: {

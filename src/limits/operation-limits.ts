@@ -15,6 +15,8 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   maxTokens: 1_000,
   /** MAX_ANSWER_NODES. The dashboard resolves about 200 fields; 100 tenants' dashboards, about 20,000. */
   maxAnswerNodes: 50_000,
+  /** MAX_ANSWER_CHARACTERS. The dashboard's text is about 2,000 characters, 50 tenants' dashboards' about 100,000: this stops answers of long strings, which the node count lets through. */
+  maxAnswerCharacters: 10_000_000,
   /** OPERATION_DEADLINE_MS. One vendor call may take 10 s until its headers; an operation, its retries included, 10 s in all. */
   deadlineMs: 10_000,
 };

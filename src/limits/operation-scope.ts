@@ -7,6 +7,8 @@ export interface OperationScopeLimits {
   deadlineMs: number;
   /** Fields the answer may resolve, list items included (each item's fields count). */
   maxAnswerNodes: number;
+  /** Characters of text the answer may hold: the lengths of the strings its fields resolve to. */
+  maxAnswerCharacters: number;
 }
 
 /**
@@ -22,6 +24,7 @@ export class OperationScope {
   private readonly deadline: NodeJS.Timeout;
   private readonly stopForClient = () => this.controller.abort(clientGoneReason);
   private nodesLeft: number;
+  private charactersLeft: number;
 
   constructor(
     private readonly limits: OperationScopeLimits,
@@ -29,6 +32,7 @@ export class OperationScope {
   ) {
     this.signal = this.controller.signal;
     this.nodesLeft = limits.maxAnswerNodes;
+    this.charactersLeft = limits.maxAnswerCharacters;
     this.deadline = setTimeout(() => this.controller.abort(new OperationDeadlineReached(limits.deadlineMs)), limits.deadlineMs);
     if (clientSignal?.aborted) this.stopForClient();
     else clientSignal?.addEventListener('abort', this.stopForClient, { once: true });
@@ -45,6 +49,19 @@ export class OperationScope {
       this.controller.abort(this.overBudget);
     }
     // The same error each time: the rest of the execution unwinds without building new ones.
+    throw this.overBudget;
+  }
+
+  /** Counts the characters of a resolved field's text; throws, and stops the vendor calls, once the answer holds too much. */
+  spendCharacters(count: number): void {
+    if ((this.charactersLeft -= count) >= 0) return;
+    if (!this.overBudget) {
+      this.overBudget = createGraphQLError(
+        `The answer is larger than this gateway serves: more than ${this.limits.maxAnswerCharacters} characters of text (MAX_ANSWER_CHARACTERS). Ask for fewer levels or fewer items.`,
+        { extensions: { code: 'ANSWER_TOO_LARGE', limit: this.limits.maxAnswerCharacters } },
+      );
+      this.controller.abort(this.overBudget);
+    }
     throw this.overBudget;
   }
 

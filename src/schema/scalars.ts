@@ -1,6 +1,7 @@
 import { GraphQLScalarType } from 'graphql';
 import { DateResolver, DateTimeResolver, JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
 import { builder } from './builder';
+import { isoDateTime } from './iso-date-time';
 
 /**
  * graphql-scalars' DateTime hands back the Date itself, for JSON.stringify to call its toJSON.
@@ -9,7 +10,7 @@ import { builder } from './builder';
  */
 const DateTime = new GraphQLScalarType({
   ...DateTimeResolver.toConfig(),
-  serialize: (value) => (DateTimeResolver.serialize(value) as Date).toISOString(),
+  serialize: (value) => isoDateTime(DateTimeResolver.serialize(value) as Date),
 });
 
 builder.addScalarType('DateTime', DateTime);

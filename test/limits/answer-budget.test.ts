@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { useGateway, type TestGateway } from '../helpers/gateway';
-import { sharedRepositNesting } from './harmful-documents';
+import { SHARING_TENANT, sharedRepositNesting } from './harmful-documents';
 
 // The depth limit would refuse these documents first; raised here so the answer budget is what stops them.
 let gateway: TestGateway;
@@ -35,5 +36,36 @@ describe('answer budget', () => {
     const { data, errors } = await gateway.graphql(sharedRepositNesting(6));
     expect(errors).toBeUndefined();
     expect(JSON.stringify(data).match(/"email"/g)!.length).toBeGreaterThanOrEqual(2 ** 6);
+  });
+});
+
+describe('answer text budget', () => {
+  // The dashboard's text is about 2,000 characters; its fields, about 200 (within the node budget).
+  let small: TestGateway;
+  beforeAll(async () => {
+    small = await useGateway({ limits: { maxAnswerCharacters: 500 } });
+  });
+  afterAll(() => small.close());
+
+  const dashboard = readFileSync(new URL('../../operations/tenant-dashboard.graphql', import.meta.url), 'utf8');
+
+  it('stops an answer holding more text than the limit with one clear error', async () => {
+    const { data, errors } = await small.graphql(dashboard);
+    expect(data).toBeNull();
+    expect(errors).toHaveLength(1);
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'ANSWER_TOO_LARGE', limit: 500 });
+    expect(errors?.[0]?.message).toMatch(/more than 500 characters of text \(MAX_ANSWER_CHARACTERS\)/);
+  });
+
+  it('counts the text that resolvers answer later (ids from a loader) as well as at once', async () => {
+    // 40 reposit ids, each a global id of about 30 characters: over 500 only when the promised ids count.
+    const { errors } = await small.graphql(`{ tenant(email: "${SHARING_TENANT}") { ${Array.from({ length: 40 }, (_, i) => `r${i}: reposits { id }`).join(' ')} } }`);
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'ANSWER_TOO_LARGE', limit: 500 });
+  });
+
+  it('answers a small selection within the limit as before', async () => {
+    const { data, errors } = await small.graphql(`{ tenant(email: "${SHARING_TENANT}") { email reposits { id } } }`);
+    expect(errors).toBeUndefined();
+    expect(data?.tenant.email).toBe(SHARING_TENANT);
   });
 });

@@ -3,6 +3,7 @@ import type { GatewayContext } from '../../context';
 import { asOfKey } from '../../sources/canopy-servicing/loaders';
 import type { LineItem as LineItemRecord, StatementSummary } from '../../sources/canopy-servicing/types';
 import { builder } from '../builder';
+import { isoDateTime } from '../iso-date-time';
 import { money, Money } from '../money';
 import { Account, loadAccount } from './account';
 import { LineItem } from './line-item';
@@ -49,7 +50,8 @@ export async function statementAsOf(ctx: GatewayContext, accountId: string, asOf
 }
 
 function globalKey(statement: StatementShape): string {
-  return `${statement.accountId}/${statement.billingCycleEnd?.toISOString() ?? statement.statementId ?? ''}`;
+  const end = statement.billingCycleEnd;
+  return `${statement.accountId}/${end ? isoDateTime(end) : (statement.statementId ?? '')}`;
 }
 
 async function loadByKey(ctx: GatewayContext, key: string): Promise<StatementShape | null> {
