@@ -7,6 +7,12 @@ export class PayloadError extends Error {
   override name = 'PayloadError';
 }
 
+/** The field a refusal names, for a log line that must not quote the value: every message starts `field: `. */
+export function fieldNamedIn(message: string): string | undefined {
+  const end = message.indexOf(':');
+  return end > 0 ? message.slice(0, end) : undefined;
+}
+
 /**
  * A received value as an error message quotes it: short, and never by serialising a structure,
  * which a deeply nested payload would make throw.

@@ -6,7 +6,7 @@ import type { LinkStore } from '../links/link-store';
 import type { ReportDocumentStore } from '../links/report-documents';
 import { readCanopyNotification } from '../sources/canopy-referencing/notifications';
 import type { CanopyNotification } from '../sources/canopy-referencing/types';
-import { PayloadError } from '../sources/normalise';
+import { fieldNamedIn, PayloadError } from '../sources/normalise';
 import type { RepositWebhookEvent } from '../sources/reposit/types';
 import { parseRepositWebhook } from '../sources/reposit/webhook';
 import { DEAD_LETTER_BODY_LIMIT, type DeadLetterStore } from './dead-letters';
@@ -86,7 +86,7 @@ export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
     const letter = { receivedAt: new Date().toISOString(), vendor, reason, body: raw.slice(0, DEAD_LETTER_BODY_LIMIT) };
     await options.deadLetters.add(options.agencyId, letter).catch((error: unknown) => {
       // The field only: a reason may quote a value from the body.
-      console.error(`webhooks: refused ${vendor} delivery ${delivery.slice(0, 16)} (${fieldOf(reason)}) and could not keep it as a dead letter: ${failureOf(error)}`);
+      console.error(`webhooks: refused ${vendor} delivery ${delivery.slice(0, 16)} (${fieldNamedIn(reason) ?? 'body'}) and could not keep it as a dead letter: ${failureOf(error)}`);
     });
   }
 
@@ -130,11 +130,6 @@ export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
 /** One delivery's id: the deduplication key, also what a log line names it by (no body is logged). */
 function deliveryOf(vendor: Vendor, raw: string): string {
   return createHash('sha256').update(`${vendor}\n${raw}`).digest('hex');
-}
-
-/** The field a refusal names (every reason starts `field: `). */
-function fieldOf(reason: string): string {
-  return reason.slice(0, Math.max(reason.indexOf(':'), 0)) || 'body';
 }
 
 /** What failed, for a log line: the error's name and message, never the object (ioredis errors carry the command's arguments). */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventLog } from '../../src/subscriptions/event-log';
 import { createMemoryEventLog } from '../../src/subscriptions/memory-event-log';
 import { createRedisEventLog } from '../../src/subscriptions/redis-event-log';
+import { TOPICS } from '../../src/subscriptions/topics';
 import { useGateway, type TestGateway } from '../helpers/gateway';
 import { takeOverSse, takeOverWebSocket, wsClient } from '../helpers/subscriptions';
 import { AMARA, amaraRequest, canopyExamples, postWebhook, REPOSIT_COMPLETED, REPOSIT_TENANT_CONFIRMED } from '../helpers/webhooks';
@@ -129,6 +130,24 @@ describe('tenantEvents', () => {
     const results = await receiving;
     await client.dispose();
     expect(results.map((r) => r.data?.tenantEvents.note)).toEqual(['sent twice', 'sent once']);
+  });
+
+  it('skips a stored event that today’s readers refuse, so a replay reaching it goes on', async () => {
+    const after = await cursor(gateway);
+    // As an earlier version stored it: a tenant e-mail the reader now refuses.
+    const refusedToday = { ...REPOSIT_TENANT_CONFIRMED, data: { tenant: { ...REPOSIT_TENANT_CONFIRMED.data.tenant, email: '42' } } };
+    await gateway.events.append(gateway.agencyId, randomUUID(), {
+      receivedAt: new Date().toISOString(),
+      topic: TOPICS.repositChanged,
+      tenantEmails: [AMARA],
+      subjectId: 'rep_F32iOv3xE3Nmrp',
+      payload: refusedToday,
+    });
+    await postWebhook(gateway.url, 'canopy', { ...canopyExamples.note, note: 'after the old one' });
+    const client = wsClient(gateway.url);
+    const results = await takeOverWebSocket(client, TENANT_EVENTS, { email: AMARA, after }, 1);
+    await client.dispose();
+    expect(results.map((r) => [r.errors, r.data?.tenantEvents.note])).toEqual([[undefined, 'after the old one']]);
   });
 
   it('refuses a cursor that is not an event id, naming the argument', async () => {

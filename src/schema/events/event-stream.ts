@@ -1,6 +1,7 @@
 import { createGraphQLError } from 'graphql-yoga';
 import { createLoaders, type GatewayContext, type Loaders } from '../../context';
 import { EventsExpiredError, isEventId, type StoredEvent } from '../../subscriptions/event-log';
+import { fieldNamedIn, PayloadError } from '../../sources/normalise';
 import { decodeEvent, type GatewayEvent } from '../../subscriptions/events';
 import type { Topic } from '../../subscriptions/topics';
 import { followEvents } from '../../subscriptions/follow-events';
@@ -23,16 +24,28 @@ export type AnyEventParent = { [T in Topic]: TopicParent<T> }[Topic];
 /**
  * The log hands every listener the same stored object, so an event that reaches ten thousand
  * subscribers is decoded once, not ten thousand times. Resolvers only read the decoded event.
+ * `null` marks a stored event that no longer reads.
  */
-const decoded = new WeakMap<StoredEvent, GatewayEvent>();
+const decoded = new WeakMap<StoredEvent, GatewayEvent | null>();
 
-function decodeOnce(stored: StoredEvent): GatewayEvent {
+/**
+ * The stored event as the gateway's event, or undefined when today's readers refuse what an
+ * earlier version accepted and stored: it is skipped with a log line, since failing the stream
+ * would stop every subscriber whose replay reaches it, again at each resubscription.
+ */
+function decodeOnce(stored: StoredEvent): GatewayEvent | undefined {
   let event = decoded.get(stored);
-  if (!event) {
-    event = decodeEvent(stored);
+  if (event === undefined) {
+    try {
+      event = decodeEvent(stored);
+    } catch (error) {
+      if (!(error instanceof PayloadError)) throw error;
+      console.warn(`events: stored event ${stored.id} (${stored.topic}) no longer reads (${fieldNamedIn(error.message) ?? 'payload'}); skipped`);
+      event = null;
+    }
     decoded.set(stored, event);
   }
-  return event;
+  return event ?? undefined;
 }
 
 /**
@@ -68,8 +81,9 @@ export async function* eventStream<P extends EventParent = AnyEventParent>(
   const stored = followEvents(ctx.events, ctx.agency.id, { after: after ?? undefined, accept });
   try {
     for await (const entry of stored) {
+      const event = decodeOnce(entry);
       // `accept` admitted only the topics P covers.
-      yield { event: decodeOnce(entry), context: eventContext(ctx) } as P;
+      if (event) yield { event, context: eventContext(ctx) } as P;
     }
   } catch (error) {
     // The subscriber would miss events the log no longer holds: it must reload what it shows instead.
