@@ -1,9 +1,10 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import type { ReportLinks } from '../../src/http/report-links';
 import { normaliseEmail } from '../../src/links/email';
 import type { LinkStore } from '../../src/links/link-store';
 import { SCREENING_STATUS_VALUES, SECTION_STATUS_VALUES } from '../../src/sources/canopy-referencing/enums';
 import { ACCOUNT_STATUS_VALUES, LINE_ITEM_STATUS_VALUES, LINE_ITEM_TYPE_VALUES } from '../../src/sources/canopy-servicing/types';
-import type { LineItem } from '../../src/sources/canopy-servicing/types';
+import type { LineItem, Statement } from '../../src/sources/canopy-servicing/types';
 import type { VendorClients } from '../../src/sources/clients';
 import { REPOSIT_POLICY_CATEGORY_VALUES, REPOSIT_TENANT_STATUS_VALUES } from '../../src/sources/reposit/types';
 
@@ -12,7 +13,13 @@ import { REPOSIT_POLICY_CATEGORY_VALUES, REPOSIT_TENANT_STATUS_VALUES } from '..
  * vendor clients and pools, so auth, timeouts and parsing cost the same), assembled straight
  * into the JSON rentgraph answers, with no GraphQL at all. The floor a gateway is measured against.
  */
-export async function floorDashboard(clients: VendorClients, links: LinkStore, agencyId: string, rawEmail: string) {
+export interface FloorDeps {
+  clients: VendorClients;
+  links: LinkStore;
+  reportLinks: ReportLinks;
+}
+
+export async function floorDashboard({ clients, links, reportLinks }: FloorDeps, agencyId: string, rawEmail: string) {
   const email = normaliseEmail(rawEmail);
   const [[requestIds = []], [repositIds = []], [accountIds = []]] = await Promise.all([
     links.idsFor(agencyId, [email], 'referencingRequest'),
@@ -20,22 +27,24 @@ export async function floorDashboard(clients: VendorClients, links: LinkStore, a
     links.idsFor(agencyId, [email], 'account'),
   ]);
   const [referencingRequests, reposits, accounts] = await Promise.all([
-    Promise.all(requestIds.map((id) => referencingRequest(clients, id))),
+    Promise.all(requestIds.map((id) => referencingRequest(clients, reportLinks, id))),
     Promise.all(repositIds.map((id) => reposit(clients, id))),
     Promise.all(accountIds.map((id) => account(clients, id))),
   ]);
   return { data: { tenant: { email, referencingRequests, reposits, accounts } } };
 }
 
-async function referencingRequest(clients: VendorClients, canopyReferenceId: string) {
-  const [, passport] = await Promise.all([
+async function referencingRequest(clients: VendorClients, reportLinks: ReportLinks, canopyReferenceId: string) {
+  const [, passport, intermediateReportPdfUrl] = await Promise.all([
     clients.canopyReferencing.getPassportNotes(canopyReferenceId),
     clients.canopyReferencing.getRentPassport(canopyReferenceId),
+    reportLinks.canopyIntermediateReportUrl(canopyReferenceId),
   ]);
   return {
     canopyReferenceId,
     status: enumName(SCREENING_STATUS_VALUES, passport.overallStatus),
     completed: passport.ready,
+    intermediateReportPdfUrl,
     rentPassport: {
       globalStatus: enumName(SCREENING_STATUS_VALUES, passport.overallStatus),
       instant: {
@@ -81,10 +90,10 @@ async function account(clients: VendorClients, accountId: string) {
     servicing.listStatements(accountId),
   ]);
   const latest = list.statements.slice(-3);
-  const [product, ...cuts] = await Promise.all([
+  const [product, cuts] = await Promise.all([
     servicing.getProduct(record.productId ?? ''),
     // line items come only with the statement as of its cut, a second after its cycle ends
-    ...latest.map((s) => servicing.getStatement(accountId, { effectiveAsOf: s.billingCycleEnd && new Date(s.billingCycleEnd.getTime() + 1_000) })),
+    Promise.all(latest.map((s) => servicing.getStatement(accountId, { effectiveAsOf: s.billingCycleEnd && new Date(s.billingCycleEnd.getTime() + 1_000) }))),
   ]);
   return {
     id: encodeGlobalID('Account', accountId),
@@ -101,9 +110,14 @@ async function account(clients: VendorClients, accountId: string) {
       totalBalance: { decimal: decimal(statement.totalBalanceCents) },
       minPayAmount: { decimal: decimal(statement.minPayAmountCents) },
       minPayDueDate: statement.minPayDueDate?.toISOString() ?? null,
-      lineItems: ((cuts[i] as { lineItems?: LineItem[] } | undefined)?.lineItems ?? []).map(lineItem),
+      lineItems: ofCycle(cuts[i]!, statement.billingCycleEnd) ? (cuts[i]!.lineItems ?? []).map(lineItem) : null,
     })),
   };
+}
+
+/** As rentgraph checks it: the statement Canopy answered at the cut is of the cycle asked for. */
+function ofCycle(cut: Statement, billingCycleEnd: Date | undefined): boolean {
+  return cut.billingCycleEnd !== undefined && cut.billingCycleEnd.getTime() === billingCycleEnd?.getTime();
 }
 
 function lineItem(item: LineItem) {

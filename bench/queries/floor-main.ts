@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../../src/config';
+import { createReportLinks } from '../../src/http/report-links';
 import { createRedisLinkStore } from '../../src/links/redis-link-store';
 import { closeVendorPools, createVendorClients, createVendorPools, type ResolvedAgency } from '../../src/sources/clients';
 import { floorDashboard } from './floor-dashboard';
@@ -17,13 +19,15 @@ const redis = new Redis(config.redisUrl);
 const links = createRedisLinkStore(redis, { prefix: 'rentgraph' });
 const pools = createVendorPools(agency, config.vendorConnections);
 const clients = createVendorClients(agency, pools);
+// Signed as rentgraph signs its links, with a key of the floor's own: the same work per link.
+const reportLinks = createReportLinks({ publicUrl: config.publicUrl, key: config.reportLinkSecret ?? randomBytes(32).toString('base64url') });
 
 const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.on('end', () => {
     const { variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { variables: { email: string } };
-    floorDashboard(clients, links, agency.id, variables.email).then(
+    floorDashboard({ clients, links, reportLinks }, agency.id, variables.email).then(
       (answer) => {
         const text = JSON.stringify(answer);
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
