@@ -26,7 +26,7 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
  * listener all go through Yoga's envelop): the document's size and depth and the variables'
  * nesting before execution, then a scope per query or mutation with a deadline, an answer budget
  * and the client's going away.
- * Place after any plugin that replaces the execute function (graphql-jit), so the scope wraps it.
+ * Place after any plugin that replaces the execute function (a compiled executor), so the scope wraps it.
  */
 export function useOperationLimits(limits: OperationLimits): Plugin[] {
   return [...documentLimitPlugins(limits), useVariableDepthLimit(), useOperationScope(limits)];
