@@ -132,6 +132,13 @@ describe('Query.reposit', () => {
     });
   });
 
+  it('finds a Reposit by the ep_ id its tenant webhooks name it by, as by its rep_ id', async () => {
+    const record = repositOf('tomasz.nowak@example.com');
+    const { data, errors } = await gateway.graphql(`query ($id: ID!) { reposit(id: $id) { repositId } }`, { id: record.id.replace(/^rep_/, 'ep_') });
+    expect(errors).toBeUndefined();
+    expect(data?.reposit).toEqual({ repositId: record.id });
+  });
+
   it('keeps the pence of a rent in pounds and pence, and shows an unset letOnly as Reposit’s default, false', async () => {
     const halfPound = repositOf('liam.byrne@example.com');
     const unset = repositOf('amara.okafor@example.com');

@@ -8,6 +8,7 @@ import { foundOnly, orNull } from '../not-found';
 import { builder } from '../builder';
 import { nodeIdParser, vendorIdArgument } from '../global-id';
 import { REPOSIT_ID } from '../../sources/id-formats';
+import { canonicalRepositId } from '../../sources/reposit/reposit-id';
 import { money, Money } from '../money';
 import { listed } from '../vendor-enum';
 import { RepositAddress } from './address';
@@ -125,8 +126,8 @@ builder.queryField('reposit', (t) =>
   t.field({
     type: Reposit,
     nullable: true,
-    description: 'A Reposit by Reposit’s id (`rep_…`) or its global id; null if Reposit does not know it.',
+    description: 'A Reposit by Reposit’s id (`rep_…`, or the `ep_…` its tenant webhooks name it by) or its global id; null if Reposit does not know it.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => repositOrNull(ctx, vendorIdArgument('id', 'Reposit', args.id, REPOSIT_ID)),
+    resolve: (_root, args, ctx) => repositOrNull(ctx, canonicalRepositId(vendorIdArgument('id', 'Reposit', args.id, REPOSIT_ID))),
   }),
 );
