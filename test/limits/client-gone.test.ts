@@ -1,14 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Client, FormattedExecutionResult } from 'graphql-ws';
 import { request } from 'undici';
 import { useGateway, type TestGateway } from '../helpers/gateway';
+import { wsClient } from '../helpers/subscriptions';
 
 const QUERY = '{ tenant(email: "amara.okafor@example.com") { email reposits { id } } }';
+/** Clients, or operations on one socket, that each leave a hanging Reposit call behind. */
 const CLIENTS = 5;
 
 let gateway: TestGateway;
 beforeAll(async () => {
-  // Quick timeouts and retries: left alone, each client's Reposit call is tried three times within a second.
+  // Quick timeouts and retries: left alone, each operation's Reposit call is tried three times within a second.
   gateway = await useGateway({ vendorHttp: { headersTimeoutMs: 200, retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
   await gateway.graphql(QUERY); // warm: the first operation compiles its plan
 });
@@ -58,5 +61,49 @@ describe('a client that goes away', () => {
     expect(data?.tenant.reposits).toBeNull();
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'VENDOR_TIMEOUT', vendor: 'reposit' });
     expect(gateway.sandbox.calls.count('reposit')).toBe(3);
+  });
+});
+
+/** Sends QUERY over `client`; the answer, and the function that sends `complete` for it. */
+function send(client: Client) {
+  let unsubscribe = () => {};
+  const answer = new Promise<FormattedExecutionResult<Record<string, unknown>, unknown> | undefined>((resolve, reject) => {
+    let result: FormattedExecutionResult<Record<string, unknown>, unknown> | undefined;
+    unsubscribe = client.subscribe({ query: QUERY }, { next: (value) => (result = value), error: reject, complete: () => resolve(result) });
+  });
+  return { answer, unsubscribe };
+}
+
+async function untilRepositCalls(count: number) {
+  while (gateway.sandbox.calls.count('reposit') < count) await sleep(10);
+}
+
+describe('a graphql-ws client that goes away', () => {
+  it('stops the vendor calls of its queries when its socket closes: no retry after it left', async () => {
+    const client = wsClient(gateway.url);
+    for (let i = 0; i < CLIENTS; i++) void send(client).answer.catch(() => undefined);
+    await untilRepositCalls(CLIENTS);
+    await client.dispose();
+    const byLeaving = gateway.sandbox.calls.count('reposit');
+    await sleep(1_000); // left alone, each query would be retried in this second
+    expect(byLeaving).toBe(CLIENTS);
+    expect(gateway.sandbox.calls.count('reposit')).toBe(byLeaving);
+  });
+
+  it('stops the vendor calls of the queries it completes, and of those only', async () => {
+    const client = wsClient(gateway.url);
+    try {
+      const completed = Array.from({ length: CLIENTS - 1 }, () => send(client));
+      const kept = send(client);
+      await untilRepositCalls(CLIENTS);
+      for (const operation of completed) operation.unsubscribe();
+      // The kept query is retried twice and answers as a query whose client waits; the completed ones are not retried.
+      const { data, errors } = (await kept.answer) ?? {};
+      expect((data as { tenant: { reposits: unknown } }).tenant.reposits).toBeNull();
+      expect(errors?.[0]?.extensions).toMatchObject({ code: 'VENDOR_TIMEOUT', vendor: 'reposit' });
+      expect(gateway.sandbox.calls.count('reposit')).toBe(CLIENTS + 2);
+    } finally {
+      await client.dispose();
+    }
   });
 });
