@@ -40,28 +40,22 @@ export class OperationScope {
 
   /** Counts one resolved field; throws, and stops the vendor calls, once the answer is over budget. */
   spendNode(): void {
-    if (--this.nodesLeft >= 0) return;
-    if (!this.overBudget) {
-      this.overBudget = createGraphQLError(
-        `The answer is larger than this gateway serves: more than ${this.limits.maxAnswerNodes} fields (MAX_ANSWER_NODES). Ask for fewer levels or fewer items.`,
-        { extensions: { code: 'ANSWER_TOO_LARGE', limit: this.limits.maxAnswerNodes } },
-      );
-      this.controller.abort(this.overBudget);
-    }
-    // The same error each time: the rest of the execution unwinds without building new ones.
-    throw this.overBudget;
+    if (--this.nodesLeft < 0) this.exceeded(`${this.limits.maxAnswerNodes} fields (MAX_ANSWER_NODES)`, this.limits.maxAnswerNodes);
   }
 
   /** Counts the characters of a resolved field's text; throws, and stops the vendor calls, once the answer holds too much. */
   spendCharacters(count: number): void {
-    if ((this.charactersLeft -= count) >= 0) return;
+    if ((this.charactersLeft -= count) < 0) this.exceeded(`${this.limits.maxAnswerCharacters} characters of text (MAX_ANSWER_CHARACTERS)`, this.limits.maxAnswerCharacters);
+  }
+
+  private exceeded(what: string, limit: number): never {
     if (!this.overBudget) {
-      this.overBudget = createGraphQLError(
-        `The answer is larger than this gateway serves: more than ${this.limits.maxAnswerCharacters} characters of text (MAX_ANSWER_CHARACTERS). Ask for fewer levels or fewer items.`,
-        { extensions: { code: 'ANSWER_TOO_LARGE', limit: this.limits.maxAnswerCharacters } },
-      );
+      this.overBudget = createGraphQLError(`The answer is larger than this gateway serves: more than ${what}. Ask for fewer levels or fewer items.`, {
+        extensions: { code: 'ANSWER_TOO_LARGE', limit },
+      });
       this.controller.abort(this.overBudget);
     }
+    // The same error each time: the rest of the execution unwinds without building new ones.
     throw this.overBudget;
   }
 
