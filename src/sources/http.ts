@@ -123,6 +123,19 @@ export function encodePath(strings: TemplateStringsArray, ...values: Array<strin
   return strings.reduce((path, part, i) => path + part + (i < values.length ? encodeSegment(String(values[i])) : ''), '');
 }
 
+/**
+ * A route template filled in (`/client/:clientId/token`), each `:name` encoded as `encodePath`
+ * encodes a value; the template is kept as `route`, for errors that must not show the filled path.
+ */
+export function fillRoute(template: string, params: Record<string, string>): { path: string; route: string } {
+  const path = template.replace(/:(\w+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${template}: no value for :${name}`);
+    return encodeSegment(value);
+  });
+  return { path, route: template };
+}
+
 /** A path parameter that cannot be sent as one path segment; the caller's input, not a fault of ours. */
 export class PathParameterError extends Error {
   override name = 'PathParameterError';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodePath, PathParameterError } from '../../src/sources/http';
+import { encodePath, fillRoute, PathParameterError } from '../../src/sources/http';
 
 describe('encodePath', () => {
   it('encodes each value as one segment', () => {
@@ -9,5 +9,18 @@ describe('encodePath', () => {
 
   it.each(['', '.', '..', '\ud800', 'a\udfffb'])('refuses %j, which would change the path or has no encoding', (value) => {
     expect(() => encodePath`/accounts/${value}`).toThrow(PathParameterError);
+  });
+});
+
+describe('fillRoute', () => {
+  it('fills each :name as encodePath encodes a value, and keeps the template', () => {
+    expect(fillRoute('/client/:clientId/documents/:documentId', { clientId: 'c 1', documentId: 'a/b' })).toEqual({
+      path: '/client/c%201/documents/a%2Fb',
+      route: '/client/:clientId/documents/:documentId',
+    });
+  });
+
+  it.each(['', '.', '..', '\ud800'])('refuses %j as encodePath does', (value) => {
+    expect(() => fillRoute('/documents/:documentId', { documentId: value })).toThrow(PathParameterError);
   });
 });

@@ -1,5 +1,5 @@
 import { detachedFromOperation } from '../call-scope';
-import { type VendorHttp, type VendorRequest } from '../http';
+import { fillRoute, type VendorHttp, type VendorRequest } from '../http';
 import { PayloadError, shown, toInteger } from '../normalise';
 import { VendorError } from '../vendor-error';
 import { CanopyTokenSource, signJwtKey } from './auth';
@@ -292,9 +292,7 @@ export class CanopyReferencingClient {
    * route, so the client id in the path never reaches a GraphQL client or a log line.
    */
   private route(template: string, params: Record<string, string> = {}): { path: string; route: string } {
-    const values: Record<string, string> = { ...params, clientId: this.clientId };
-    const path = template.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
-    return { path, route: template };
+    return fillRoute(template, { ...params, clientId: this.clientId });
   }
 
   private headers(authorization: string, accept = 'application/json'): Record<string, string> {
