@@ -9,6 +9,7 @@ import type { VendorClients } from './sources/clients';
 import type { EventLog } from './subscriptions/event-log';
 import { createRepositLoaders } from './sources/reposit/loaders';
 import type { OperationScope } from './limits/operation-scope';
+import type { Principal } from './auth/principal';
 
 /** The agency a request acts for. One today; the context carries it so that many is configuration. */
 export interface Agency {
@@ -24,6 +25,8 @@ export interface Loaders {
 }
 
 export interface GatewayContext {
+  /** Who is calling; every operation acts for its one agency (`agency.id === principal.agencyId`). */
+  principal: Principal;
   agency: Agency;
   clients: VendorClients;
   /** Fresh per request (and per subscription event), so no answer outlives the request it served. */

@@ -2,6 +2,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { CORSOptions } from '@whatwg-node/server';
 import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
+import { SCOPES } from './auth/principal';
 import { createLoaders, type Agency, type CallbackUrls, type GatewayContext } from './context';
 import { useCompressedPages } from './http/compressed-pages';
 import { directExecution } from './http/direct-execution';
@@ -82,6 +83,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     parserAndValidationCache: { errorCache: UNCACHED_PARSE_ERRORS },
     cors: CORS,
     context: (): GatewayContext => ({
+      principal: { subject: 'anonymous', agencyId: deps.agency.id, scopes: new Set(SCOPES), credential: { kind: 'none' } },
       agency: deps.agency,
       clients: deps.clients,
       loaders: createLoaders(deps.clients, deps.links, deps.reportDocuments, deps.agency),
