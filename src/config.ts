@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { parseCredentialKey, type CredentialKeys } from './agencies/credential-cipher';
 import { redactUrl } from './http/redact-url';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operation-limits';
 
@@ -48,6 +49,10 @@ export interface Config {
   reportLinkSecret: string | undefined;
   sandbox: { forced: boolean; events: boolean };
   agency: AgencyConfig;
+  /** AGENCIES_FILE: the agencies and their vendor accounts, YAML or JSON. */
+  agenciesFile: string | undefined;
+  /** CREDENTIALS_KEY (and CREDENTIALS_KEY_PREVIOUS): seals run-time credentials in Redis; without it run-time changes are refused. */
+  credentialKeys: CredentialKeys | undefined;
   /** The most connections, so calls in flight, the gateway keeps open to each vendor. */
   vendorConnections: VendorConnections;
   /** What one GraphQL request may cost the process. */
@@ -126,6 +131,8 @@ export function loadConfig(env: Env = process.env): Config {
       maxAnswerCharacters: parseCount(env, 'MAX_ANSWER_CHARACTERS', DEFAULT_OPERATION_LIMITS.maxAnswerCharacters, 1, 1_000_000_000),
       deadlineMs: parseCount(env, 'OPERATION_DEADLINE_MS', DEFAULT_OPERATION_LIMITS.deadlineMs, 1, 3_600_000),
     },
+    agenciesFile: optional(env, 'AGENCIES_FILE'),
+    credentialKeys: credentialKeysFrom(env),
     agency: {
       id: 'default',
       canopyReferencing: forced ? null : canopyReferencingFrom(env),
@@ -169,6 +176,24 @@ function repositFrom(env: Env): RepositCredentials | null {
     apiKey,
     referrerToken: optional(env, 'REPOSIT_REFERRER_TOKEN'),
   };
+}
+
+function credentialKeysFrom(env: Env): CredentialKeys | undefined {
+  const key = (name: string) => {
+    const raw = optional(env, name);
+    if (raw === undefined) return undefined;
+    const parsed = parseCredentialKey(raw);
+    if (!parsed) throw new ConfigError(name, '32 bytes, as 64 hex digits or base64');
+    return parsed;
+  };
+  const current = key('CREDENTIALS_KEY');
+  const previous = key('CREDENTIALS_KEY_PREVIOUS');
+  if (!current) {
+    if (previous) throw new ConfigError('CREDENTIALS_KEY', 'a value, because CREDENTIALS_KEY_PREVIOUS is set');
+    return undefined;
+  }
+  if (previous?.equals(current)) throw new ConfigError('CREDENTIALS_KEY_PREVIOUS', 'a key other than CREDENTIALS_KEY');
+  return { current, previous };
 }
 
 /** All of the names, or none of them: half a set of credentials is a mistake worth stopping for. */
