@@ -50,8 +50,8 @@ export interface VendorHttpOptions {
   vendor: VendorName;
   /** The vendor's base URL, path prefix included (`https://reposit.co.uk/deposits`). */
   baseUrl: string;
-  /** The pool for the base URL's origin. */
-  dispatcher: Dispatcher;
+  /** The pool for the base URL's origin; undefined when the agency has no account with the vendor, so every call fails at once, unsent. */
+  dispatcher: Dispatcher | undefined;
   /** Time allowed until the response headers arrive. @default 10000 */
   headersTimeoutMs?: number;
   /** Time allowed between two chunks of the response body. @default 30000 */
@@ -174,8 +174,9 @@ export class VendorHttp {
 
   async json<T = unknown>(request: VendorRequest): Promise<VendorResponse<T>> {
     request = withOperationSignal(request);
+    const dispatcher = this.dispatcherFor(request);
     const answer = await this.send(request, async (options) => {
-      const whole = await exchangeWhole(this.options.dispatcher, options, request.signal);
+      const whole = await exchangeWhole(dispatcher, options, request.signal);
       return { ...whole, readText: async () => whole.text, discard: async () => undefined };
     });
     if (answer.goneOnRetry) return { status: answer.statusCode, headers: answer.headers, body: undefined as T, goneOnRetry: true };
@@ -198,11 +199,17 @@ export class VendorHttp {
   /** A successful response with its body unread: the caller must consume or destroy it. */
   async stream(request: VendorRequest): Promise<VendorResponse<Readable>> {
     request = withOperationSignal(request);
+    const dispatcher = this.dispatcherFor(request);
     const answer = await this.send(request, async (options) => {
-      const response = await this.options.dispatcher.request({ ...options, signal: request.signal });
+      const response = await dispatcher.request({ ...options, signal: request.signal });
       return { ...response, readText: () => response.body.text(), discard: () => response.body.dump() };
     });
     return { status: answer.statusCode, headers: answer.headers, body: answer.body };
+  }
+
+  private dispatcherFor(request: VendorRequest): Dispatcher {
+    if (this.options.dispatcher) return this.options.dispatcher;
+    throw new VendorError({ vendor: this.vendor, endpoint: endpointOf(request), code: 'NO_ACCOUNT' });
   }
 
   /** One call with its retries: the answer once it succeeds, a VendorError once it cannot. */

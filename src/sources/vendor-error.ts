@@ -10,7 +10,9 @@ export type VendorErrorCode =
   | 'RATE_LIMITED'
   | 'VENDOR_TIMEOUT'
   | 'VENDOR_UNAVAILABLE'
-  | 'VENDOR_ERROR';
+  | 'VENDOR_ERROR'
+  /** The agency has no account with the vendor: nothing was sent. */
+  | 'NO_ACCOUNT';
 
 export interface VendorErrorDetails {
   vendor: VendorName;
@@ -89,6 +91,8 @@ function describe(details: VendorErrorDetails, code: VendorErrorCode): string {
       return `${who} does not allow this for the agency${what}`;
     case 'NOT_FOUND':
       return `${who} has no such object${what}`;
+    case 'NO_ACCOUNT':
+      return `${VENDOR_TITLES[details.vendor]} is not set up for this agency: its administrator can add the agency's credentials`;
     default:
       return `${who} rejected the request (HTTP ${details.status ?? '-'})${what}`;
   }

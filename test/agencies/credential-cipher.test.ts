@@ -25,7 +25,7 @@ describe('credential cipher', () => {
     expect(() => cipher.open('north', 'reposit', sealed)).toThrow(CredentialOpenError);
     const parts = sealed.split('.');
     const flipped = Buffer.from(parts[4]!, 'base64url');
-    flipped[0] ^= 1;
+    flipped.writeUInt8(flipped.readUInt8(0) ^ 1, 0);
     parts[4] = flipped.toString('base64url');
     expect(() => cipher.open('north', 'canopyServicing', parts.join('.'))).toThrow(CredentialOpenError);
   });
