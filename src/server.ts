@@ -2,8 +2,10 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { CORSOptions } from '@whatwg-node/server';
 import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
-import { SCOPES } from './auth/principal';
-import { createLoaders, type Agency, type CallbackUrls, type GatewayContext } from './context';
+import type { AgencyServicesCache } from './agencies/agency-services';
+import type { Principal } from './auth/principal';
+import { createLoaders, type GatewayContext } from './context';
+import { useAuthentication, type CallerAuthentication } from './http/authentication';
 import { useCompressedPages } from './http/compressed-pages';
 import { directExecution } from './http/direct-execution';
 import { createGatewayLogger } from './http/gateway-logger';
@@ -23,9 +25,10 @@ import { useMetricsRoute } from './metrics/metrics-route';
 import { useOperationMetrics } from './metrics/operation-metrics';
 import { useSharedEventExecution } from './schema/events/shared-execution';
 import { graphiqlTabs } from './schema/graphiql-tabs';
-import type { VendorClients } from './sources/clients';
 import type { DeadLetterStore } from './subscriptions/dead-letters';
 import type { EventLog } from './subscriptions/event-log';
+import { useCredentialWatch } from './subscriptions/credential-watch';
+import type { WebhookAgencies } from './subscriptions/webhook-secrets';
 import { useWebhookRoutes } from './subscriptions/webhooks';
 import { attachWebSockets } from './subscriptions/websocket';
 import type { RequestListener, Server } from 'node:http';
@@ -46,28 +49,35 @@ const CORS: CORSOptions = {};
 const UNCACHED_PARSE_ERRORS = { get: () => undefined, set: () => undefined };
 
 export interface GatewayDeps {
-  agency: Agency;
-  /** The agency's vendor clients, built once: the Canopy client caches its access token. */
-  clients: VendorClients;
+  /** Each agency's vendor clients and webhook URLs, by agency id. */
+  agencies: AgencyServicesCache;
+  /** Who is calling: every GraphQL request and socket is authenticated before anything runs. */
+  authentication: CallerAuthentication;
+  /** Which agency a webhook URL's secret names. */
+  webhookAgencies: WebhookAgencies;
   links: LinkStore;
   reportDocuments: ReportDocumentStore;
   reportLinks: ReportLinks;
-  callbackUrls: CallbackUrls;
   readiness: ReadinessCheck[];
   events: EventLog;
   deadLetters: DeadLetterStore;
-  /** The secret path segment of the webhook routes. */
-  webhookSecret: string;
   /** Served at /metrics; the vendor clients report their calls to it themselves. */
   metrics: Metrics;
   /** What one request may cost: document depth and tokens, answer size, deadline. @default DEFAULT_OPERATION_LIMITS */
   limits?: OperationLimits;
+  /** Headers GraphiQL opens with (the sandbox's development token). */
+  graphiqlHeaders?: Record<string, string>;
+}
+
+/** What the transports hand the context factory: the principal they authenticated. */
+interface ServerContext {
+  principal?: Principal;
 }
 
 export interface Gateway {
   /** The Node listener to serve: plain JSON queries and mutations run directly, the rest through Yoga. */
   listener: RequestListener;
-  yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
+  yoga: YogaServerInstance<ServerContext, GatewayContext>;
   /** Serves graphql-ws on the server's GraphQL path; the function returned closes every socket. */
   attachWebSockets(server: Server): () => Promise<void>;
 }
@@ -75,56 +85,72 @@ export interface Gateway {
 /** The whole gateway as a request handler (`yoga` is also a fetch handler); it never listens. */
 export function createGateway(deps: GatewayDeps): Gateway {
   const logger = createGatewayLogger();
-  const yoga = createYoga<Record<string, unknown>, GatewayContext>({
+  const principals = new WeakMap<Request, Principal>();
+  const yoga = createYoga<ServerContext, GatewayContext>({
     schema: withAnswerBudget(schema),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     // useGraphQLBodyLimit below does the same job at a fraction of the cost.
     maxRequestBodySize: false,
     parserAndValidationCache: { errorCache: UNCACHED_PARSE_ERRORS },
     cors: CORS,
-    context: (): GatewayContext => ({
-      principal: { subject: 'anonymous', agencyId: deps.agency.id, scopes: new Set(SCOPES), credential: { kind: 'none' } },
-      agency: deps.agency,
-      clients: deps.clients,
-      loaders: createLoaders(deps.clients, deps.links, deps.reportDocuments, deps.agency),
-      links: deps.links,
-      reportDocuments: deps.reportDocuments,
-      reportLinks: deps.reportLinks,
-      callbackUrls: deps.callbackUrls,
-      events: deps.events,
-    }),
-    graphiql: { title: 'rentgraph', defaultTabs: graphiqlTabs() },
+    context: ({ request, principal }): GatewayContext => {
+      // Every transport authenticates first; a context without a principal is a gateway bug, so it fails closed.
+      const caller = principal ?? (request && principals.get(request));
+      if (!caller) throw createGraphQLError('Authentication is required', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      const services = deps.agencies.get(caller.agencyId);
+      if (!services) throw createGraphQLError('The agency of this credential does not exist', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+      return {
+        principal: caller,
+        agency: services.agency,
+        clients: services.clients,
+        loaders: createLoaders(services.clients, deps.links, deps.reportDocuments, services.agency),
+        links: deps.links,
+        reportDocuments: deps.reportDocuments,
+        reportLinks: deps.reportLinks,
+        callbackUrls: services.callbackUrls,
+        events: deps.events,
+      };
+    },
+    graphiql: {
+      title: 'rentgraph',
+      defaultTabs: graphiqlTabs(deps.graphiqlHeaders),
+      ...(deps.graphiqlHeaders && { headers: JSON.stringify(deps.graphiqlHeaders, null, 2) }),
+    },
     // GraphiQL served from the gateway itself, not a CDN: it works offline and behind strict firewalls.
     renderGraphiQL,
     maskedErrors: { maskError },
     logging: logger,
     plugins: withRouteErrors([
+      useAuthentication(deps.authentication, principals, GRAPHQL_ENDPOINT),
       ...useOperationLimits(deps.limits ?? DEFAULT_OPERATION_LIMITS),
       useOperationMetrics(deps.metrics),
       useMetricsRoute(deps.metrics.registry),
+      useCredentialWatch(deps.authentication),
       useSharedEventExecution(),
       useGraphQLBodyLimit(GRAPHQL_BODY_LIMIT),
       useOperationNameParam(),
       useCompressedPages(),
       useHealthRoutes(deps.readiness),
-      useReportRoute(deps.reportLinks, () => deps.clients.canopyReferencing),
+      useReportRoute(deps.reportLinks, (agencyId) => deps.agencies.get(agencyId)?.clients.canopyReferencing),
       useWebhookRoutes({
-        secret: deps.webhookSecret,
-        agencyId: deps.agency.id,
+        agencyFor: (secret) => deps.webhookAgencies.agencyFor(secret),
         events: deps.events,
         links: deps.links,
         reportDocuments: deps.reportDocuments,
         deadLetters: deps.deadLetters,
         counter: deps.metrics.webhooks,
         // The notes answer is the one that names the renter.
-        renterEmail: async (canopyReferenceId) => (await deps.clients.canopyReferencing.getPassportNotes(canopyReferenceId)).renter.email,
+        renterEmail: async (agencyId, canopyReferenceId) => {
+          const canopy = deps.agencies.get(agencyId)?.clients.canopyReferencing;
+          return canopy && (await canopy.getPassportNotes(canopyReferenceId)).renter.email;
+        },
       }),
     ], (error) => logger.error('route failed', error)),
   });
   return {
-    listener: directExecution(yoga, { graphqlEndpoint: GRAPHQL_ENDPOINT, bodyLimit: GRAPHQL_BODY_LIMIT, cors: CORS }),
+    listener: directExecution(yoga, { graphqlEndpoint: GRAPHQL_ENDPOINT, bodyLimit: GRAPHQL_BODY_LIMIT, cors: CORS, authentication: deps.authentication }),
     yoga,
-    attachWebSockets: (server) => attachWebSockets(server, yoga),
+    attachWebSockets: (server) => attachWebSockets(server, yoga, deps.authentication),
   };
 }
 

@@ -1,12 +1,14 @@
 import { getOperationAST } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import type { GatewayContext } from '../context';
 import type { Metrics } from './metrics';
 
 /** Times every query and mutation, and counts open subscriptions, on either transport and either HTTP path. */
-export function useOperationMetrics(metrics: Metrics): Plugin {
+export function useOperationMetrics(metrics: Metrics): Plugin<GatewayContext> {
   return {
     onExecute({ args }) {
-      const done = metrics.operations.startTimer({ type: getOperationAST(args.document, args.operationName)?.operation ?? 'unknown' });
+      const agency = args.contextValue.agency.id;
+      const done = metrics.operations.startTimer({ agency, type: getOperationAST(args.document, args.operationName)?.operation ?? 'unknown' });
       return {
         onExecuteDone({ result }) {
           const errors = isAsyncIterable(result) ? undefined : result.errors;
@@ -14,12 +16,13 @@ export function useOperationMetrics(metrics: Metrics): Plugin {
         },
       };
     },
-    onSubscribe() {
+    onSubscribe({ args }) {
+      const agency = args.contextValue.agency.id;
       return {
         onSubscribeResult({ result }) {
           if (!isAsyncIterable(result)) return undefined;
-          metrics.subscriptions.inc();
-          return { onEnd: () => metrics.subscriptions.dec() };
+          metrics.subscriptions.inc({ agency });
+          return { onEnd: () => metrics.subscriptions.dec({ agency }) };
         },
       };
     },

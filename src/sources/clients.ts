@@ -1,80 +1,66 @@
-import type { Pool } from 'undici';
-import type { AgencyConfig, VendorConnections } from '../config';
-import { CanopyReferencingClient } from './canopy-referencing/client';
-import { canopyReferencingErrorBody } from './canopy-referencing/error-body';
-import { CanopyServicingClient } from './canopy-servicing/client';
-import { canopyServicingErrorBody } from './canopy-servicing/error-body';
+import { Pool } from 'undici';
+import type { Agency, VendorKey } from '../agencies/agency';
+import type { CanopyReferencingCredentials, CanopyServicingCredentials, RepositCredentials, VendorConnections } from '../config';
 import { createVendorPool, VendorHttp, type VendorHttpOptions } from './http';
-import { RepositClient } from './reposit/client';
-import { repositErrorBody } from './reposit/error-body';
+import type { CrmIdentity } from './vendor-module';
+import { eachVendor, type VendorClients } from './vendors';
 import type { VendorName } from './vendor-error';
 
-/** An agency whose every vendor has somewhere to go: real credentials or the sandbox's. */
-export type ResolvedAgency = { id: string } & { [K in Exclude<keyof AgencyConfig, 'id'>]: NonNullable<AgencyConfig[K]> };
+export type { VendorClients } from './vendors';
 
-export interface VendorClients {
-  canopyReferencing: CanopyReferencingClient;
-  canopyServicing: CanopyServicingClient;
-  reposit: RepositClient;
-}
-
-export type VendorPools = Record<VendorName, Pool>;
-
-/** One keep-alive pool per vendor, for the life of the process, each with its own connection limit. */
-export function createVendorPools(agency: ResolvedAgency, connections?: VendorConnections): VendorPools {
-  return {
-    'canopy-referencing': createVendorPool(agency.canopyReferencing.baseUrl, { connections: connections?.canopyReferencing }),
-    'canopy-servicing': createVendorPool(agency.canopyServicing.baseUrl, { connections: connections?.canopyServicing }),
-    reposit: createVendorPool(agency.reposit.baseUrl, { connections: connections?.reposit }),
-  };
-}
-
-export async function closeVendorPools(pools: VendorPools): Promise<void> {
-  await Promise.all(Object.values(pools).map((pool) => pool.close()));
+/** An agency with an account at every vendor, as the sandbox hands them out. */
+export interface ResolvedAgency {
+  id: string;
+  canopyReferencing: CanopyReferencingCredentials;
+  canopyServicing: CanopyServicingCredentials;
+  reposit: RepositCredentials;
 }
 
 /**
- * The three vendor clients of one agency. Built once per agency and kept: the Canopy client
- * caches its access token, which every request of the agency shares.
+ * Keep-alive pools by vendor origin, shared by every agency: credentials are headers, not
+ * connections. A pool is opened on an origin's first call and kept for the life of the process.
  */
-export function createVendorClients(
-  agency: ResolvedAgency,
-  pools: VendorPools,
-  tuning: Partial<Pick<VendorHttpOptions, 'headersTimeoutMs' | 'bodyTimeoutMs' | 'retry' | 'onCall'>> = {},
-): VendorClients {
+export interface VendorPools {
+  for(vendor: VendorName, key: VendorKey, baseUrl: string): Pool;
+  /** Every origin with a pool now, for readiness. */
+  open(): Array<{ vendor: VendorName; origin: string; pool: Pool }>;
+  close(): Promise<void>;
+}
+
+export function createVendorPools(connections?: Partial<VendorConnections>): VendorPools {
+  const pools = new Map<string, { vendor: VendorName; origin: string; pool: Pool }>();
   return {
-    canopyReferencing: new CanopyReferencingClient({
-      http: new VendorHttp({
-        vendor: 'canopy-referencing',
-        baseUrl: agency.canopyReferencing.baseUrl,
-        dispatcher: pools['canopy-referencing'],
-        readErrorBody: canopyReferencingErrorBody,
-        ...tuning,
-      }),
-      clientId: agency.canopyReferencing.clientId,
-      secretKey: agency.canopyReferencing.secretKey,
-      apiKey: agency.canopyReferencing.apiKey,
-    }),
-    canopyServicing: new CanopyServicingClient({
-      http: new VendorHttp({
-        vendor: 'canopy-servicing',
-        baseUrl: agency.canopyServicing.baseUrl,
-        dispatcher: pools['canopy-servicing'],
-        readErrorBody: canopyServicingErrorBody,
-        ...tuning,
-      }),
-      token: agency.canopyServicing.token,
-    }),
-    reposit: new RepositClient({
-      http: new VendorHttp({
-        vendor: 'reposit',
-        baseUrl: agency.reposit.baseUrl,
-        dispatcher: pools.reposit,
-        readErrorBody: repositErrorBody,
-        ...tuning,
-      }),
-      apiKey: agency.reposit.apiKey,
-      referrerToken: agency.reposit.referrerToken,
-    }),
+    for(vendor, key, baseUrl) {
+      const origin = new URL(baseUrl).origin;
+      const id = `${vendor} ${origin}`;
+      let entry = pools.get(id);
+      if (!entry) pools.set(id, (entry = { vendor, origin, pool: createVendorPool(baseUrl, { connections: connections?.[key] }) }));
+      return entry.pool;
+    },
+    open: () => [...pools.values()],
+    async close() {
+      await Promise.all([...pools.values()].map(({ pool }) => pool.close()));
+      pools.clear();
+    },
   };
+}
+
+export type VendorHttpTuning = Partial<Pick<VendorHttpOptions, 'headersTimeoutMs' | 'bodyTimeoutMs' | 'retry' | 'onCall'>>;
+
+/**
+ * The vendor clients of one agency. Built once per agency and credential set, and kept: the Canopy
+ * client caches its access token, which every request of the agency shares.
+ */
+export function createVendorClients(agency: Agency, pools: VendorPools, crm: CrmIdentity, tuning: VendorHttpTuning = {}): VendorClients {
+  return eachVendor<VendorClients>((vendor, key) => {
+    const account = agency.vendors[key];
+    const http = new VendorHttp({
+      vendor: vendor.name,
+      baseUrl: account?.baseUrl ?? 'http://no-account.invalid',
+      dispatcher: account ? pools.for(vendor.name, key, account.baseUrl) : undefined,
+      readErrorBody: vendor.readErrorBody,
+      ...tuning,
+    });
+    return vendor.createClient(http, account as never, crm) as VendorClients[typeof key];
+  });
 }

@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import type { Counter } from 'prom-client';
 import { BodyTooLargeError, readLimited } from '../http/read-limited';
@@ -15,19 +15,18 @@ import { CANOPY_TOPICS, TOPICS } from './topics';
 import { parseWebhookBody, Refusal } from './webhook-body';
 
 export interface WebhookRoutesOptions {
-  /** The secret path segment; compared in constant time. */
-  secret: string;
-  agencyId: string;
+  /** The agency a URL's secret path segment names; undefined for a wrong secret. */
+  agencyFor(secret: string): string | undefined;
   events: EventLog;
   links: LinkStore;
   reportDocuments: ReportDocumentStore;
   deadLetters: DeadLetterStore;
-  /** The renter's e-mail of a referencing request the link store does not know (asks Canopy). */
-  renterEmail(canopyReferenceId: string): Promise<string | undefined>;
+  /** The renter's e-mail of a referencing request the link store does not know (asks the agency's Canopy account). */
+  renterEmail(agencyId: string, canopyReferenceId: string): Promise<string | undefined>;
   /** Largest body accepted. @default 65536 */
   maxBodyBytes?: number;
   /** Counts each notification by vendor and outcome. */
-  counter?: Counter<'vendor' | 'outcome'>;
+  counter?: Counter<'agency' | 'vendor' | 'outcome'>;
 }
 
 type Vendor = 'canopy' | 'reposit';
@@ -35,56 +34,53 @@ const ROUTE = /^\/webhooks\/(canopy|reposit)\/([^/]+)$/;
 
 /**
  * `POST /webhooks/canopy/:secret` and `POST /webhooks/reposit/:secret`: a notification is
- * checked, linked to its tenants, stored (deduplicated) and published before it is acknowledged.
- * A wrong secret is a 404. Whatever goes wrong in reading a body is the body's fault, since
+ * checked, linked to its tenants, stored (deduplicated) and published before it is acknowledged,
+ * all for the one agency the URL's secret names. A wrong secret is a 404. Whatever goes wrong in reading a body is the body's fault, since
  * delivering it again cannot help: a 4xx naming the field, and a dead letter. Only a store that
  * cannot take the notification now is a 503, so the vendor delivers again.
  */
 export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
-  // Comparing digests keeps the comparison constant-time whatever the length of the guess.
-  const digest = (value: string) => createHmac('sha256', 'webhook-secret').update(value).digest();
-  const secretDigest = digest(options.secret);
 
   /** Reads a body into the work that records it; throws only for the body itself. */
-  function read(vendor: Vendor, body: unknown): () => Promise<NewEvent> {
+  function read(agencyId: string, vendor: Vendor, body: unknown): () => Promise<NewEvent> {
     try {
       if (vendor === 'canopy') {
         const notification = readCanopyNotification(body);
-        return () => recordCanopy(notification, body);
+        return () => recordCanopy(agencyId, notification, body);
       }
       const notification = parseRepositWebhook(body);
-      return () => recordReposit(notification, body);
+      return () => recordReposit(agencyId, notification, body);
     } catch (error) {
       if (error instanceof PayloadError) throw new Refusal(400, error.message);
       throw new Refusal(400, `body: could not be read as a ${vendor} notification`);
     }
   }
 
-  async function recordCanopy(notification: CanopyNotification, body: unknown): Promise<NewEvent> {
+  async function recordCanopy(agencyId: string, notification: CanopyNotification, body: unknown): Promise<NewEvent> {
     const id = notification.canopyReferenceId;
-    if (notification.kind === 'completedReport') await options.reportDocuments.save(options.agencyId, id, notification.document);
-    let [emails = []] = await options.links.emailsFor(options.agencyId, 'referencingRequest', [id]);
+    if (notification.kind === 'completedReport') await options.reportDocuments.save(agencyId, id, notification.document);
+    let [emails = []] = await options.links.emailsFor(agencyId, 'referencingRequest', [id]);
     if (emails.length === 0) {
-      const email = await options.renterEmail(id).catch(() => undefined);
+      const email = await options.renterEmail(agencyId, id).catch(() => undefined);
       if (email) {
-        await options.links.link(options.agencyId, email, 'referencingRequest', id);
+        await options.links.link(agencyId, email, 'referencingRequest', id);
         emails = [email];
       }
     }
     return { receivedAt: new Date().toISOString(), topic: CANOPY_TOPICS[notification.kind], tenantEmails: emails, subjectId: id, payload: body };
   }
 
-  async function recordReposit(notification: RepositWebhookEvent, body: unknown): Promise<NewEvent> {
+  async function recordReposit(agencyId: string, notification: RepositWebhookEvent, body: unknown): Promise<NewEvent> {
     const id = notification.repositId;
-    if ('tenant' in notification) await options.links.link(options.agencyId, notification.tenant.email, 'reposit', id);
-    const [emails = []] = await options.links.emailsFor(options.agencyId, 'reposit', [id]);
+    if ('tenant' in notification) await options.links.link(agencyId, notification.tenant.email, 'reposit', id);
+    const [emails = []] = await options.links.emailsFor(agencyId, 'reposit', [id]);
     return { receivedAt: new Date().toISOString(), topic: TOPICS.repositChanged, tenantEmails: emails, subjectId: id, payload: body };
   }
 
-  async function deadLetter(vendor: Vendor, delivery: string, reason: string, raw: string): Promise<void> {
+  async function deadLetter(agencyId: string, vendor: Vendor, delivery: string, reason: string, raw: string): Promise<void> {
     const letter = { receivedAt: new Date().toISOString(), vendor, reason, body: raw.slice(0, DEAD_LETTER_BODY_LIMIT) };
-    await options.deadLetters.add(options.agencyId, letter).catch((error: unknown) => {
+    await options.deadLetters.add(agencyId, letter).catch((error: unknown) => {
       // The field only: a reason may quote a value from the body.
       console.error(`webhooks: refused ${vendor} delivery ${delivery.slice(0, 16)} (${fieldNamedIn(reason) ?? 'body'}) and could not keep it as a dead letter: ${failureOf(error)}`);
     });
@@ -96,29 +92,30 @@ export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
       if (!match) return;
       const [, vendor, given] = match as unknown as [string, Vendor, string];
       const reply = (status: number, body: Record<string, unknown>) => endResponse(fetchAPI.Response.json(body, { status }));
-      if (!timingSafeEqual(digest(given), secretDigest)) return reply(404, { error: 'Not found' });
+      const agencyId = options.agencyFor(given);
+      if (agencyId === undefined) return reply(404, { error: 'Not found' });
       if (request.method !== 'POST') return endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'POST' } }));
 
       let raw = '';
       let record: () => Promise<NewEvent>;
       try {
         raw = (await readLimited(request, maxBodyBytes)).toString('utf8');
-        record = read(vendor, parseWebhookBody(request.headers.get('content-type'), raw));
+        record = read(agencyId, vendor, parseWebhookBody(request.headers.get('content-type'), raw));
       } catch (error) {
         const refusal = error instanceof Refusal ? error : error instanceof BodyTooLargeError ? new Refusal(413, error.message) : new Refusal(400, 'body: could not be read');
-        await deadLetter(vendor, deliveryOf(vendor, raw), refusal.message, raw);
-        options.counter?.inc({ vendor, outcome: 'refused' });
+        await deadLetter(agencyId, vendor, deliveryOf(vendor, raw), refusal.message, raw);
+        options.counter?.inc({ agency: agencyId, vendor, outcome: 'refused' });
         return reply(refusal.status, { error: refusal.message });
       }
 
       const delivery = deliveryOf(vendor, raw);
       try {
-        const { id, duplicate } = await options.events.append(options.agencyId, delivery, await record());
-        options.counter?.inc({ vendor, outcome: duplicate ? 'duplicate' : 'stored' });
+        const { id, duplicate } = await options.events.append(agencyId, delivery, await record());
+        options.counter?.inc({ agency: agencyId, vendor, outcome: duplicate ? 'duplicate' : 'stored' });
         return reply(200, { status: duplicate ? 'duplicate' : 'stored', id });
       } catch (error) {
         console.error(`webhooks: could not store ${vendor} delivery ${delivery.slice(0, 16)}: ${failureOf(error)}`);
-        options.counter?.inc({ vendor, outcome: 'unavailable' });
+        options.counter?.inc({ agency: agencyId, vendor, outcome: 'unavailable' });
         return endResponse(
           fetchAPI.Response.json({ error: 'Could not store the notification; deliver it again' }, { status: 503, headers: { 'retry-after': '5' } }),
         );

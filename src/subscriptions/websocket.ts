@@ -4,6 +4,8 @@ import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { Principal } from '../auth/principal';
+import type { CallerAuthentication } from '../http/authentication';
 import { ClientOperations } from './client-operations';
 
 interface EnvelopedRoot {
@@ -12,17 +14,32 @@ interface EnvelopedRoot {
 }
 
 /**
- * graphql-ws on the GraphQL path of an HTTP server. Operations go through Yoga's own pipeline
- * (`getEnveloped`), so its plugins, context and error masking apply over WebSocket too, and each
- * carries the signal of its client going away (`clientSignal`), which stops its vendor calls.
- * Returns the function that closes every socket.
+ * graphql-ws on the GraphQL path of an HTTP server. A socket is authenticated once, from its
+ * connection_init payload (never from the URL), and closed with 4401 or 4403 when refused.
+ * Operations go through Yoga's own pipeline (`getEnveloped`), so its plugins, context and error
+ * masking apply over WebSocket too, and each carries the socket's principal and the signal of its
+ * client going away (`clientSignal`), which stops its vendor calls. Returns the function that
+ * closes every socket.
  */
-export function attachWebSockets(server: Server, yoga: YogaServerInstance<any, any>): () => Promise<void> { // eslint-disable-line @typescript-eslint/no-explicit-any -- any Yoga instance
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any Yoga instance
+export function attachWebSockets(server: Server, yoga: YogaServerInstance<any, any>, authentication: CallerAuthentication): () => Promise<void> {
   const sockets = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
   const operations = new WeakMap<WebSocket, ClientOperations>();
   const operationsOf = (socket: WebSocket) => operations.get(socket) as ClientOperations;
+  const principals = new WeakMap<WebSocket, Principal>();
   useServer(
     {
+      onConnect: async (ctx) => {
+        try {
+          principals.set(ctx.extra.socket, await authentication.fromConnectionParams(ctx.connectionParams));
+          return true;
+        } catch (error) {
+          const refusal = authentication.refusalOf(error);
+          if (!refusal) throw error;
+          ctx.extra.socket.close(refusal.closeCode, refusal.message.slice(0, 120));
+          return false;
+        }
+      },
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args),
       onSubscribe: async (ctx, id, payload) => {
@@ -31,6 +48,7 @@ export function attachWebSockets(server: Server, yoga: YogaServerInstance<any, a
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params: payload,
+          principal: principals.get(ctx.extra.socket),
           clientSignal: operationsOf(ctx.extra.socket).start(id, payload),
         });
         let document: DocumentNode;

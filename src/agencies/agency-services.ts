@@ -1,0 +1,81 @@
+import { LRUCache } from 'lru-cache';
+import type { CallbackUrls } from '../context';
+import { createVendorClients, type VendorClients, type VendorHttpTuning, type VendorPools } from '../sources/clients';
+import type { VendorCall } from '../sources/http';
+import type { CrmIdentity } from '../sources/vendor-module';
+import { webhookSecretFor } from '../subscriptions/webhook-secrets';
+import type { AgencyRegistry } from './agency';
+
+/** What one agency's requests work with: its vendor clients and its own webhook URLs. */
+export interface AgencyServices {
+  agency: { id: string; name: string };
+  clients: VendorClients;
+  /** The agency's webhook URLs, registered with its vendors (they carry its secret). */
+  callbackUrls: CallbackUrls;
+}
+
+export interface AgencyServicesOptions {
+  registry: AgencyRegistry;
+  pools: VendorPools;
+  crm: CrmIdentity;
+  publicUrl: string;
+  webhookSecret: string;
+  /** Told of every vendor call, with the agency that made it. */
+  onCall?: (agencyId: string, call: VendorCall) => void;
+  /** Timeouts and retries of the vendor clients. */
+  vendorHttp?: Omit<VendorHttpTuning, 'onCall'>;
+  /** Agencies whose clients are kept at once. @default 1000 */
+  max?: number;
+  /** A client set unused this long is dropped (its Canopy token with it). @default 30 minutes */
+  idleMs?: number;
+}
+
+export interface AgencyServicesCache {
+  /** The agency's services, built on first use; undefined for an agency that does not exist (or no longer). */
+  get(agencyId: string): AgencyServices | undefined;
+}
+
+/**
+ * Each agency's vendor clients, built on first use and kept in a bounded cache (least recently
+ * used, and dropped when idle). A change to an agency drops its entry at once: requests already
+ * holding the old clients finish with the old credentials, and the next request builds a new set,
+ * so no call ever sees a half-updated one.
+ */
+export function createAgencyServices(options: AgencyServicesOptions): AgencyServicesCache {
+  const cache = new LRUCache<string, AgencyServices>({
+    max: options.max ?? 1_000,
+    ttl: options.idleMs ?? 30 * 60_000,
+    // Idle expiry: every use restarts the clock.
+    updateAgeOnGet: true,
+  });
+  options.registry.onChange((agencyId) => cache.delete(agencyId));
+
+  const build = (agencyId: string): AgencyServices | undefined => {
+    const agency = options.registry.get(agencyId);
+    if (!agency) return undefined;
+    const onCall = options.onCall;
+    const secret = webhookSecretFor(options.webhookSecret, agency.id);
+    return {
+      agency: { id: agency.id, name: agency.name },
+      clients: createVendorClients(agency, options.pools, options.crm, {
+        ...options.vendorHttp,
+        onCall: onCall && ((call) => onCall(agency.id, call)),
+      }),
+      callbackUrls: {
+        canopy: `${options.publicUrl}/webhooks/canopy/${secret}`,
+        reposit: `${options.publicUrl}/webhooks/reposit/${secret}`,
+      },
+    };
+  };
+
+  return {
+    get(agencyId) {
+      let services = cache.get(agencyId);
+      if (!services) {
+        services = build(agencyId);
+        if (services) cache.set(agencyId, services);
+      }
+      return services;
+    },
+  };
+}
