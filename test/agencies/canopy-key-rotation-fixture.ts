@@ -9,7 +9,7 @@ import { VendorError } from '../../src/sources/vendor-error';
 import { useSandbox } from '../helpers/sandbox';
 
 export const AGENCY_ID = 'north';
-export const CONFIGURED_KEY = SANDBOX_CREDENTIALS.canopyReferencing.secretKey;
+export const CONFIGURED_KEY: string = SANDBOX_CREDENTIALS.canopyReferencing.secretKey;
 
 /**
  * A sandbox Canopy over HTTP and the shared Redis under a prefix of the test's own. `instance()`
