@@ -21,7 +21,10 @@ export interface CanopyKeyRotationOptions extends CanopyKeyStoreOptions {
    * sends or tests, so the key sent to Canopy is always the one the pending record holds.
    */
   canopyClient: (secretKey: string) => CanopyReferencingClient;
-  /** Told of each step as it completes, and awaited: keep it quick, the rotation waits on it. */
+  /**
+   * Told of each step as it completes, and awaited. Keep it quick: 'vendor-answered' is told
+   * before the new key is stored, and the rotation waits on it there.
+   */
   onStep?: (step: CanopyKeyRotationStep) => void | Promise<void>;
   /**
    * How long the agency's rotation lock lasts; a holder that dies leaves it for this long. It must

@@ -23,7 +23,7 @@ export async function useRotationFixture() {
   const admin = connect();
 
   function connect(): Redis {
-    const redis = new Redis({ host: '127.0.0.1', port: 6379, lazyConnect: false });
+    const redis = new Redis({ host: '127.0.0.1', port: 6379 });
     connections.push(redis);
     return redis;
   }
