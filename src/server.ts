@@ -93,11 +93,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
     maxRequestBodySize: false,
     parserAndValidationCache: { errorCache: UNCACHED_PARSE_ERRORS },
     cors: CORS,
-    context: ({ request, principal }): GatewayContext => {
+    context: async ({ request, principal }): Promise<GatewayContext> => {
       // Every transport authenticates first; a context without a principal is a gateway bug, so it fails closed.
       const caller = principal ?? (request && principals.get(request));
       if (!caller) throw createGraphQLError('Authentication is required', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-      const services = deps.agencies.get(caller.agencyId);
+      const services = await deps.agencies.get(caller.agencyId);
       if (!services) throw createGraphQLError('The agency of this credential does not exist', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
       return {
         principal: caller,
@@ -131,7 +131,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       useOperationNameParam(),
       useCompressedPages(),
       useHealthRoutes(deps.readiness),
-      useReportRoute(deps.reportLinks, (agencyId) => deps.agencies.get(agencyId)?.clients.canopyReferencing),
+      useReportRoute(deps.reportLinks, async (agencyId) => (await deps.agencies.get(agencyId))?.clients.canopyReferencing),
       useWebhookRoutes({
         agencyFor: (secret) => deps.webhookAgencies.agencyFor(secret),
         events: deps.events,
@@ -141,7 +141,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         counter: deps.metrics.webhooks,
         // The notes answer is the one that names the renter.
         renterEmail: async (agencyId, canopyReferenceId) => {
-          const canopy = deps.agencies.get(agencyId)?.clients.canopyReferencing;
+          const canopy = (await deps.agencies.get(agencyId))?.clients.canopyReferencing;
           return canopy && (await canopy.getPassportNotes(canopyReferenceId)).renter.email;
         },
       }),

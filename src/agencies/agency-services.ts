@@ -4,7 +4,7 @@ import { createVendorClients, type VendorClients, type VendorHttpTuning, type Ve
 import type { VendorCall } from '../sources/http';
 import type { CrmIdentity } from '../sources/vendor-module';
 import { webhookSecretFor } from '../subscriptions/webhook-secrets';
-import type { AgencyRegistry } from './agency';
+import type { Agency, AgencyRegistry } from './agency';
 
 /** What one agency's requests work with: its vendor clients and its own webhook URLs. */
 export interface AgencyServices {
@@ -24,6 +24,8 @@ export interface AgencyServicesOptions {
   onCall?: (agencyId: string, call: VendorCall) => void;
   /** Timeouts and retries of the vendor clients. */
   vendorHttp?: Omit<VendorHttpTuning, 'onCall'>;
+  /** The agency as its clients should see it: e.g. with a rotated Canopy key in place of the configured one. */
+  prepare?: (agency: Agency) => Promise<Agency>;
   /** Agencies whose clients are kept at once. @default 1000 */
   max?: number;
   /** A client set unused this long is dropped (its Canopy token with it). @default 30 minutes */
@@ -32,7 +34,9 @@ export interface AgencyServicesOptions {
 
 export interface AgencyServicesCache {
   /** The agency's services, built on first use; undefined for an agency that does not exist (or no longer). */
-  get(agencyId: string): AgencyServices | undefined;
+  get(agencyId: string): Promise<AgencyServices | undefined>;
+  /** Builds the agency's services anew on next use, e.g. after its Canopy key was rotated. */
+  drop(agencyId: string): void;
 }
 
 /**
@@ -42,7 +46,8 @@ export interface AgencyServicesCache {
  * so no call ever sees a half-updated one.
  */
 export function createAgencyServices(options: AgencyServicesOptions): AgencyServicesCache {
-  const cache = new LRUCache<string, AgencyServices>({
+  // Promises, so that concurrent first requests of an agency build its clients once.
+  const cache = new LRUCache<string, Promise<AgencyServices | undefined>>({
     max: options.max ?? 1_000,
     ttl: options.idleMs ?? 30 * 60_000,
     // Idle expiry: every use restarts the clock.
@@ -50,9 +55,10 @@ export function createAgencyServices(options: AgencyServicesOptions): AgencyServ
   });
   options.registry.onChange((agencyId) => cache.delete(agencyId));
 
-  const build = (agencyId: string): AgencyServices | undefined => {
-    const agency = options.registry.get(agencyId);
-    if (!agency) return undefined;
+  const build = async (agencyId: string): Promise<AgencyServices | undefined> => {
+    const registered = options.registry.get(agencyId);
+    if (!registered) return undefined;
+    const agency = options.prepare ? await options.prepare(registered) : registered;
     const onCall = options.onCall;
     const secret = webhookSecretFor(options.webhookSecret, agency.id);
     return {
@@ -73,9 +79,15 @@ export function createAgencyServices(options: AgencyServicesOptions): AgencyServ
       let services = cache.get(agencyId);
       if (!services) {
         services = build(agencyId);
-        if (services) cache.set(agencyId, services);
+        cache.set(agencyId, services);
+        // A failed or empty build is not kept: the next request tries again.
+        services.then(
+          (built) => built || cache.delete(agencyId),
+          () => cache.delete(agencyId),
+        );
       }
       return services;
     },
+    drop: (agencyId) => void cache.delete(agencyId),
   };
 }

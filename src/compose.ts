@@ -1,0 +1,165 @@
+import type { Redis } from 'ioredis';
+import type { Agency } from './agencies/agency';
+import { createAgencyServices, type AgencyServicesCache } from './agencies/agency-services';
+import { reconcileCanopyKeyRotation, rotateCanopySecretKey } from './agencies/canopy-key-rotation';
+import { createCredentialCipher, type CredentialCipher } from './agencies/credential-cipher';
+import { createAgencyRegistry, type LiveAgencyRegistry } from './agencies/registry';
+import { loadCanopySecretKey } from './agencies/rotated-canopy-keys';
+import { createRuntimeAgencyStore } from './agencies/runtime-agencies';
+import { createRedisApiKeyStore, type ApiKeyStore } from './auth/api-keys';
+import { authMode, type AuthConfig, type AuthMode } from './auth/auth-config';
+import { AuthFailure } from './auth/auth-failure';
+import { createAuthenticator } from './auth/authenticate';
+import { createDevTokens, type DevTokens } from './auth/dev-tokens';
+import type { Config } from './config';
+import type { ReadinessCheck } from './http/health-routes';
+import { redisReadiness, vendorReadiness } from './http/readiness';
+import { reportLinkKey } from './http/report-link-key';
+import { createReportLinks } from './http/report-links';
+import type { LinkStore } from './links/link-store';
+import { createMemoryLinkStore } from './links/memory-link-store';
+import { createRedisLinkStore } from './links/redis-link-store';
+import { createMemoryReportDocuments, createRedisReportDocuments, type ReportDocumentStore } from './links/report-documents';
+import { createMetrics, recordVendorCalls, type Metrics } from './metrics/metrics';
+import { environmentAgency, sandboxAgencies } from './agencies/configured-agencies';
+import type { RunningSandbox } from './sandbox/start';
+import { createGateway, type Gateway } from './server';
+import { createVendorClients, createVendorPools, type VendorHttpTuning, type VendorPools } from './sources/clients';
+import { createMemoryDeadLetters, createRedisDeadLetters, type DeadLetterStore } from './subscriptions/dead-letters';
+import type { EventLog } from './subscriptions/event-log';
+import { createMemoryEventLog } from './subscriptions/memory-event-log';
+import { createRedisEventLog } from './subscriptions/redis-event-log';
+import { createWebhookAgencies } from './subscriptions/webhook-secrets';
+
+export interface GatewayStores {
+  links: LinkStore;
+  events: EventLog;
+  deadLetters: DeadLetterStore;
+  reportDocuments: ReportDocumentStore;
+}
+
+export interface CompositionParts {
+  config: Config;
+  /** Undefined: the single-instance in-memory mode. */
+  redis: Redis | undefined;
+  /** A second connection, for SUBSCRIBE. */
+  subscriber: Redis | undefined;
+  /** The simulated vendors, when some agency's vendors are played by the sandbox. */
+  sandbox: RunningSandbox | undefined;
+  /** Tests only: stores in place of those Redis (or memory) gives. */
+  stores?: Partial<GatewayStores>;
+  /** Tests only: vendor timeouts and retries. */
+  vendorHttp?: Omit<VendorHttpTuning, 'onCall'>;
+  /** Tests only: more readiness checks. */
+  readiness?: ReadinessCheck[];
+  log?: (line: string) => void;
+}
+
+export interface ComposedGateway {
+  gateway: Gateway;
+  registry: LiveAgencyRegistry;
+  agencies: AgencyServicesCache;
+  stores: GatewayStores;
+  metrics: Metrics;
+  pools: VendorPools;
+  apiKeys: ApiKeyStore | undefined;
+  authMode: AuthMode;
+  /** Sandbox mode without AUTH_*: the printed development tokens. */
+  devTokens: DevTokens | undefined;
+  /** Lines for the start-up log: every agency, with its vendors real or simulated. */
+  describe(): string[];
+  dispose(): Promise<void>;
+}
+
+/**
+ * Config → Redis stores → agency registry → per-agency services → authentication → gateway,
+ * written once, for `main.ts` and the tests alike. It opens nothing itself: the connections and
+ * the sandbox come in, the gateway goes out, and `main.ts` listens.
+ */
+export async function composeGateway(parts: CompositionParts): Promise<ComposedGateway> {
+  const { config, redis, subscriber, sandbox } = parts;
+  const log = parts.log ?? ((line: string) => console.log(line));
+  const prefix = config.redisKeyPrefix;
+  const stores: GatewayStores = {
+    links: parts.stores?.links ?? (redis ? createRedisLinkStore(redis, { prefix }) : createMemoryLinkStore()),
+    events: parts.stores?.events ?? (redis && subscriber ? createRedisEventLog({ redis, subscriber, prefix }) : createMemoryEventLog()),
+    deadLetters: parts.stores?.deadLetters ?? (redis ? createRedisDeadLetters(redis, prefix) : createMemoryDeadLetters()),
+    reportDocuments: parts.stores?.reportDocuments ?? (redis ? createRedisReportDocuments(redis, prefix) : createMemoryReportDocuments()),
+  };
+  const cipher = config.credentialKeys && createCredentialCipher(config.credentialKeys);
+  const configured = configuredAgencies(config, sandbox);
+  const registry = createAgencyRegistry({
+    configured,
+    runtime: redis && createRuntimeAgencyStore({ redis, prefix, cipher }),
+    subscriber,
+  });
+  registry.ready.catch((error: Error) => log(`agencies: run-time agencies not read yet (${error.message}); serving the configured ones`));
+
+  const pools = createVendorPools(config.vendorConnections);
+  const metrics = createMetrics();
+  const crm = { repositReferrerToken: config.repositReferrerToken };
+  const rotatedKeys = redis && cipher ? { redis, prefix, cipher } : undefined;
+  const agencies = createAgencyServices({
+    registry,
+    pools,
+    crm,
+    publicUrl: config.publicUrl,
+    webhookSecret: config.webhookSecret,
+    onCall: recordVendorCalls(metrics),
+    vendorHttp: parts.vendorHttp,
+    // A Canopy key rotated at run time wins over the configured one it replaced.
+    prepare: rotatedKeys && (async (agency) => {
+      const canopy = agency.vendors.canopyReferencing;
+      if (!canopy) return agency;
+      const secretKey = await loadCanopySecretKey({ ...rotatedKeys, agencyId: agency.id, configuredKey: canopy.secretKey });
+      return secretKey === canopy.secretKey ? agency : { ...agency, vendors: { ...agency.vendors, canopyReferencing: { ...canopy, secretKey } } };
+    }),
+  });
+
+  const mode = authMode(config.auth, { realVendors: configured.some((agency) => agency.source !== 'sandbox'), sandbox: sandbox !== undefined });
+  const devTokens = mode === 'sandbox-dev-tokens' ? await createDevTokens(config.auth, configured.map((agency) => agency.id)) : undefined;
+  const apiKeys = redis && subscriber ? await createRedisApiKeyStore(redis, { prefix, subscriber }) : undefined;
+  const authentication = createAuthenticator({
+    config: authConfigFor(mode, config.auth, devTokens),
+    apiKeys,
+    agencyExists: (agencyId) => registry.get(agencyId) !== undefined,
+  });
+
+  const gateway = createGateway({
+    agencies,
+    authentication: { ...bind(authentication), refusalOf: (error) => (error instanceof AuthFailure ? error : undefined) },
+    webhookAgencies: createWebhookAgencies(registry, config.webhookSecret),
+    ...stores,
+    metrics,
+    limits: config.limits,
+    reportLinks: createReportLinks({
+      publicUrl: config.publicUrl,
+      key: reportLinkKey({ configured: config.reportLinkSecret, redis, prefix }),
+    }),
+    readiness: [
+      ...vendorReadiness(() => vendorOrigins(registry.list())),
+      ...(redis ? [redisReadiness(redis, config.redisUrl)] : []),
+      ...(parts.readiness ?? []),
+    ],
+    graphiqlHeaders: devTokens && { authorization: `Bearer ${devTokens.tokens[configured[0]!.id]}` },
+  });
+
+  return {
+    gateway,
+    registry,
+    agencies,
+    stores,
+    metrics,
+    pools,
+    apiKeys,
+    authMode: mode,
+    devTokens,
+    describe: () => registry.list().flatMap((agency) => describeAgency(agency)),
+    async dispose() {
+      await registry.dispose();
+      await apiKeys?.dispose();
+      await pools.close();
+      await stores.events.dispose();
+    },
+  };
+}
