@@ -107,7 +107,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       useOperationNameParam(),
       useCompressedPages(),
       useHealthRoutes(deps.readiness),
-      useReportRoute(deps.reportLinks, () => deps.clients.canopyReferencing),
+      useReportRoute(deps.reportLinks, (agencyId) => (agencyId === deps.agency.id ? deps.clients.canopyReferencing : undefined)),
       useWebhookRoutes({
         secret: deps.webhookSecret,
         agencyId: deps.agency.id,
