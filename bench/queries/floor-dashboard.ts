@@ -27,18 +27,18 @@ export async function floorDashboard({ clients, links, reportLinks }: FloorDeps,
     links.idsFor(agencyId, [email], 'account'),
   ]);
   const [referencingRequests, reposits, accounts] = await Promise.all([
-    Promise.all(requestIds.map((id) => referencingRequest(clients, reportLinks, id))),
+    Promise.all(requestIds.map((id) => referencingRequest(clients, reportLinks, agencyId, id))),
     Promise.all(repositIds.map((id) => reposit(clients, id))),
     Promise.all(accountIds.map((id) => account(clients, id))),
   ]);
   return { data: { tenant: { email, referencingRequests, reposits, accounts } } };
 }
 
-async function referencingRequest(clients: VendorClients, reportLinks: ReportLinks, canopyReferenceId: string) {
+async function referencingRequest(clients: VendorClients, reportLinks: ReportLinks, agencyId: string, canopyReferenceId: string) {
   const [, passport, intermediateReportPdfUrl] = await Promise.all([
     clients.canopyReferencing.getPassportNotes(canopyReferenceId),
     clients.canopyReferencing.getRentPassport(canopyReferenceId),
-    reportLinks.canopyIntermediateReportUrl(canopyReferenceId),
+    reportLinks.canopyIntermediateReportUrl(agencyId, canopyReferenceId),
   ]);
   return {
     canopyReferenceId,

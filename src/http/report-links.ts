@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { AGENCY_ID } from '../agencies/agency';
 
 export interface ReportLinksOptions {
   /** The gateway's public origin, e.g. `https://gw.example.com`. */
@@ -11,12 +12,20 @@ export interface ReportLinksOptions {
   now?: () => number;
 }
 
+/** Followed by the agency's id, then what the link fetches. */
 export const REPORT_PATH = '/reports/canopy/';
-/** Below REPORT_PATH: the intermediate report of a referencing request, by its Canopy id. */
+/** Below the agency: the intermediate report of a referencing request, by its Canopy id. */
 const INTERMEDIATE_SEGMENT = 'rent-passport/';
+const SIGNED_VERSION = 'v2';
 
-/** What a verified link fetches: a report document by its id, or a request's intermediate report. */
-export type ReportLinkTarget = { kind: 'document'; documentId: string } | { kind: 'intermediate'; canopyReferenceId: string };
+/**
+ * What a verified link fetches, in the account of the agency that issued it: a report document
+ * by its id, or a request's intermediate report.
+ */
+export type ReportLinkTarget = { agencyId: string } & (
+  | { kind: 'document'; documentId: string }
+  | { kind: 'intermediate'; canopyReferenceId: string }
+);
 
 /**
  * Links to Canopy report PDFs, served by the gateway. A browser opens a PDF in a new tab without
@@ -24,9 +33,9 @@ export type ReportLinkTarget = { kind: 'document'; documentId: string } | { kind
  * from a GraphQL answer may fetch the document until the link expires.
  */
 export interface ReportLinks {
-  canopyDocumentUrl(documentId: string): Promise<string>;
+  canopyDocumentUrl(agencyId: string, documentId: string): Promise<string>;
   /** The PDF of a referencing request's screening results so far, complete or not. */
-  canopyIntermediateReportUrl(canopyReferenceId: string): Promise<string>;
+  canopyIntermediateReportUrl(agencyId: string, canopyReferenceId: string): Promise<string>;
   /** What a signed, unexpired link path and query fetches; undefined otherwise. */
   verify(url: URL): Promise<ReportLinkTarget | undefined>;
 }
@@ -35,16 +44,21 @@ export function createReportLinks(options: ReportLinksOptions): ReportLinks {
   const now = options.now ?? Date.now;
   const ttl = options.ttlSeconds ?? 900;
   const key = Promise.resolve(options.key);
-  // Signs the encoded path, not the id, so that a link of one kind can never pass for the other.
-  const sign = async (path: string, expires: number) => createHmac('sha256', await key).update(`${path}\n${expires}`).digest('base64url');
-  const link = async (path: string) => {
+  // Signs the encoded path, not the id, so that a link can never pass for one of another kind or
+  // another agency: both are in the path. The version keeps links of the paths before the agency
+  // was in them from passing: `rent-passport/<id>` would read as an agency and a document.
+  const sign = async (path: string, expires: number) =>
+    createHmac('sha256', await key).update(`${SIGNED_VERSION}\n${path}\n${expires}`).digest('base64url');
+  const link = async (agencyId: string, below: string) => {
+    if (!AGENCY_ID.test(agencyId)) throw new Error(`report links: agency id ${JSON.stringify(agencyId)} is not ${AGENCY_ID.source}`);
+    const path = `${REPORT_PATH}${agencyId}/${below}`;
     const expires = Math.floor(now() / 1000) + ttl;
     return `${options.publicUrl}${path}?expires=${expires}&signature=${await sign(path, expires)}`;
   };
 
   return {
-    canopyDocumentUrl: (documentId) => link(REPORT_PATH + encodeURIComponent(documentId)),
-    canopyIntermediateReportUrl: (canopyReferenceId) => link(REPORT_PATH + INTERMEDIATE_SEGMENT + encodeURIComponent(canopyReferenceId)),
+    canopyDocumentUrl: (agencyId, documentId) => link(agencyId, encodeURIComponent(documentId)),
+    canopyIntermediateReportUrl: (agencyId, canopyReferenceId) => link(agencyId, INTERMEDIATE_SEGMENT + encodeURIComponent(canopyReferenceId)),
     async verify(url) {
       if (!url.pathname.startsWith(REPORT_PATH)) return undefined;
       const expires = Number(url.searchParams.get('expires'));
@@ -58,10 +72,14 @@ export function createReportLinks(options: ReportLinksOptions): ReportLinks {
 }
 
 /** What a signed path names; its encoding is the gateway's own, since the signature covers it. */
-function targetOf(rest: string): ReportLinkTarget | undefined {
+function targetOf(path: string): ReportLinkTarget | undefined {
+  const slash = path.indexOf('/');
+  const agencyId = path.slice(0, slash);
+  if (slash < 0 || !AGENCY_ID.test(agencyId)) return undefined;
+  const rest = path.slice(slash + 1);
   const intermediate = rest.startsWith(INTERMEDIATE_SEGMENT);
   const encoded = intermediate ? rest.slice(INTERMEDIATE_SEGMENT.length) : rest;
   if (encoded === '' || encoded.includes('/')) return undefined;
   const id = decodeURIComponent(encoded);
-  return intermediate ? { kind: 'intermediate', canopyReferenceId: id } : { kind: 'document', documentId: id };
+  return intermediate ? { agencyId, kind: 'intermediate', canopyReferenceId: id } : { agencyId, kind: 'document', documentId: id };
 }

@@ -4,8 +4,15 @@ import type { CanopyReferencingClient } from '../sources/canopy-referencing/clie
 import { VendorError } from '../sources/vendor-error';
 import { REPORT_PATH, type ReportLinks } from './report-links';
 
-/** Streams a Canopy report PDF (a completed report's document, or a request's intermediate report) to whoever holds a valid signed link, without buffering it. */
-export function useReportRoute(links: ReportLinks, canopy: () => CanopyReferencingClient): Plugin {
+/** An agency's Canopy Referencing client; undefined for an agency the gateway no longer serves (or one without Canopy). */
+export type CanopyClientFor = (agencyId: string) => CanopyReferencingClient | undefined | Promise<CanopyReferencingClient | undefined>;
+
+/**
+ * Streams a Canopy report PDF (a completed report's document, or a request's intermediate report)
+ * to whoever holds a valid signed link, without buffering it, from the account of the agency that
+ * signed the link.
+ */
+export function useReportRoute(links: ReportLinks, canopyFor: CanopyClientFor): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (!url.pathname.startsWith(REPORT_PATH)) return;
@@ -18,11 +25,16 @@ export function useReportRoute(links: ReportLinks, canopy: () => CanopyReferenci
         endResponse(fetchAPI.Response.json({ error: 'This report link is invalid or has expired: ask the API for a new one.' }, { status: 403 }));
         return;
       }
+      const canopy = await canopyFor(target.agencyId);
+      if (!canopy) {
+        endResponse(fetchAPI.Response.json({ error: 'This report link’s agency is not served here any more.' }, { status: 404 }));
+        return;
+      }
       try {
         const document =
           target.kind === 'document'
-            ? await canopy().downloadDocument(target.documentId)
-            : await canopy().downloadIntermediateReport(target.canopyReferenceId);
+            ? await canopy.downloadDocument(target.documentId)
+            : await canopy.downloadIntermediateReport(target.canopyReferenceId);
         // A reader that goes away mid-download aborts the vendor body; that is not a failure of ours.
         document.body.once('error', () => undefined);
         const headers = new fetchAPI.Headers({ 'content-type': document.contentType, 'cache-control': 'private, no-store' });

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { AGENCY_ID } from '../agencies/agency';
 import { normaliseEmail } from './email';
 import type { LinkKind, LinkStore } from './link-store';
 
@@ -11,13 +12,28 @@ export interface RedisLinkStoreOptions {
 }
 
 /**
- * Links in Redis sorted sets scored by the time of linking: `<prefix>:<agency>:<kind>:tenant:<email>`
- * holds vendor ids, `<prefix>:<agency>:<kind>:id:<vendorId>` holds e-mails. A link is written to
- * both in one MULTI, so the two directions never disagree.
+ * The key of an e-mail's linked vendor ids. The agency's hash tag comes before the e-mail, so a
+ * `{` or `}` in an e-mail can never move the key to another agency's cluster slot: Redis hashes
+ * the first `{…}` of a key only.
+ */
+export const forwardLinkKey = (prefix: string, agency: string, kind: LinkKind, email: string) => `${prefix}:${hashTag(agency)}:${kind}:tenant:${email}`;
+/** The key of a vendor id's linked e-mails. */
+export const reverseLinkKey = (prefix: string, agency: string, kind: LinkKind, id: string) => `${prefix}:${hashTag(agency)}:${kind}:id:${id}`;
+
+/** An agency id with a brace in it would end the tag early and share a slot, or keys, with another agency. */
+function hashTag(agency: string): string {
+  if (!AGENCY_ID.test(agency)) throw new Error(`link store: agency id ${JSON.stringify(agency)} is not ${AGENCY_ID.source}`);
+  return `{${agency}}`;
+}
+
+/**
+ * Links in Redis sorted sets scored by the time of linking: `<prefix>:{<agency>}:<kind>:tenant:<email>`
+ * holds vendor ids, `<prefix>:{<agency>}:<kind>:id:<vendorId>` holds e-mails. A link is written to
+ * both in one MULTI, so the two directions never disagree; the hash tag keeps both in one cluster slot.
  */
 export function createRedisLinkStore(redis: Redis, options: RedisLinkStoreOptions): LinkStore {
-  const forward = (agency: string, kind: LinkKind, email: string) => `${options.prefix}:${agency}:${kind}:tenant:${email}`;
-  const reverse = (agency: string, kind: LinkKind, id: string) => `${options.prefix}:${agency}:${kind}:id:${id}`;
+  const forward = (agency: string, kind: LinkKind, email: string) => forwardLinkKey(options.prefix, agency, kind, email);
+  const reverse = (agency: string, kind: LinkKind, id: string) => reverseLinkKey(options.prefix, agency, kind, id);
   // Microseconds-ish: a per-process counter breaks ties between links made in the same millisecond.
   let tieBreaker = 0;
   const score = () => Date.now() * 1000 + (tieBreaker++ % 1000);

@@ -59,11 +59,44 @@ describe.each<[string, () => LinkStore]>([
     expect(await store.idsFor('agency-1', ['a@example.com'], 'account')).toEqual([[]]);
   });
 
+  it('links an e-mail with braces in it within its own agency only', async () => {
+    const store = create();
+    await store.link('north', 'x}{south@example.com', 'reposit', 'rep_1');
+    expect(await store.idsFor('north', ['x}{south@example.com'], 'reposit')).toEqual([['rep_1']]);
+    expect(await store.idsFor('south', ['x}{south@example.com', 'x@example.com'], 'reposit')).toEqual([[], []]);
+    expect(await store.emailsFor('south', 'reposit', ['rep_1'])).toEqual([[]]);
+  });
+
   it('unlinks both directions', async () => {
     const store = create();
     await store.link('agency', 'a@example.com', 'reposit', 'x');
     await store.unlink('agency', 'A@example.com', 'reposit', 'x');
     expect(await store.idsFor('agency', ['a@example.com'], 'reposit')).toEqual([[]]);
     expect(await store.emailsFor('agency', 'reposit', ['x'])).toEqual([[]]);
+  });
+});
+
+/** The part of a key Redis Cluster hashes: the first `{…}` with something inside, else the whole key. */
+function hashTagOf(key: string): string {
+  const open = key.indexOf('{');
+  const close = key.indexOf('}', open + 1);
+  return open >= 0 && close > open + 1 ? key.slice(open + 1, close) : key;
+}
+
+describe('redis link store keys', () => {
+  it('carry the agency as their hash tag, whatever braces the e-mail holds', async () => {
+    const storePrefix = `${prefix}:${randomUUID()}`;
+    const store = createRedisLinkStore(redis, { prefix: storePrefix });
+    await store.link('north', 'x}{south@example.com', 'reposit', 'rep_{south}');
+    await store.link('north', '{south}@example.com', 'account', 'acc_1');
+    const keys = await redis.keys(`${storePrefix}:*`);
+    expect(keys).toHaveLength(4);
+    expect(keys.map(hashTagOf)).toEqual(['north', 'north', 'north', 'north']);
+  });
+
+  it('refuse an agency id that is not one, which could end the hash tag early', async () => {
+    const store = createRedisLinkStore(redis, { prefix: `${prefix}:${randomUUID()}` });
+    await expect(store.link('north}{south', 'a@example.com', 'reposit', 'rep_1')).rejects.toThrow(/agency id "north}{south" is not \^\[a-z0-9-\]/);
+    await expect(store.idsFor('North', ['a@example.com'], 'reposit')).rejects.toThrow(/agency id "North"/);
   });
 });

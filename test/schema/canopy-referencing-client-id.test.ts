@@ -37,7 +37,7 @@ describe('the Canopy client id', () => {
     const links = createReportLinks({ publicUrl: gateway.url, key: TEST_REPORT_KEY });
     for (const status of [404, 500]) {
       gateway.sandbox.knobs.addFault({ vendor: 'canopy-referencing', status, times: 1 });
-      const response = await request(await links.canopyDocumentUrl('some-document'));
+      const response = await request(await links.canopyDocumentUrl(gateway.agencyId, 'some-document'));
       const text = await response.body.text();
       expect(response.statusCode).toBeGreaterThanOrEqual(400);
       expect(text).not.toContain(clientId());

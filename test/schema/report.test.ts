@@ -32,7 +32,7 @@ describe('intermediate report PDFs', () => {
     expect(errors).toBeUndefined();
     expect(data?.referencingRequest.completed).toBe(false);
     const url = data?.referencingRequest.intermediateReportPdfUrl as string;
-    expect(url).toMatch(new RegExp(`^${gateway.url}/reports/canopy/rent-passport/${PRIYA}\\?expires=\\d+&signature=`));
+    expect(url).toMatch(new RegExp(`^${gateway.url}/reports/canopy/${gateway.agencyId}/rent-passport/${PRIYA}\\?expires=\\d+&signature=`));
 
     const pdf = await fetchBytes(url);
     expect(pdf.status).toBe(200);
@@ -45,10 +45,10 @@ describe('intermediate report PDFs', () => {
 
   it('keeps the two kinds of link apart: a document link’s signature does not open the intermediate report', async () => {
     const links = createReportLinks({ publicUrl: gateway.url, key: TEST_REPORT_KEY });
-    const forged = new URL(await links.canopyDocumentUrl(PRIYA));
-    forged.pathname = `/reports/canopy/rent-passport/${PRIYA}`;
+    const forged = new URL(await links.canopyDocumentUrl(gateway.agencyId, PRIYA));
+    forged.pathname = `/reports/canopy/${gateway.agencyId}/rent-passport/${PRIYA}`;
     expect((await fetchBytes(forged.toString())).status).toBe(403);
-    expect((await fetchBytes(await links.canopyIntermediateReportUrl('no-such-request'))).status).toBe(404);
+    expect((await fetchBytes(await links.canopyIntermediateReportUrl(gateway.agencyId, 'no-such-request'))).status).toBe(404);
   });
 });
 
@@ -57,7 +57,7 @@ describe('report PDFs', () => {
     const { data, errors } = await gateway.graphql(REPORT, { id: completed.canopyReferenceId });
     expect(errors).toBeUndefined();
     const { pdfUrl, summaryPdfUrl } = data?.referencingRequest.report;
-    expect(pdfUrl).toMatch(new RegExp(`^${gateway.url}/reports/canopy/${completed.documents.reportId}\\?expires=\\d+&signature=`));
+    expect(pdfUrl).toMatch(new RegExp(`^${gateway.url}/reports/canopy/${gateway.agencyId}/${completed.documents.reportId}\\?expires=\\d+&signature=`));
 
     for (const url of [pdfUrl, summaryPdfUrl]) {
       const pdf = await fetchBytes(url);
@@ -77,14 +77,14 @@ describe('report PDFs', () => {
     expect((await fetchBytes(url.toString())).status).toBe(403);
 
     const yesterday = createReportLinks({ publicUrl: gateway.url, key: TEST_REPORT_KEY, now: () => Date.now() - 86_400_000 });
-    expect((await fetchBytes(await yesterday.canopyDocumentUrl(completed.documents.reportId))).status).toBe(403);
+    expect((await fetchBytes(await yesterday.canopyDocumentUrl(gateway.agencyId, completed.documents.reportId))).status).toBe(403);
     const fresh = createReportLinks({ publicUrl: gateway.url, key: TEST_REPORT_KEY });
-    expect((await fetchBytes(await fresh.canopyDocumentUrl(completed.documents.reportId))).status).toBe(200);
+    expect((await fetchBytes(await fresh.canopyDocumentUrl(gateway.agencyId, completed.documents.reportId))).status).toBe(200);
   });
 
   it('answers 404 for a signed link to a document Canopy does not have', async () => {
     const links = createReportLinks({ publicUrl: gateway.url, key: TEST_REPORT_KEY });
-    expect((await fetchBytes(await links.canopyDocumentUrl('no-such-document'))).status).toBe(404);
+    expect((await fetchBytes(await links.canopyDocumentUrl(gateway.agencyId, 'no-such-document'))).status).toBe(404);
   });
 
   it('remembers the documents a completed-report callback names', async () => {

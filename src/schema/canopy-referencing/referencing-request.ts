@@ -82,7 +82,7 @@ export const ReferencingRequest = builder.node(builder.objectRef<ReferencingRequ
     intermediateReportPdfUrl: t.string({
       description:
         'The PDF of the screening results so far, complete or not (Canopy’s intermediate report), served by the gateway at a signed link that expires: a front end can show INSTANT results while FULL screening goes on.',
-      resolve: (request, _args, ctx) => ctx.reportLinks.canopyIntermediateReportUrl(request.canopyReferenceId),
+      resolve: (request, _args, ctx) => ctx.reportLinks.canopyIntermediateReportUrl(ctx.agency.id, request.canopyReferenceId),
     }),
     report: t.field({
       type: ReferencingReport,

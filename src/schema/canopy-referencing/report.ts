@@ -54,11 +54,11 @@ export const ReferencingReport = builder.objectRef<CanopyReport>('ReferencingRep
     }),
     pdfUrl: t.string({
       description: 'The PDF report, served by the gateway at a signed link that expires.',
-      resolve: (report, _args, ctx) => ctx.reportLinks.canopyDocumentUrl(report.documentId),
+      resolve: (report, _args, ctx) => ctx.reportLinks.canopyDocumentUrl(ctx.agency.id, report.documentId),
     }),
     summaryPdfUrl: t.string({
       description: 'The summary PDF, as `pdfUrl`.',
-      resolve: (report, _args, ctx) => ctx.reportLinks.canopyDocumentUrl(report.summaryDocumentId),
+      resolve: (report, _args, ctx) => ctx.reportLinks.canopyDocumentUrl(ctx.agency.id, report.summaryDocumentId),
     }),
   }),
 });
