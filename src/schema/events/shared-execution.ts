@@ -1,13 +1,15 @@
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
+import type { GatewayContext } from '../../context';
 import type { EventParent } from './event-stream';
 
 /**
  * Subscribers of one operation with the same variables get the same answer to an event: it is
  * worked out once, with one set of loaders, and handed to each of them. Ten thousand clients
  * watching a tenant then cost one execution, and at most one vendor read per resource, per
- * event, instead of ten thousand. This holds because the context carries nothing of the client:
- * every subscriber of a gateway acts for its one agency.
+ * event, instead of ten thousand. This holds because the context carries nothing else of the
+ * client: every subscriber of a gateway acts for its one agency, and the principal's scopes,
+ * which decide what an answer may hold, are part of the key.
  *
  * Only the per-event execution is shared. Each subscriber keeps its own event stream, so replay
  * after a cursor and the fall-back of a slow subscriber to the log work as before; events read
@@ -45,9 +47,10 @@ function answerOnce(payload: unknown, key: string, work: () => Promise<Execution
   return answer;
 }
 
-/** Same document (Yoga's parse cache hands out one object per query text), operation and variables. */
+/** Same document (Yoga's parse cache hands out one object per query text), operation, scopes and variables. */
 function operationKey(args: ExecutionArgs): string {
   let id = documentIds.get(args.document);
   if (id === undefined) documentIds.set(args.document, (id = nextDocumentId++));
-  return `${id}\n${args.operationName ?? ''}\n${JSON.stringify(args.variableValues ?? {})}`;
+  const scopes = [...(args.contextValue as GatewayContext).principal.scopes].sort().join(' ');
+  return `${id}\n${args.operationName ?? ''}\n${scopes}\n${JSON.stringify(args.variableValues ?? {})}`;
 }
