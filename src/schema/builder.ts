@@ -1,15 +1,18 @@
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import type { GatewayContext } from '../context';
 import { VendorError } from '../sources/vendor-error';
 import { checkNodeType, decodeNodeId } from './global-id';
 import { checkListArgument } from './list-argument';
+import { forbidden, principalScopes, type AuthScopes } from './scopes';
 import { ValidationError } from './validation-error';
 
 export const builder = new SchemaBuilder<{
   Context: GatewayContext;
+  AuthScopes: AuthScopes;
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     Date: { Input: Date; Output: Date };
@@ -22,7 +25,14 @@ export const builder = new SchemaBuilder<{
 }>({
   // Non-null unless a field says otherwise: a field that can fail on its own says `nullable: true`.
   defaultFieldNullability: false,
-  plugins: [ErrorsPlugin, SimpleObjectsPlugin, RelayPlugin],
+  // Scope checks wrap every other plugin, so a refused field runs nothing, and a refused
+  // mutation is an error, not one of its typed results.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, SimpleObjectsPlugin, RelayPlugin],
+  scopeAuth: {
+    authScopes: principalScopes,
+    authorizeOnSubscribe: true,
+    unauthorizedError: (_parent, _context, info, result) => forbidden(info, result),
+  },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',

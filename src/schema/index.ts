@@ -9,5 +9,6 @@ import './canopy-referencing';
 import './canopy-servicing';
 import './reposit';
 import './events/subscriptions';
+import { describeScopes } from './scope-descriptions';
 
-export const schema = builder.toSchema({ sortSchema: false });
+export const schema = describeScopes(builder.toSchema({ sortSchema: false }));

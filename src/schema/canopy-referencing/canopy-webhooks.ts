@@ -54,6 +54,9 @@ builder.mutationFields((t) => ({
   registerCanopyWebhook: t.field({
     type: CanopyWebhookRegistration,
     errors: {},
+    // Registration points the agency's vendor account at the gateway: admin, not write.
+    skipTypeScopes: true,
+    authScopes: { admin: true },
     description: 'Has Canopy send one type of update to the gateway’s own webhook URL; registering a type again replaces it.',
     args: { input: t.arg({ type: RegisterCanopyWebhookInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
@@ -74,6 +77,8 @@ builder.mutationFields((t) => ({
   unregisterCanopyWebhook: t.field({
     type: CanopyWebhookUnregistered,
     errors: {},
+    skipTypeScopes: true,
+    authScopes: { admin: true },
     description: 'Stops one type of update; Canopy answers NOT_FOUND when none is registered.',
     args: { input: t.arg({ type: UnregisterCanopyWebhookInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {

@@ -61,9 +61,9 @@ const PrefilledIdentity = builder.objectRef<CanopyIdentity>('PrefilledIdentity')
     firstName: t.exposeString('firstName'),
     middleName: t.string({ nullable: true, resolve: (identity) => optional(identity.middleName) }),
     lastName: t.exposeString('lastName'),
-    dateOfBirth: t.field({ type: 'Date', nullable: true, resolve: (identity) => calendarDate(identity.dateOfBirth) }),
-    phone: t.exposeString('phone'),
-    addresses: t.field({ type: [CanopyAddressType], resolve: (identity) => identity.addresses }),
+    dateOfBirth: t.field({ type: 'Date', nullable: true, authScopes: { pii: true }, resolve: (identity) => calendarDate(identity.dateOfBirth) }),
+    phone: t.exposeString('phone', { nullable: true, authScopes: { pii: true } }),
+    addresses: t.field({ type: [CanopyAddressType], nullable: true, authScopes: { pii: true }, resolve: (identity) => identity.addresses }),
   }),
 });
 

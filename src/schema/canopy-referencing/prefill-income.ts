@@ -130,7 +130,7 @@ const PrefilledIncome = builder.objectRef<CanopyIncomeData>('PrefilledIncome').i
   description: 'The income Canopy now holds for the renter.',
   fields: (t) => ({
     email: t.exposeString('email'),
-    income: t.field({ type: [Income], resolve: (data) => data.income }),
+    income: t.field({ type: [Income], nullable: true, authScopes: { pii: true }, resolve: (data) => data.income }),
   }),
 });
 

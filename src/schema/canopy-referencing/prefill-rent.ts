@@ -45,7 +45,7 @@ const PrefilledRent = builder.objectRef<CanopyRentData>('PrefilledRent').impleme
     email: t.exposeString('email'),
     homeowner: t.exposeBoolean('homeowner'),
     rentsDuringLastYear: t.exposeBoolean('rentsDuringLastYear'),
-    rents: t.field({ type: [Rent], resolve: (data) => data.rents ?? [] }),
+    rents: t.field({ type: [Rent], nullable: true, authScopes: { pii: true }, resolve: (data) => data.rents ?? [] }),
   }),
 });
 

@@ -80,6 +80,8 @@ export const ReferencingRequest = builder.node(builder.objectRef<ReferencingRequ
       resolve: (request, _args, ctx) => ctx.loaders.referencing.notes.load(request.canopyReferenceId),
     }),
     intermediateReportPdfUrl: t.string({
+      nullable: true,
+      authScopes: { pii: true },
       description:
         'The PDF of the screening results so far, complete or not (Canopy’s intermediate report), served by the gateway at a signed link that expires: a front end can show INSTANT results while FULL screening goes on.',
       resolve: (request, _args, ctx) => ctx.reportLinks.canopyIntermediateReportUrl(ctx.agency.id, request.canopyReferenceId),

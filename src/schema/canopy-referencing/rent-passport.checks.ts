@@ -7,7 +7,7 @@ export const IdentityVerification = builder.objectRef<Defined<'identityVerificat
   description: 'The identity verification, when the request asked for one.',
   fields: (t) => ({
     status: t.exposeString('status', { description: 'e.g. NO_PHOTO_ID until verified.' }),
-    additionalInfo: t.string({ nullable: true, resolve: (check) => check.additionalInfo ?? null }),
+    additionalInfo: t.string({ nullable: true, authScopes: { pii: true }, resolve: (check) => check.additionalInfo ?? null }),
     updatedAt: t.field({ type: 'DateTime', resolve: (check) => check.updatedAt }),
   }),
 });

@@ -34,30 +34,35 @@ export const RentPassport = builder.objectRef<CanopyRentPassport>('RentPassport'
     monthlyRentAffordability: t.field({
       type: Money,
       nullable: true,
+      authScopes: { pii: true },
       description: 'The highest monthly rent the renter can afford, from income and savings; null when Canopy sent something that is no amount.',
       resolve: (passport) => pounds(passport.monthlyRentAffordability),
     }),
     incomeMonthlyRentAffordability: t.field({
       type: Money,
       nullable: true,
+      authScopes: { pii: true },
       description: 'The highest monthly rent the renter’s income affords; null when Canopy sent something that is no amount.',
       resolve: (passport) => pounds(passport.incomeMonthlyRentAffordability),
     }),
     savingsMonthlyRentAffordability: t.field({
       type: Money,
       nullable: true,
+      authScopes: { pii: true },
       description: 'The highest monthly rent the renter’s savings afford; null when Canopy sent something that is no amount.',
       resolve: (passport) => pounds(passport.savingsMonthlyRentAffordability),
     }),
     identityStatus: t.exposeString('identityStatus', { description: 'Whether the renter has given their identity (YES or NO).' }),
     personalData: t.field({
       type: PassportPersonalData,
+      nullable: true,
+      authScopes: { pii: true },
       description: 'The renter’s identity, address history and financial summary: personal data.',
       resolve: (passport) => passport.personal,
     }),
     addressHistoryStatus: t.exposeString('addressHistoryStatus', { description: 'Whether the renter has given their address history.' }),
     creditIndicator: t.exposeString('creditIndicator', { description: 'The credit check’s indicator; NO before the check.' }),
-    creditScore: t.int({ nullable: true, resolve: (passport) => passport.creditScore ?? null }),
+    creditScore: t.int({ nullable: true, authScopes: { pii: true }, resolve: (passport) => passport.creditScore ?? null }),
     dateChecked: t.field({
       type: 'DateTime',
       nullable: true,
@@ -80,6 +85,8 @@ export const RentPassport = builder.objectRef<CanopyRentPassport>('RentPassport'
     guaranteedRenterCount: t.exposeInt('guaranteedRenterCount', { description: 'How many renters this person guarantees.' }),
     guaranteedRenters: t.field({
       type: ['JSONObject'],
+      nullable: true,
+      authScopes: { pii: true },
       description: 'The renters this person guarantees (`guaranteedRenters.items`), as Canopy sends them.',
       resolve: (passport) => passport.guaranteedRenters,
     }),
@@ -100,6 +107,7 @@ export const RentPassport = builder.objectRef<CanopyRentPassport>('RentPassport'
     rightToRent: t.field({
       type: RightToRent,
       nullable: true,
+      authScopes: { pii: true },
       description: 'Null when the request did not ask for a right-to-rent check.',
       resolve: (passport) => passport.rightToRent ?? null,
     }),

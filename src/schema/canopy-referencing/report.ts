@@ -29,6 +29,8 @@ export const ReferencingReport = builder.objectRef<CanopyReport>('ReferencingRep
     }),
     maxRent: t.field({
       type: Money,
+      nullable: true,
+      authScopes: { pii: true },
       description: 'The highest monthly rent the renter can afford, as the report states it.',
       resolve: (report) => money(report.maxRent, 'GBP'),
     }),
@@ -53,10 +55,14 @@ export const ReferencingReport = builder.objectRef<CanopyReport>('ReferencingRep
       resolve: (report) => report.guarantorCompleteRP ?? null,
     }),
     pdfUrl: t.string({
+      nullable: true,
+      authScopes: { pii: true },
       description: 'The PDF report, served by the gateway at a signed link that expires.',
       resolve: (report, _args, ctx) => ctx.reportLinks.canopyDocumentUrl(ctx.agency.id, report.documentId),
     }),
     summaryPdfUrl: t.string({
+      nullable: true,
+      authScopes: { pii: true },
       description: 'The summary PDF, as `pdfUrl`.',
       resolve: (report, _args, ctx) => ctx.reportLinks.canopyDocumentUrl(ctx.agency.id, report.summaryDocumentId),
     }),

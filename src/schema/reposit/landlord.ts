@@ -10,7 +10,8 @@ export const Landlord = builder.objectRef<RepositLandlord>('Landlord').implement
     lastName: t.exposeString('lastName', { nullable: false, description: 'Last name.' }),
     email: t.exposeString('email', { nullable: false, description: 'Where Reposit sends the policy documents.' }),
     address: t.field({
-      nullable: false,
+      nullable: true,
+      authScopes: { pii: true },
       type: RepositAddress,
       description: 'Home or business address.',
       resolve: (landlord) => landlord.address,

@@ -33,7 +33,7 @@ export const PolicyDocument = builder.node(builder.objectRef<PolicyDocumentShape
       resolve: (document) => listed('PolicyDocumentType', REPOSIT_POLICY_DOCUMENT_TYPE_VALUES, document.type),
     }),
     name: t.exposeString('name', { nullable: false, description: 'Name of the document.' }),
-    href: t.exposeString('href', { nullable: false, description: 'Link to the document (a PDF, usually).' }),
+    href: t.exposeString('href', { nullable: true, authScopes: { pii: true }, description: 'Link to the document (a PDF, usually), which names the landlord and the property.' }),
     createdAt: t.field({
       nullable: false,
       type: 'DateTime',
