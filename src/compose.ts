@@ -1,8 +1,7 @@
 import type { Redis } from 'ioredis';
-import type { Agency } from './agencies/agency';
+import type { Agency, VendorKey } from './agencies/agency';
 import { createAgencyServices, type AgencyServicesCache } from './agencies/agency-services';
-import { reconcileCanopyKeyRotation, rotateCanopySecretKey } from './agencies/canopy-key-rotation';
-import { createCredentialCipher, type CredentialCipher } from './agencies/credential-cipher';
+import { createCredentialCipher } from './agencies/credential-cipher';
 import { createAgencyRegistry, type LiveAgencyRegistry } from './agencies/registry';
 import { loadCanopySecretKey } from './agencies/rotated-canopy-keys';
 import { createRuntimeAgencyStore } from './agencies/runtime-agencies';
@@ -12,6 +11,7 @@ import { AuthFailure } from './auth/auth-failure';
 import { createAuthenticator } from './auth/authenticate';
 import { createDevTokens, type DevTokens } from './auth/dev-tokens';
 import type { Config } from './config';
+import { redactUrl } from './http/redact-url';
 import type { ReadinessCheck } from './http/health-routes';
 import { redisReadiness, vendorReadiness } from './http/readiness';
 import { reportLinkKey } from './http/report-link-key';
@@ -21,10 +21,10 @@ import { createMemoryLinkStore } from './links/memory-link-store';
 import { createRedisLinkStore } from './links/redis-link-store';
 import { createMemoryReportDocuments, createRedisReportDocuments, type ReportDocumentStore } from './links/report-documents';
 import { createMetrics, recordVendorCalls, type Metrics } from './metrics/metrics';
-import { environmentAgency, sandboxAgencies } from './agencies/configured-agencies';
+import { configuredAgencies } from './agencies/configured-agencies';
 import type { RunningSandbox } from './sandbox/start';
 import { createGateway, type Gateway } from './server';
-import { createVendorClients, createVendorPools, type VendorHttpTuning, type VendorPools } from './sources/clients';
+import { createVendorPools, type VendorHttpTuning, type VendorPools } from './sources/clients';
 import { createMemoryDeadLetters, createRedisDeadLetters, type DeadLetterStore } from './subscriptions/dead-letters';
 import type { EventLog } from './subscriptions/event-log';
 import { createMemoryEventLog } from './subscriptions/memory-event-log';
@@ -137,7 +137,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
       key: reportLinkKey({ configured: config.reportLinkSecret, redis, prefix }),
     }),
     readiness: [
-      ...vendorReadiness(() => vendorOrigins(registry.list())),
+      ...vendorReadiness(pools, () => vendorOrigins(registry.list())),
       ...(redis ? [redisReadiness(redis, config.redisUrl)] : []),
       ...(parts.readiness ?? []),
     ],
@@ -154,7 +154,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     apiKeys,
     authMode: mode,
     devTokens,
-    describe: () => registry.list().flatMap((agency) => describeAgency(agency)),
+    describe: () => registry.list().map((agency) => describeAgency(agency, sandbox?.url)),
     async dispose() {
       await registry.dispose();
       await apiKeys?.dispose();
@@ -162,4 +162,38 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
       await stores.events.dispose();
     },
   };
+}
+
+/** The configuration tokens are checked with: the sandbox's generated secret, or the operator's. */
+function authConfigFor(mode: AuthMode, configured: AuthConfig, devTokens: DevTokens | undefined): AuthConfig {
+  return mode === 'sandbox-dev-tokens' && devTokens ? devTokens.config : configured;
+}
+
+/** The authenticator's methods, each bound, to spread into the gateway's. */
+function bind<T extends object>(object: T): T {
+  return Object.fromEntries(
+    Object.entries(object).map(([name, value]) => [name, typeof value === 'function' ? value.bind(object) : value]),
+  ) as T;
+}
+
+/** Every vendor base URL some agency uses, once each, for readiness. */
+function vendorOrigins(agencies: Agency[]): Array<{ vendor: VendorKey; baseUrl: string }> {
+  const seen = new Map<string, { vendor: VendorKey; baseUrl: string }>();
+  for (const agency of agencies) {
+    for (const [vendor, account] of Object.entries(agency.vendors) as Array<[VendorKey, { baseUrl: string } | undefined]>) {
+      if (account) seen.set(`${vendor} ${new URL(account.baseUrl).origin}`, { vendor, baseUrl: account.baseUrl });
+    }
+  }
+  return [...seen.values()];
+}
+
+/** One start-up log line: the agency and, per vendor, real or simulated and where (never a credential). */
+function describeAgency(agency: Agency, sandboxUrl: string | undefined): string {
+  const vendors = (['canopyReferencing', 'canopyServicing', 'reposit'] as const).map((key) => {
+    const account = agency.vendors[key];
+    if (!account) return `${key} not used`;
+    const simulated = sandboxUrl !== undefined && account.baseUrl.startsWith(sandboxUrl);
+    return `${key} ${simulated ? 'simulated' : 'real'} at ${redactUrl(account.baseUrl)}`;
+  });
+  return `agency ${agency.id} (${agency.name}, from ${agency.source}): ${vendors.join(', ')}`;
 }

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import type { Agency } from './agencies/agency';
+import { readAgenciesFile } from './agencies/agencies-file';
+import { DEFAULT_BASE_URLS } from './agencies/agency-input';
 import { parseCredentialKey, type CredentialKeys } from './agencies/credential-cipher';
+import { ConfigError } from './config-error';
 import { redactUrl } from './http/redact-url';
+
+export { ConfigError } from './config-error';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operation-limits';
 
 /** Credentials of Canopy Referencing; `null` in an agency means the sandbox plays the vendor. */
@@ -19,14 +25,9 @@ export interface CanopyServicingCredentials {
 export interface RepositCredentials {
   baseUrl: string;
   apiKey: string;
-  /** Sent as `Reposit-Referrer-Token` when a CRM integrates on an agency's behalf. */
-  referrerToken: string | undefined;
 }
 
-/**
- * One letting agency and its vendor credentials. This version serves one agency from the
- * environment, but everything downstream takes the agency as a value, never from a global.
- */
+/** Agency `default` as today's single-agency variables define it; `null`: the sandbox plays that vendor. */
 export interface AgencyConfig {
   id: string;
   canopyReferencing: CanopyReferencingCredentials | null;
@@ -49,8 +50,10 @@ export interface Config {
   reportLinkSecret: string | undefined;
   sandbox: { forced: boolean; events: boolean };
   agency: AgencyConfig;
-  /** AGENCIES_FILE: the agencies and their vendor accounts, YAML or JSON. */
-  agenciesFile: string | undefined;
+  /** The agencies of AGENCIES_FILE (YAML or JSON); undefined without one. */
+  fileAgencies: Agency[] | undefined;
+  /** REPOSIT_REFERRER_TOKEN: identifies the CRM to Reposit, sent for every agency. */
+  repositReferrerToken: string | undefined;
   /** CREDENTIALS_KEY (and CREDENTIALS_KEY_PREVIOUS): seals run-time credentials in Redis; without it run-time changes are refused. */
   credentialKeys: CredentialKeys | undefined;
   /** The most connections, so calls in flight, the gateway keeps open to each vendor. */
@@ -71,22 +74,8 @@ export interface VendorConnections {
  */
 const DEFAULT_VENDOR_CONNECTIONS = 256;
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-  constructor(
-    readonly variable: string,
-    readonly expected: string,
-  ) {
-    super(`${variable}: expected ${expected}`);
-  }
-}
-
 type Env = Record<string, string | undefined>;
 
-export const DEFAULT_BASE_URLS = {
-  canopyServicing: 'https://sandbox.canopyservicing.com',
-  reposit: 'https://reposit.co.uk/deposits',
-} as const;
 
 /** Parses every variable of the public contract once; throws ConfigError naming the first bad one. */
 export function loadConfig(env: Env = process.env): Config {
@@ -108,6 +97,7 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('REPORT_LINK_SECRET', 'a secret other than WEBHOOK_SECRET');
   }
   const forced = parseFlag(env, 'SANDBOX', false);
+  const agenciesFile = optional(env, 'AGENCIES_FILE');
 
   return {
     port,
@@ -131,7 +121,8 @@ export function loadConfig(env: Env = process.env): Config {
       maxAnswerCharacters: parseCount(env, 'MAX_ANSWER_CHARACTERS', DEFAULT_OPERATION_LIMITS.maxAnswerCharacters, 1, 1_000_000_000),
       deadlineMs: parseCount(env, 'OPERATION_DEADLINE_MS', DEFAULT_OPERATION_LIMITS.deadlineMs, 1, 3_600_000),
     },
-    agenciesFile: optional(env, 'AGENCIES_FILE'),
+    fileAgencies: agenciesFile === undefined ? undefined : readAgenciesFile(agenciesFile, env),
+    repositReferrerToken: optional(env, 'REPOSIT_REFERRER_TOKEN'),
     credentialKeys: credentialKeysFrom(env),
     agency: {
       id: 'default',
@@ -167,15 +158,11 @@ function canopyServicingFrom(env: Env): CanopyServicingCredentials | null {
 function repositFrom(env: Env): RepositCredentials | null {
   const apiKey = optional(env, 'REPOSIT_API_KEY');
   if (apiKey === undefined) {
-    rejectOrphans(env, ['REPOSIT_BASE_URL', 'REPOSIT_REFERRER_TOKEN'], 'REPOSIT_API_KEY');
+    rejectOrphans(env, ['REPOSIT_BASE_URL'], 'REPOSIT_API_KEY');
     return null;
   }
   const baseUrl = optional(env, 'REPOSIT_BASE_URL') ?? DEFAULT_BASE_URLS.reposit;
-  return {
-    baseUrl: requireUrl('REPOSIT_BASE_URL', baseUrl),
-    apiKey,
-    referrerToken: optional(env, 'REPOSIT_REFERRER_TOKEN'),
-  };
+  return { baseUrl: requireUrl('REPOSIT_BASE_URL', baseUrl), apiKey };
 }
 
 function credentialKeysFrom(env: Env): CredentialKeys | undefined {

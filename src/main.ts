@@ -1,101 +1,37 @@
 import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import { ConfigError, loadConfig, type AgencyConfig, type Config } from './config';
-import { redisReadiness, vendorReadiness } from './http/readiness';
+import type { VendorKey } from './agencies/agency';
+import { isSandboxMode, needsSandbox } from './agencies/configured-agencies';
+import { composeGateway, type ComposedGateway } from './compose';
+import { ConfigError, loadConfig, type Config } from './config';
 import { redactUrl } from './http/redact-url';
-import { reportLinkKey } from './http/report-link-key';
-import { createReportLinks } from './http/report-links';
-import type { LinkStore } from './links/link-store';
-import { createMemoryLinkStore } from './links/memory-link-store';
-import { createRedisLinkStore } from './links/redis-link-store';
-import { createMemoryReportDocuments, createRedisReportDocuments } from './links/report-documents';
-import { createMetrics, recordVendorCalls } from './metrics/metrics';
+import { migrateLinkKeys } from './links/migrate-link-keys';
 import { createSandboxDriver } from './sandbox/driver';
 import { seedSandboxLinks } from './sandbox/seed-links';
 import { startSandbox, type RunningSandbox } from './sandbox/start';
-import { createGateway } from './server';
-import { createMemoryDeadLetters, createRedisDeadLetters } from './subscriptions/dead-letters';
-import { createMemoryEventLog } from './subscriptions/memory-event-log';
-import { createRedisEventLog } from './subscriptions/redis-event-log';
-import type { CallbackUrls } from './context';
 import { WEBHOOK_TYPE_VALUES } from './sources/canopy-referencing/enums';
-import {
-  closeVendorPools,
-  createVendorClients,
-  createVendorPools,
-  type ResolvedAgency,
-  type VendorClients,
-} from './sources/clients';
-import type { VendorName } from './sources/vendor-error';
 
-const VENDOR_KEYS: Record<VendorName, Exclude<keyof AgencyConfig, 'id'>> = {
-  'canopy-referencing': 'canopyReferencing',
-  'canopy-servicing': 'canopyServicing',
-  reposit: 'reposit',
-};
-
-/** The only place that opens things: config, Redis, the sandbox, vendor pools, the listener, and shutdown. */
+/** The only place that opens things: config, Redis, the sandbox, the listener, and shutdown. */
 async function main(): Promise<void> {
   const config = readConfig();
   const redis = await connectRedis(config);
-  const prefix = config.redisKeyPrefix;
-  const links: LinkStore = redis ? createRedisLinkStore(redis, { prefix }) : createMemoryLinkStore();
-  // SUBSCRIBE takes a connection over, so fan-out gets one of its own.
+  // SUBSCRIBE takes a connection over, so fan-out and change messages get one of their own.
   const subscriber = redis?.duplicate();
-  const events = redis && subscriber ? createRedisEventLog({ redis, subscriber, prefix }) : createMemoryEventLog();
-  const deadLetters = redis ? createRedisDeadLetters(redis, prefix) : createMemoryDeadLetters();
-  const reportDocuments = redis ? createRedisReportDocuments(redis, prefix) : createMemoryReportDocuments();
+  if (redis) await untilDone('links: moving to per-agency keys', () => migrateLinkKeys(redis, config.redisKeyPrefix));
+  const sandbox = needsSandbox(config) ? await startSandbox() : undefined;
+  const composed = await startOrExplain(() => composeGateway({ config, redis, subscriber, sandbox }));
+  for (const line of composed.describe()) console.log(line);
+  announceAuthentication(composed);
 
-  const sandbox = needsSandbox(config.agency) ? await startSandbox() : undefined;
-  const agency = withSandbox(config.agency, sandbox);
-  logVendors(config.agency, agency);
-
-  const pools = createVendorPools(agency, config.vendorConnections);
-  const metrics = createMetrics();
-  const clients = createVendorClients(agency, pools, { onCall: recordVendorCalls(metrics) });
-  const callbackUrls = {
-    canopy: `${config.publicUrl}/webhooks/canopy/${config.webhookSecret}`,
-    reposit: `${config.publicUrl}/webhooks/reposit/${config.webhookSecret}`,
-  };
-  const gateway = createGateway({
-    agency: { id: agency.id },
-    clients,
-    links,
-    events,
-    deadLetters,
-    reportDocuments,
-    webhookSecret: config.webhookSecret,
-    metrics,
-    limits: config.limits,
-    reportLinks: createReportLinks({
-      publicUrl: config.publicUrl,
-      // Links wait for the key while Redis is away; everything else is served meanwhile.
-      key: untilDone('report links: reading their key', () => reportLinkKey({ configured: config.reportLinkSecret, redis, prefix })),
-    }),
-    callbackUrls,
-    readiness: [...vendorReadiness(pools), ...(redis ? [redisReadiness(redis, config.redisUrl)] : [])],
-  });
-  const server = createServer(gateway.listener);
-  const closeWebSockets = gateway.attachWebSockets(server);
+  const server = createServer(composed.gateway.listener);
+  const closeWebSockets = composed.gateway.attachWebSockets(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject); // e.g. EADDRINUSE: nothing would be served, so stop
     server.listen(config.port, resolve);
   });
   console.log(`rentgraph: GraphQL at http://localhost:${config.port}/graphql (public URL ${redactUrl(config.publicUrl)})`);
-  // Behind the listener: Redis may come later, and /readyz says so meanwhile.
-  if (sandbox) void untilDone('sandbox: seeding the demo links', () => seedSandboxLinks({ links, reportDocuments }, agency.id, sandbox.simulators));
-  if (sandbox) await registerSandboxWebhooks(sandbox, config.agency, clients, callbackUrls);
-
-  const driver =
-    sandbox && config.sandbox.events
-      ? createSandboxDriver({
-          simulators: [sandbox.simulators.canopyReferencing, sandbox.simulators.reposit],
-          log: (line) => console.warn(line),
-        })
-      : undefined;
-  driver?.start();
-  if (sandbox) console.log(`sandbox: simulated renter and tenant activity ${driver ? 'on' : 'off (SANDBOX_EVENTS=0)'}`);
+  const driver = sandbox && (await startSandboxActivity(sandbox, composed, config));
 
   const stop = async (signal: string) => {
     console.log(`${signal}: stopping`);
@@ -105,9 +41,8 @@ async function main(): Promise<void> {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     await closed;
-    await closeVendorPools(pools);
+    await composed.dispose();
     await sandbox?.close();
-    await events.dispose();
     subscriber?.disconnect();
     redis?.disconnect();
     process.exit(0);
@@ -116,23 +51,48 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
-/**
- * What an agency does once with real vendors (asks Reposit to activate webhooks, registers
- * with Canopy) done at start for the simulated ones, so events flow at once.
- */
-async function registerSandboxWebhooks(
-  sandbox: RunningSandbox,
-  configured: AgencyConfig,
-  clients: VendorClients,
-  callbackUrls: CallbackUrls,
-): Promise<void> {
-  if (!configured.reposit) sandbox.simulators.reposit.setWebhookUrl(callbackUrls.reposit);
-  if (configured.canopyReferencing) return;
-  sandbox.simulators.canopyReferencing.setSeedCallbackUrl(callbackUrls.canopy);
-  for (const type of WEBHOOK_TYPE_VALUES) {
-    const sections = type === 'PASSPORT_STATUS_UPDATES' ? { additionalSettings: [] } : {};
-    await clients.canopyReferencing.registerWebhook({ type, callbackUrl: callbackUrls.canopy, ...sections });
+/** Says how callers authenticate; AUTH=off and the sandbox's generated tokens are said loudly. */
+function announceAuthentication(composed: ComposedGateway): void {
+  if (composed.authMode === 'off') {
+    console.warn(['!!! AUTH=off: every caller acts for agency "default" with every scope, unauthenticated.', '!!! Never expose this gateway beyond a trusted network.'].join('\n'));
   }
+  const dev = composed.devTokens;
+  if (!dev) return;
+  console.log(`auth: sandbox development tokens (every scope, until ${dev.expiresAt.toISOString()}), also in ${dev.file}; GraphiQL opens with the first:`);
+  for (const [agencyId, token] of Object.entries(dev.tokens)) console.log(`  ${agencyId}: ${token}`);
+}
+
+/**
+ * What each simulated agency does once with real vendors (asks Reposit to activate webhooks,
+ * registers with Canopy), done at start so events flow at once, then the simulated renters and
+ * tenants set going.
+ */
+async function startSandboxActivity(sandbox: RunningSandbox, composed: ComposedGateway, config: Config) {
+  for (const account of sandbox.accounts) {
+    // Outside sandbox mode, sandbox-north's accounts play the vendors today's variables leave out of agency `default`.
+    const agency = composed.registry.get(isSandboxMode(config) ? account.id : account.id === 'sandbox-north' ? 'default' : '');
+    const services = agency && (await composed.agencies.get(agency.id));
+    if (!agency || !services) continue;
+    const simulated = (key: VendorKey) => agency.vendors[key]?.baseUrl.startsWith(sandbox.url) === true;
+    account.setWebhookUrls({
+      canopy: simulated('canopyReferencing') ? services.callbackUrls.canopy : undefined,
+      reposit: simulated('reposit') ? services.callbackUrls.reposit : undefined,
+    });
+    void untilDone(`sandbox: seeding ${agency.id}'s demo links`, () => seedSandboxLinks(composed.stores, agency.id, account.simulators));
+    if (!simulated('canopyReferencing')) continue;
+    for (const type of WEBHOOK_TYPE_VALUES) {
+      const sections = type === 'PASSPORT_STATUS_UPDATES' ? { additionalSettings: [] } : {};
+      await services.clients.canopyReferencing.registerWebhook({ type, callbackUrl: services.callbackUrls.canopy, ...sections });
+    }
+  }
+  if (!config.sandbox.events) {
+    console.log('sandbox: simulated renter and tenant activity off (SANDBOX_EVENTS=0)');
+    return undefined;
+  }
+  const driver = createSandboxDriver({ simulators: sandbox.activeSimulators(), log: (line) => console.warn(line) });
+  driver.start();
+  console.log('sandbox: simulated renter and tenant activity on');
+  return driver;
 }
 
 /** Runs a start-up step that needs Redis again every second until it succeeds, reporting the first failure and the success. */
@@ -153,12 +113,25 @@ function readConfig(): Config {
   try {
     return loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`rentgraph: bad configuration. ${error.message}`);
-      process.exit(1);
-    }
-    throw error;
+    explainAndExit(error);
   }
+}
+
+/** Start-up refusals of the configuration (e.g. real vendors without authentication) name the variable and stop. */
+async function startOrExplain<T>(start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    explainAndExit(error);
+  }
+}
+
+function explainAndExit(error: unknown): never {
+  if (error instanceof ConfigError) {
+    console.error(`rentgraph: bad configuration. ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
 }
 
 /**
@@ -185,33 +158,6 @@ async function connectRedis(config: Config): Promise<Redis | undefined> {
       ].join('\n'),
     );
     return undefined;
-  }
-}
-
-function needsSandbox(agency: AgencyConfig): boolean {
-  return Object.values(VENDOR_KEYS).some((key) => agency[key] === null);
-}
-
-/** The agency with every vendor that has no credentials pointed at the sandbox. */
-function withSandbox(agency: AgencyConfig, sandbox: RunningSandbox | undefined): ResolvedAgency {
-  const simulated = sandbox?.agency(agency.id);
-  const pick = <K extends Exclude<keyof AgencyConfig, 'id'>>(key: K): ResolvedAgency[K] => {
-    const credentials = agency[key] ?? simulated?.[key];
-    if (!credentials) throw new Error(`${key}: neither credentials nor a sandbox`);
-    return credentials as ResolvedAgency[K];
-  };
-  return {
-    id: agency.id,
-    canopyReferencing: pick('canopyReferencing'),
-    canopyServicing: pick('canopyServicing'),
-    reposit: pick('reposit'),
-  };
-}
-
-function logVendors(configured: AgencyConfig, effective: ResolvedAgency): void {
-  for (const [vendor, key] of Object.entries(VENDOR_KEYS)) {
-    const kind = configured[key] ? 'real' : 'simulated';
-    console.log(`${vendor}: ${kind}, at ${redactUrl(effective[key].baseUrl)}`);
   }
 }
 

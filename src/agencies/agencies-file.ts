@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import { ConfigError } from '../config';
+import { ConfigError } from '../config-error';
 import type { Agency } from './agency';
 import { AgencyFieldError, readAgencyId, readAgencyName, readMapping, readVendors, type ReadCredential } from './agency-input';
 

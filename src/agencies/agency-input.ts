@@ -1,5 +1,10 @@
-import { DEFAULT_BASE_URLS } from '../config';
 import { AGENCY_ID, type AgencyVendors, type VendorKey } from './agency';
+
+/** Where a vendor is when an agency does not say (Canopy Referencing gives every client its own base URL). */
+export const DEFAULT_BASE_URLS = {
+  canopyServicing: 'https://sandbox.canopyservicing.com',
+  reposit: 'https://reposit.co.uk/deposits',
+} as const;
 
 /**
  * An agency's fields read from input nobody has checked yet: AGENCIES_FILE and the admin mutations

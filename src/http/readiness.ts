@@ -1,5 +1,7 @@
 import type { Redis } from 'ioredis';
+import type { VendorKey } from '../agencies/agency';
 import type { VendorPools } from '../sources/clients';
+import { VENDORS } from '../sources/vendors';
 import type { ReadinessCheck } from './health-routes';
 import { redactUrl } from './redact-url';
 
@@ -15,13 +17,21 @@ export function redisReadiness(redis: Redis, url: string): ReadinessCheck {
   };
 }
 
-/** Each vendor's origin answers HTTP at all: its status does not matter here, only that it answers. */
-export function vendorReadiness(pools: VendorPools): ReadinessCheck[] {
-  return Object.entries(pools).map(([vendor, pool]) => ({
-    name: vendor,
+/**
+ * Each vendor answers HTTP at every origin some agency uses: its status does not matter here,
+ * only that it answers. One check per vendor, over the origins of the agencies served now.
+ */
+export function vendorReadiness(pools: VendorPools, accounts: () => Array<{ vendor: VendorKey; baseUrl: string }>): ReadinessCheck[] {
+  return Object.values(VENDORS).map((vendor) => ({
+    name: vendor.name,
     async check() {
-      const response = await pool.request({ method: 'HEAD', path: '/', headersTimeout: 2_000 });
-      await response.body.dump();
+      const origins = accounts().filter((account) => account.vendor === vendor.key);
+      await Promise.all(
+        origins.map(async ({ baseUrl }) => {
+          const response = await pools.for(vendor.name, vendor.key, baseUrl).request({ method: 'HEAD', path: '/', headersTimeout: 2_000 });
+          await response.body.dump();
+        }),
+      );
     },
   }));
 }

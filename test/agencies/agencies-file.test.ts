@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readAgenciesFile } from '../../src/agencies/agencies-file';
-import { ConfigError, DEFAULT_BASE_URLS } from '../../src/config';
+import { DEFAULT_BASE_URLS } from '../../src/agencies/agency-input';
+import { ConfigError } from '../../src/config';
 
 const SECRETS = {
   clientId: 'north-client-id-7731',

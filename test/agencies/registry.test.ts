@@ -6,7 +6,7 @@ import type { Agency } from '../../src/agencies/agency';
 import { createCredentialCipher } from '../../src/agencies/credential-cipher';
 import { createAgencyRegistry, type AgencyRegistryOptions } from '../../src/agencies/registry';
 import { createRuntimeAgencyStore } from '../../src/agencies/runtime-agencies';
-import { DEFAULT_BASE_URLS } from '../../src/config';
+import { DEFAULT_BASE_URLS } from '../../src/agencies/agency-input';
 import { startRedisServer } from '../helpers/redis-server';
 
 const REPOSIT = { apiKey: 'sk_live_runtime-reposit-key-that-must-not-show' };

@@ -5,7 +5,7 @@ import { AgencyChangeError } from '../../src/agencies/agency-change-error';
 import { AgencyFieldError } from '../../src/agencies/agency-input';
 import { createCredentialCipher, type CredentialCipher } from '../../src/agencies/credential-cipher';
 import { createRuntimeAgencyStore } from '../../src/agencies/runtime-agencies';
-import { DEFAULT_BASE_URLS } from '../../src/config';
+import { DEFAULT_BASE_URLS } from '../../src/agencies/agency-input';
 
 const NORTH_REPOSIT = { apiKey: 'sk_live_north-reposit-key-that-must-not-show' };
 const NORTH_SERVICING = { baseUrl: 'https://servicing.example/', token: 'north-servicing-token-that-must-not-show' };
