@@ -111,7 +111,9 @@ function castPerson(cast: Cast, i: number): DemoPerson {
   };
   const n = i + 1;
   // Featured people are known by name alone: the same name is the same person in every cast.
-  const email = featured ? `${named.firstName}.${named.lastName}@example.com` : `${named.firstName}.${named.lastName}${n}@${cast.emailDomain}`;
+  const email = featured
+    ? `${named.firstName}.${named.lastName}@example.com`
+    : `${named.firstName}.${named.lastName}${n}@${cast.emailDomain}`;
   return {
     ...named,
     email: email.toLowerCase(),
