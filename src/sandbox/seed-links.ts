@@ -1,18 +1,19 @@
 import type { LinkStore } from '../links/link-store';
 import type { ReportDocumentStore } from '../links/report-documents';
 import { readCanopyNotification } from '../sources/canopy-referencing/notifications';
+import type { SandboxSimulators } from './accounts';
 import { completedReportBody } from './canopy-referencing/notifications';
-import type { RunningSandbox } from './start';
 
 /**
- * Writes what the gateway would know of the sandbox's demo data had it created every seeded
- * referencing request, reposit and account itself, and received the completed-report callbacks
- * of the seeded passports: no vendor can list these by e-mail.
+ * Writes, for the agency that holds one sandbox account, what the gateway would know of that
+ * account's demo data had it created every seeded referencing request, reposit and account
+ * itself, and received the completed-report callbacks of the seeded passports: no vendor can
+ * list these by e-mail.
  */
 export async function seedSandboxLinks(
   stores: { links: LinkStore; reportDocuments: ReportDocumentStore },
   agencyId: string,
-  simulators: RunningSandbox['simulators'],
+  simulators: SandboxSimulators,
 ): Promise<void> {
   const { links, reportDocuments } = stores;
   const writes: Array<Promise<void>> = [];

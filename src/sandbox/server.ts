@@ -18,9 +18,9 @@ const CONTROL_PREFIX = '/__sandbox';
 const MAX_BODY_BYTES = 1024 * 1024;
 const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
+/** A route of one vendor, which each of its accounts answers with its own handler. */
 interface Mounted {
-  simulator: VendorSimulator;
-  route: SandboxRoute;
+  path: string;
   endpoint: string;
 }
 
@@ -42,20 +42,30 @@ export interface SandboxServer {
 }
 
 /**
- * One HTTP server playing every given vendor under its prefix. Every call is counted and passes
- * through the knobs (latency, error rate, forced faults) before the simulator answers it.
+ * One HTTP server playing every given vendor under its prefix. A vendor may be given several
+ * times, once per account: each call goes to the account whose credential it bears, as at the
+ * real vendor, and a call bearing no account's goes to the first, whose checks refuse it as the
+ * vendor does. Every call is counted (per endpoint, over all accounts) and passes through the
+ * knobs (latency, error rate, forced faults) before the simulator answers it.
  * `/__sandbox/*` lets another process (a benchmark) read the counter and turn the knobs.
  */
 export function createSandboxServer(simulators: VendorSimulator[], onExchange?: ExchangeObserver): SandboxServer {
   const knobs = new SandboxKnobs();
   const calls = new CallCounter();
   const router = Router({ ignoreTrailingSlash: true });
-  const byVendor = new Map<VendorName, VendorSimulator>();
+  const byVendor = new Map<VendorName, VendorSimulator[]>();
+  const handlers = new Map<VendorSimulator, Map<string, SandboxRoute>>();
 
   for (const simulator of simulators) {
-    byVendor.set(simulator.vendor, simulator);
+    handlers.set(simulator, new Map(simulator.routes.map((route) => [`${route.method} ${route.path}`, route])));
+    const accounts = byVendor.get(simulator.vendor);
+    if (accounts) {
+      accounts.push(simulator);
+      continue;
+    }
+    byVendor.set(simulator.vendor, [simulator]);
     for (const route of simulator.routes) {
-      const mounted: Mounted = { simulator, route, endpoint: `${route.method} ${route.path}` };
+      const mounted: Mounted = { path: route.path, endpoint: `${route.method} ${route.path}` };
       router.on(route.method as HTTPMethod, SANDBOX_PREFIXES[simulator.vendor] + route.path, () => undefined, mounted);
     }
   }
@@ -64,8 +74,9 @@ export function createSandboxServer(simulators: VendorSimulator[], onExchange?: 
     const url = new URL(req.url ?? '/', 'http://sandbox');
     if (url.pathname.startsWith(CONTROL_PREFIX)) return control(req, res, url, knobs, calls);
 
-    const simulator = simulatorFor(url.pathname, byVendor);
-    if (!simulator) return send(res, { status: 404, json: { message: 'No simulated vendor at this path' } });
+    const accounts = accountsAt(url.pathname, byVendor);
+    if (!accounts) return send(res, { status: 404, json: { message: 'No simulated vendor at this path' } });
+    const simulator = accounts.find((account) => account.acceptsCredential?.(req.headers) ?? true) ?? accounts[0]!;
 
     const method = (req.method ?? 'GET').toUpperCase() as HttpMethod;
     const found = router.find(method as HTTPMethod, url.pathname);
@@ -76,8 +87,10 @@ export function createSandboxServer(simulators: VendorSimulator[], onExchange?: 
       const message = status === 405 ? `Method ${method} not allowed` : `No route ${method} ${url.pathname}`;
       return send(res, { status, json: simulator.errorBody(status, message), headers });
     }
-    const { route, endpoint } = found.store as Mounted;
-    calls.record(simulator.vendor, method, route.path);
+    const { path, endpoint } = found.store as Mounted;
+    // Every account of a vendor has the vendor's routes.
+    const route = handlers.get(simulator)!.get(endpoint)!;
+    calls.record(simulator.vendor, method, path);
 
     const delay = knobs.delayFor(simulator.vendor);
     if (delay > 0) await sleep(delay);
@@ -129,10 +142,10 @@ export function createSandboxServer(simulators: VendorSimulator[], onExchange?: 
   return { server, knobs, calls };
 }
 
-function simulatorFor(path: string, byVendor: Map<VendorName, VendorSimulator>): VendorSimulator | undefined {
-  for (const [vendor, simulator] of byVendor) {
+function accountsAt(path: string, byVendor: Map<VendorName, VendorSimulator[]>): VendorSimulator[] | undefined {
+  for (const [vendor, accounts] of byVendor) {
     const prefix = SANDBOX_PREFIXES[vendor];
-    if (path === prefix || path.startsWith(`${prefix}/`)) return simulator;
+    if (path === prefix || path.startsWith(`${prefix}/`)) return accounts;
   }
   return undefined;
 }

@@ -27,10 +27,19 @@ export interface SandboxRoute {
   handle(request: SandboxRequest): SandboxReply | Promise<SandboxReply>;
 }
 
-/** A simulated vendor: its routes and the error body it answers with when the frame refuses a call. */
+/**
+ * One account at a simulated vendor: its routes, the error body it answers with when the frame
+ * refuses a call, and whether a call is this account's.
+ */
 export interface VendorSimulator {
   vendor: VendorName;
   routes: SandboxRoute[];
+  /**
+   * Whether the call bears this account's credential, as the vendor tells accounts apart (an API
+   * key, a bearer token). The frame sends each call to the account it names; routes still check
+   * everything else the vendor checks. Absent, the simulator is its vendor's only account.
+   */
+  acceptsCredential?(headers: IncomingHttpHeaders): boolean;
   /** The vendor's error payload for a status the frame decides (unknown route, bad JSON, forced fault). */
   errorBody(status: number, message: string): unknown;
 }

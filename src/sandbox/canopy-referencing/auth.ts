@@ -1,5 +1,6 @@
 /** Canopy's two locks: `x-api-key` on every call, and the access token a signed JWT buys. */
 import { randomBytes } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import jwt from 'jsonwebtoken';
 import type { SandboxReply, SandboxRequest } from '../vendor-simulator';
 import { apiKeyRefused, canopyError } from './errors';
@@ -8,13 +9,18 @@ import type { CanopyReferencingState } from './state';
 /** Canopy's earlier public docs give access tokens "an expiryTime of 20 minutes". */
 export const ACCESS_TOKEN_LIFETIME_MS = 20 * 60 * 1000;
 
-function headerOf(request: SandboxRequest, name: string): string | undefined {
-  const value = request.headers[name];
+function headerOf(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** Whether the call's `x-api-key` is this client's: the key is how Canopy's gateway tells clients apart. */
+export function hasApiKey(state: CanopyReferencingState, headers: IncomingHttpHeaders): boolean {
+  return headerOf(headers, 'x-api-key') === state.apiKey;
+}
+
 export function checkApiKey(state: CanopyReferencingState, request: SandboxRequest): SandboxReply | undefined {
-  return headerOf(request, 'x-api-key') === state.apiKey ? undefined : apiKeyRefused();
+  return hasApiKey(state, request.headers) ? undefined : apiKeyRefused();
 }
 
 /** Verifies the JWT (HS256, signed with the current secret key, Canopy's issuer, scope and audience) and issues a token. */
@@ -51,7 +57,7 @@ export function exchangeJwt(
 export function checkAccess(state: CanopyReferencingState, request: SandboxRequest): SandboxReply | undefined {
   const refused = checkApiKey(state, request);
   if (refused) return refused;
-  const authorization = headerOf(request, 'authorization') ?? '';
+  const authorization = headerOf(request.headers, 'authorization') ?? '';
   const match = /^Bearer (\S+)$/.exec(authorization);
   if (!match?.[1]) return canopyError(401, 'Authorization token is missing');
   const token = state.tokens.get(match[1]);

@@ -7,6 +7,7 @@ import type {
   WirePassportNoteSection,
   WireRentPassportResponse,
 } from '../../sources/canopy-referencing/wire';
+import { inIdSpace } from '../id-space';
 import { stableUuid } from './ids';
 import { financialSummary, guaranteedRenters, rightToRentData } from './passport-parts';
 import { fullStatus, globalStatus, instantStatus, isFullScreening, maxMonthlyRent, sectionStatus } from './lifecycle';
@@ -127,7 +128,7 @@ export function rentPassportResponse(
           branchId: branch.canopyBranchId,
           tenancyStatus: 'SCREENING',
           branchName: branch.branchName,
-          renterId: stableUuid('renter', record.email.toLowerCase()),
+          renterId: stableUuid(inIdSpace(state.idSpace, 'renter'), record.email.toLowerCase()),
           referencingType: isFullScreening(record.itemType) ? 'FULL' : 'INSTANT',
           createdAt: record.createdAt.toISOString(),
           moveFrom: null,

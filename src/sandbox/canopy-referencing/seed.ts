@@ -5,6 +5,7 @@
 import type { ItemType } from '../../sources/canopy-referencing/enums';
 import type { WireIdentity, WireIncome, WireRentData } from '../../sources/canopy-referencing/wire';
 import type { DemoPerson } from '../demo-people';
+import { inIdSpace } from '../id-space';
 import { stableUuid } from './ids';
 import { step } from './lifecycle';
 import { createRequest } from './requests';
@@ -17,12 +18,18 @@ const BRANCHES = [
 ] as const;
 
 /** The agency's own id for a seeded branch, as the gateway's CRM would hold it. */
-export function seededClientBranchId(key: string): string {
-  return stableUuid('client-branch', key);
+export function seededClientBranchId(key: string, idSpace = ''): string {
+  return stableUuid(inIdSpace(idSpace, 'client-branch'), key);
 }
 
-export function seededCanopyReferenceId(email: string, generation = 0): string {
-  return stableUuid('referencing-request', email.toLowerCase(), generation);
+/** A seeded Canopy branch's id. */
+export function seededCanopyBranchId(key: string, idSpace = ''): string {
+  return stableUuid(inIdSpace(idSpace, 'canopy-branch'), key);
+}
+
+/** The id of a renter's seeded request (generation 0) or of one the simulated activity began. */
+export function seededCanopyReferenceId(email: string, generation = 0, idSpace = ''): string {
+  return stableUuid(inIdSpace(idSpace, 'referencing-request'), email.toLowerCase(), generation);
 }
 
 interface Profile {
@@ -53,13 +60,13 @@ const STEP_MS = 20 * 60 * 1000;
 
 export function seedBranches(state: CanopyReferencingState): void {
   for (const [i, branch] of BRANCHES.entries()) {
-    const canopyBranchId = stableUuid('canopy-branch', branch.key);
+    const canopyBranchId = seededCanopyBranchId(branch.key, state.idSpace);
     state.branches.push({
       canopyBranchId,
       branchName: branch.name,
       isDefault: i === 0,
       address: {
-        id: stableUuid('branch-address', branch.key),
+        id: stableUuid(inIdSpace(state.idSpace, 'branch-address'), branch.key),
         line1: `${branch.houseNumber} ${branch.street}`,
         line2: 'Manchester',
         street: branch.street,
@@ -68,7 +75,7 @@ export function seedBranches(state: CanopyReferencingState): void {
         houseNumber: branch.houseNumber,
       },
     });
-    if (branch.linked) state.branchLinks.set(seededClientBranchId(branch.key), canopyBranchId);
+    if (branch.linked) state.branchLinks.set(seededClientBranchId(branch.key, state.idSpace), canopyBranchId);
   }
 }
 
@@ -114,13 +121,13 @@ function playForward(state: CanopyReferencingState, record: ReferencingRecord, s
 }
 
 export function seedRequests(state: CanopyReferencingState, people: DemoPerson[]): void {
-  const linkedBranch = state.branchLinks.get(seededClientBranchId('salford-quays'));
+  const linkedBranch = state.branchLinks.get(seededClientBranchId('salford-quays', state.idSpace));
   for (const [i, person] of people.entries()) {
     const profile = PROFILES[i % PROFILES.length]!;
     const startMs = SEED_START_MS + i * 6 * HOUR_MS;
     prefillPerson(state, person, '2021-09-01');
     const record = createRequest(state, {
-      canopyReferenceId: seededCanopyReferenceId(person.email),
+      canopyReferenceId: seededCanopyReferenceId(person.email, 0, state.idSpace),
       clientReferenceId: `RG-${String(i + 1).padStart(4, '0')}`,
       email: person.email,
       firstName: person.firstName,

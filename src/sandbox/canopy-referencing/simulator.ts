@@ -1,7 +1,8 @@
 import type { ItemType } from '../../sources/canopy-referencing/enums';
-import { SANDBOX_CREDENTIALS } from '../credentials';
+import { SANDBOX_CREDENTIALS, type SandboxCredentials } from '../credentials';
 import type { DemoPerson } from '../demo-people';
 import type { ActiveSimulator, WebhookDelivery } from '../vendor-simulator';
+import { hasApiKey } from './auth';
 import { canopyErrorBody } from './errors';
 import { isFinished, step } from './lifecycle';
 import { deliveriesFor } from './notifications';
@@ -35,9 +36,18 @@ export interface CanopyReferencingSimulator extends ActiveSimulator {
 /** Item types of the requests begun once every seeded renter is finished, in turn. */
 const ROTATING_ITEM_TYPES: ItemType[] = ['INSTANT', 'FULL', 'PRIORITY', 'CC_ONLY'];
 
-export function createCanopyReferencingSimulator(options: { people: DemoPerson[] }): CanopyReferencingSimulator {
-  const { clientId, apiKey, secretKey } = SANDBOX_CREDENTIALS.canopyReferencing;
-  const state = new CanopyReferencingState(clientId, apiKey, secretKey);
+export interface CanopyReferencingSimulatorOptions {
+  /** Every person gets a seeded referencing request. */
+  people: DemoPerson[];
+  /** The client's credentials. @default SANDBOX_CREDENTIALS.canopyReferencing */
+  credentials?: SandboxCredentials['canopyReferencing'];
+  /** Keeps this client's seeded ids apart from another client's (see `inIdSpace`). @default '' */
+  idSpace?: string;
+}
+
+export function createCanopyReferencingSimulator(options: CanopyReferencingSimulatorOptions): CanopyReferencingSimulator {
+  const { clientId, apiKey, secretKey } = options.credentials ?? SANDBOX_CREDENTIALS.canopyReferencing;
+  const state = new CanopyReferencingState(clientId, apiKey, secretKey, options.idSpace);
   seedBranches(state);
   seedRequests(state, options.people);
 
@@ -70,7 +80,7 @@ export function createCanopyReferencingSimulator(options: { people: DemoPerson[]
     const generation = Math.floor(begun / options.people.length) + 1;
     begun++;
     return createRequest(state, {
-      canopyReferenceId: seededCanopyReferenceId(person.email, generation),
+      canopyReferenceId: seededCanopyReferenceId(person.email, generation, state.idSpace),
       clientReferenceId: `RG-${person.email.split('@')[0]}-${generation}`,
       email: person.email,
       firstName: person.firstName,
@@ -97,6 +107,7 @@ export function createCanopyReferencingSimulator(options: { people: DemoPerson[]
       ...webhookRoutes(state),
     ],
     errorBody: (status, message) => canopyErrorBody(status, message),
+    acceptsCredential: (headers) => hasApiKey(state, headers),
     state,
     advance() {
       const record = nextActive() ?? beginNext();

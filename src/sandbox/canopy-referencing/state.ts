@@ -128,6 +128,8 @@ export class CanopyReferencingState {
     readonly clientId: string,
     readonly apiKey: string,
     secretKey: string,
+    /** Keeps this client's seeded ids apart from another client's (see `inIdSpace`). @default '' */
+    readonly idSpace = '',
   ) {
     this.secretKey = secretKey;
   }

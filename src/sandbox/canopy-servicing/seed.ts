@@ -1,4 +1,5 @@
 import type { DemoPerson } from '../demo-people';
+import { inIdSpace } from '../id-space';
 import { canopyStyleId, stableUuid } from './ids';
 import { statementsAsOf } from './ledger';
 import type { AccountRecord, CanopyServicingState, LineItemRecord, ProductRecord } from './state';
@@ -43,7 +44,7 @@ function seedProducts(state: CanopyServicingState, start: Date): ProductRecord[]
   const interestPolicy = { type: 'compound', method: 'average daily balance', dayCalcType: 365, interestCalcTime: createdAt };
   const products: ProductRecord[] = [
     {
-      productId: stableUuid('product:rent-flex-card'),
+      productId: stableUuid(inIdSpace(state.idSpace, 'product:rent-flex-card')),
       name: 'Rent Flex Card',
       description: 'Revolving card for rent and moving costs.',
       type: 'credit',
@@ -60,7 +61,7 @@ function seedProducts(state: CanopyServicingState, start: Date): ProductRecord[]
       createdAt,
     },
     {
-      productId: stableUuid('product:deposit-bridge-line'),
+      productId: stableUuid(inIdSpace(state.idSpace, 'product:deposit-bridge-line')),
       name: 'Deposit Bridge Line',
       description: 'Line of credit that bridges a deposit between two tenancies.',
       type: 'credit',
@@ -77,7 +78,7 @@ function seedProducts(state: CanopyServicingState, start: Date): ProductRecord[]
       createdAt,
     },
     {
-      productId: stableUuid('product:moving-costs-loan'),
+      productId: stableUuid(inIdSpace(state.idSpace, 'product:moving-costs-loan')),
       name: 'Moving Costs Loan',
       description: 'Installment loan, still being configured.',
       type: 'credit',
@@ -92,7 +93,7 @@ function seedProducts(state: CanopyServicingState, start: Date): ProductRecord[]
 function seedAccount(state: CanopyServicingState, person: DemoPerson, i: number, product: ProductRecord, start: Date): AccountRecord {
   const suspended = i % 10 === 7;
   const account: AccountRecord = {
-    accountId: stableUuid(`account:${person.email}`),
+    accountId: stableUuid(inIdSpace(state.idSpace, `account:${person.email}`)),
     productId: product.productId,
     status: suspended ? 'suspended' : 'active',
     statusSubtype: suspended ? 'suspended-bankruptcy' : null,
@@ -169,7 +170,7 @@ function seedActivity(state: CanopyServicingState, account: AccountRecord, produ
 }
 
 function seedCustomer(state: CanopyServicingState, person: DemoPerson, account: AccountRecord): void {
-  const customerId = `cus_${canopyStyleId(`customer:${person.email}`)}`;
+  const customerId = `cus_${canopyStyleId(inIdSpace(state.idSpace, `customer:${person.email}`))}`;
   state.customers.set(customerId, {
     customer: {
       customer_id: customerId,

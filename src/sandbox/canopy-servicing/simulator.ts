@@ -1,7 +1,7 @@
 import type { DemoPerson } from '../demo-people';
 import { SANDBOX_CREDENTIALS } from '../credentials';
 import type { SandboxRoute, VendorSimulator } from '../vendor-simulator';
-import { refuseUnauthenticated } from './auth';
+import { bearerToken, refuseUnauthenticated } from './auth';
 import type { SimulatorContext } from './context';
 import { errorBody } from './replies';
 import { accountRoutes } from './routes/accounts';
@@ -18,6 +18,8 @@ export interface CanopyServicingSimulatorOptions {
   now?: () => Date;
   /** The bearer token the simulator accepts. @default SANDBOX_CREDENTIALS.canopyServicing.token */
   token?: string;
+  /** Keeps this program's seeded ids apart from another program's (see `inIdSpace`). @default '' */
+  idSpace?: string;
 }
 
 export interface CanopyServicingSimulator extends VendorSimulator {
@@ -29,7 +31,7 @@ export interface CanopyServicingSimulator extends VendorSimulator {
 export function createCanopyServicingSimulator(options: CanopyServicingSimulatorOptions): CanopyServicingSimulator {
   const now = options.now ?? (() => new Date());
   const token = options.token ?? SANDBOX_CREDENTIALS.canopyServicing.token;
-  const state = new CanopyServicingState();
+  const state = new CanopyServicingState(options.idSpace);
   seedState(state, options.people, now());
   const context: SimulatorContext = { state, now };
 
@@ -50,6 +52,7 @@ export function createCanopyServicingSimulator(options: CanopyServicingSimulator
     vendor: 'canopy-servicing',
     routes,
     errorBody: (status, message) => errorBody(status, message),
+    acceptsCredential: (headers) => bearerToken(headers) === token,
     state,
   };
 }

@@ -67,6 +67,11 @@ export class CanopyServicingState {
    */
   statementCutLagMs = 0;
 
+  constructor(
+    /** Keeps this program's seeded ids apart from another program's (see `inIdSpace`). @default '' */
+    readonly idSpace = '',
+  ) {}
+
   /** A product that exists as of the date (created by then, not yet deleted). */
   productAsOf(productId: string, asOf: Date): ProductRecord | undefined {
     const product = this.products.get(productId);

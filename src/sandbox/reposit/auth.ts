@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { json, type SandboxReply, type SandboxRequest } from '../vendor-simulator';
 import { repositError } from './errors';
 import type { RepositStore } from './state';
@@ -8,15 +9,21 @@ import type { RepositStore } from './state';
  * referrer (CRM) made it; Reposit only records the referrer token, it never refuses one.
  */
 function authorise(store: RepositStore, request: SandboxRequest): SandboxReply | undefined {
-  const header = request.headers.authorization;
-  const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-  if (!match) return json(401, repositError(401, 'Missing API key: send Authorization: Bearer <api key>'));
-  if (match[1] !== store.apiKey) return json(401, repositError(401, 'Invalid API key'));
+  const apiKey = bearerApiKey(request.headers);
+  if (apiKey === undefined) return json(401, repositError(401, 'Missing API key: send Authorization: Bearer <api key>'));
+  if (apiKey !== store.apiKey) return json(401, repositError(401, 'Invalid API key'));
 
   store.baseUrl = request.baseUrl;
   const referrer = request.headers['reposit-referrer-token'];
   store.lastReferrerToken = typeof referrer === 'string' ? referrer : undefined;
   return undefined;
+}
+
+/** The API key of `Authorization: Bearer <api key>`, if the call sends one. */
+export function bearerApiKey(headers: IncomingHttpHeaders): string | undefined {
+  const header = headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match?.[1];
 }
 
 type Handler = (request: SandboxRequest) => SandboxReply;

@@ -1,6 +1,7 @@
 import { REPOSIT_TENANT_STATUS_VALUES } from '../../sources/reposit/types';
 import type { WireAddress, WireLandlord, WireTenant } from '../../sources/reposit/wire';
 import type { DemoPerson } from '../demo-people';
+import { inIdSpace } from '../id-space';
 import { repositStyleId } from './ids';
 import { issuePolicy } from './policies';
 import { RepositStore, type RepositRecord } from './state';
@@ -9,12 +10,22 @@ const DAY_MS = 86_400_000;
 /** Seeded Reposits are created a day apart from here, so every run shows the same dates. */
 const SEED_EPOCH_MS = Date.UTC(2025, 0, 6, 9, 0, 0);
 
-const AGENT_NAMES = [
-  ['Janet', 'Savoy'],
-  ['Frank', 'Galloway'],
-  ['Priti', 'Desai'],
-  ['Owen', 'Marsh'],
-] as const;
+/** The agency Reposit knows the API key by: its name and its agents' names. */
+export interface RepositSupplierProfile {
+  name: string;
+  agents: Array<readonly [firstName: string, lastName: string]>;
+}
+
+/** `sandbox-north`'s agency, as the seed has always had it. */
+export const NORTHSIDE_LETTINGS: RepositSupplierProfile = {
+  name: 'Northside Lettings',
+  agents: [
+    ['Janet', 'Savoy'],
+    ['Frank', 'Galloway'],
+    ['Priti', 'Desai'],
+    ['Owen', 'Marsh'],
+  ],
+};
 
 /** A landlord "can be either a company or a person": the third one is a company. */
 const LANDLORDS: WireLandlord[] = [
@@ -26,16 +37,23 @@ const LANDLORDS: WireLandlord[] = [
 ];
 
 /**
- * One supplier for the API key, four agents, and every person on exactly one Reposit: every
+ * One supplier for the API key, its agents, and every person on exactly one Reposit: every
  * fourth Reposit has two tenants (the next person is the co-tenant). Stages cycle so the seed
  * shows every tenant status, completed Reposits with policies, some closed on expiry and one
  * deactivated.
  */
-export function seedRepositStore(people: DemoPerson[], apiKey: string): RepositStore {
+export function seedRepositStore(
+  people: DemoPerson[],
+  apiKey: string,
+  profile: RepositSupplierProfile = NORTHSIDE_LETTINGS,
+  idSpace = '',
+): RepositStore {
+  const id = (prefix: 'sup' | 'usr' | 'rep', key: string) => repositStyleId(prefix, inIdSpace(idSpace, key));
   const store = new RepositStore(
     apiKey,
-    { id: repositStyleId('sup', 'agency'), name: 'Northside Lettings', type: 'AGENCY', created_at: '2019-06-03 08:15:42.120' },
-    AGENT_NAMES.map(([firstName, lastName]) => ({ id: repositStyleId('usr', `${firstName} ${lastName}`), firstName, lastName })),
+    { id: id('sup', 'agency'), name: profile.name, type: 'AGENCY', created_at: '2019-06-03 08:15:42.120' },
+    profile.agents.map(([firstName, lastName]) => ({ id: id('usr', `${firstName} ${lastName}`), firstName, lastName })),
+    idSpace,
   );
 
   for (let next = 0, index = 0; next < people.length; index++) {
@@ -47,7 +65,7 @@ export function seedRepositStore(people: DemoPerson[], apiKey: string): RepositS
 
     const createdAt = new Date(SEED_EPOCH_MS + (expired ? -730 : 0) * DAY_MS + index * DAY_MS + index * 37 * 60_000);
     const record = openReposit(store, {
-      id: repositStyleId('rep', `seed:${index}`),
+      id: id('rep', `seed:${index}`),
       person: lead,
       tenantEmails: coTenant ? [lead.email, coTenant.email] : [lead.email],
       createdAt,

@@ -1,10 +1,11 @@
 import { SANDBOX_CREDENTIALS } from '../credentials';
 import type { DemoPerson } from '../demo-people';
 import type { ActiveSimulator } from '../vendor-simulator';
+import { bearerApiKey } from './auth';
 import { repositError } from './errors';
 import { createProgression } from './progress';
 import { repositRoutes } from './reposit-routes';
-import { seedRepositStore } from './seed';
+import { seedRepositStore, type RepositSupplierProfile } from './seed';
 import type { RepositStore } from './state';
 import { supplierRoutes } from './supplier-routes';
 
@@ -13,6 +14,10 @@ export interface RepositSimulatorOptions {
   people: DemoPerson[];
   /** The key the simulated agency holds. @default SANDBOX_CREDENTIALS.reposit.apiKey */
   apiKey?: string;
+  /** The agency the key maps to. @default NORTHSIDE_LETTINGS */
+  supplier?: RepositSupplierProfile;
+  /** Keeps this supplier's ids apart from another supplier's (see `inIdSpace`). @default '' */
+  idSpace?: string;
   /** The simulator's clock, for creation times and webhook timestamps. @default () => new Date() */
   now?: () => Date;
 }
@@ -30,11 +35,12 @@ export interface RepositSimulator extends ActiveSimulator {
 /** Reposit's Partner API, in memory, seeded from the demo people. */
 export function createRepositSimulator(options: RepositSimulatorOptions): RepositSimulator {
   const now = options.now ?? (() => new Date());
-  const state = seedRepositStore(options.people, options.apiKey ?? SANDBOX_CREDENTIALS.reposit.apiKey);
+  const state = seedRepositStore(options.people, options.apiKey ?? SANDBOX_CREDENTIALS.reposit.apiKey, options.supplier, options.idSpace);
   return {
     vendor: 'reposit',
     routes: [...supplierRoutes(state), ...repositRoutes(state, now)],
     errorBody: (status, message) => repositError(status, message),
+    acceptsCredential: (headers) => bearerApiKey(headers) === state.apiKey,
     advance: createProgression(state, options.people, now),
     setWebhookUrl(url) {
       state.webhookUrl = url;

@@ -1,4 +1,5 @@
 import type { WireAddress, WireAgent, WireLandlord, WirePolicy, WireSupplier, WireTenant } from '../../sources/reposit/wire';
+import { inIdSpace } from '../id-space';
 import { SANDBOX_PREFIXES } from '../server';
 import { repositStyleId } from './ids';
 
@@ -42,6 +43,8 @@ export class RepositStore {
     readonly apiKey: string,
     readonly supplier: WireSupplier,
     readonly agents: WireAgent[],
+    /** Keeps this supplier's ids apart from another supplier's (see `inIdSpace`). @default '' */
+    readonly idSpace = '',
   ) {}
 
   agent(id: string): WireAgent | undefined {
@@ -63,6 +66,6 @@ export class RepositStore {
 
   /** A fresh id for a Reposit created after seeding (through the API or by the simulated activity). */
   nextRepositId(): string {
-    return repositStyleId('rep', `created:${++this.created}`);
+    return repositStyleId('rep', inIdSpace(this.idSpace, `created:${++this.created}`));
   }
 }

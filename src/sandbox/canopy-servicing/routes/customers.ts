@@ -5,6 +5,7 @@ import {
   LITHIC_CARD_TYPE_VALUES,
 } from '../../../sources/canopy-servicing/types';
 import type { WireAccountAssignment, WireBusinessDetails, WireCustomer } from '../../../sources/canopy-servicing/wire';
+import { inIdSpace } from '../../id-space';
 import { json, type SandboxRoute } from '../../vendor-simulator';
 import type { SimulatorContext } from '../context';
 import { canopyStyleId } from '../ids';
@@ -43,7 +44,7 @@ export function customerRoutes({ state }: SimulatorContext): SandboxRoute[] {
           problems.add('customer_id', 'is already used by another customer');
         }
         if (!problems.empty) return invalidInput(422, problems.list);
-        const customerId = customer.customer_id ?? canopyStyleId(`customer:generated:${++generated}:${customer.email}`);
+        const customerId = customer.customer_id ?? canopyStyleId(inIdSpace(state.idSpace, `customer:generated:${++generated}:${customer.email}`));
         const created: WireCustomer = { ...customer, customer_id: customerId };
         state.customers.set(customerId, { customer: created, assignments });
         return json(200, created);
