@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseCredentialKey, type CredentialKeys } from './agencies/credential-cipher';
+import { parseAuthConfig, type AuthConfig } from './auth/auth-config';
 import { redactUrl } from './http/redact-url';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operation-limits';
 
@@ -57,6 +58,8 @@ export interface Config {
   vendorConnections: VendorConnections;
   /** What one GraphQL request may cost the process. */
   limits: OperationLimits;
+  /** AUTH and AUTH_*: how callers prove who they are. */
+  auth: AuthConfig;
 }
 
 export interface VendorConnections {
@@ -133,6 +136,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     agenciesFile: optional(env, 'AGENCIES_FILE'),
     credentialKeys: credentialKeysFrom(env),
+    auth: parseAuthConfig(env),
     agency: {
       id: 'default',
       canopyReferencing: forced ? null : canopyReferencingFrom(env),
