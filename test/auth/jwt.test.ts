@@ -205,6 +205,15 @@ describe('bearer tokens from AUTH_JWT_SECRET', () => {
     expect(await createJwtVerifier(secretConfig()).verify(token)).not.toBe(first);
   });
 
+  it('remembers a verified token no longer than the token lasts', async () => {
+    const verifier = createJwtVerifier(secretConfig());
+    const exp = Math.floor(Date.now() / 1000) + 1;
+    const shortLived = await hs256(claims, SECRET, exp);
+    await verifier.verify(shortLived);
+    await sleep(exp * 1000 - Date.now() + 50);
+    expect((await refusal(verifier.verify(shortLived))).message).toMatch(/expired/);
+  });
+
   it('never quotes the token in a refusal', async () => {
     const verifier = createJwtVerifier(secretConfig());
     const tokens = [
