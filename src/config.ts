@@ -3,6 +3,7 @@ import type { Agency } from './agencies/agency';
 import { readAgenciesFile } from './agencies/agencies-file';
 import { DEFAULT_BASE_URLS } from './agencies/agency-input';
 import { parseCredentialKey, type CredentialKeys } from './agencies/credential-cipher';
+import { parseAuthConfig, type AuthConfig } from './auth/auth-config';
 import { ConfigError } from './config-error';
 import { redactUrl } from './http/redact-url';
 
@@ -60,6 +61,8 @@ export interface Config {
   vendorConnections: VendorConnections;
   /** What one GraphQL request may cost the process. */
   limits: OperationLimits;
+  /** AUTH and AUTH_*: how callers prove who they are. */
+  auth: AuthConfig;
 }
 
 export interface VendorConnections {
@@ -124,6 +127,7 @@ export function loadConfig(env: Env = process.env): Config {
     fileAgencies: agenciesFile === undefined ? undefined : readAgenciesFile(agenciesFile, env),
     repositReferrerToken: optional(env, 'REPOSIT_REFERRER_TOKEN'),
     credentialKeys: credentialKeysFrom(env),
+    auth: parseAuthConfig(env),
     agency: {
       id: 'default',
       canopyReferencing: forced ? null : canopyReferencingFrom(env),
