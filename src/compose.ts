@@ -11,6 +11,7 @@ import { AuthFailure } from './auth/auth-failure';
 import { createAuthenticator } from './auth/authenticate';
 import { createDevTokens, type DevTokens } from './auth/dev-tokens';
 import type { Config } from './config';
+import { ConfigError } from './config-error';
 import { redactUrl } from './http/redact-url';
 import type { ReadinessCheck } from './http/health-routes';
 import { redisReadiness, vendorReadiness } from './http/readiness';
@@ -21,7 +22,7 @@ import { createMemoryLinkStore } from './links/memory-link-store';
 import { createRedisLinkStore } from './links/redis-link-store';
 import { createMemoryReportDocuments, createRedisReportDocuments, type ReportDocumentStore } from './links/report-documents';
 import { createMetrics, recordVendorCalls, type Metrics } from './metrics/metrics';
-import { configuredAgencies } from './agencies/configured-agencies';
+import { configuredAgencies, isSandboxMode } from './agencies/configured-agencies';
 import type { RunningSandbox } from './sandbox/start';
 import { createGateway, type Gateway } from './server';
 import { createVendorPools, type VendorHttpTuning, type VendorPools } from './sources/clients';
@@ -116,7 +117,10 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     }),
   });
 
-  const mode = authMode(config.auth, { realVendors: configured.some((agency) => agency.source !== 'sandbox'), sandbox: sandbox !== undefined });
+  const mode = authMode(config.auth, { realVendors: configured.some((agency) => agency.source !== 'sandbox'), sandbox: isSandboxMode(config) });
+  if (mode === 'off' && (configured.length !== 1 || configured[0]?.id !== 'default')) {
+    throw new ConfigError('AUTH', 'unset: AUTH=off serves only the single agency "default" of the single-agency variables');
+  }
   const devTokens = mode === 'sandbox-dev-tokens' ? await createDevTokens(config.auth, configured.map((agency) => agency.id)) : undefined;
   const apiKeys = redis && subscriber ? await createRedisApiKeyStore(redis, { prefix, subscriber }) : undefined;
   const authentication = createAuthenticator({

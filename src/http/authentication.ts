@@ -3,8 +3,9 @@ import type { Principal } from '../auth/principal';
 
 /** How an authenticator refuses a caller: the HTTP status and the graphql-ws close code that go with it. */
 export interface AuthRefusal {
-  status: 401 | 403;
-  closeCode: 4401 | 4403;
+  /** 503: authentication itself is unavailable for a moment (the key set or the key store). */
+  status: 401 | 403 | 503;
+  closeCode: 4401 | 4403 | 4500;
   /** Says what to do, never what the credential was. */
   message: string;
   /** Sent with a 401 (RFC 6750). */
@@ -45,8 +46,9 @@ export function useAuthentication(authentication: CallerAuthentication, principa
 
 /** A refusal as a GraphQL over HTTP answer: the error a client reads, with the status and challenge. */
 export function refusalResponse(refusal: AuthRefusal, ResponseClass: typeof Response): Response {
-  const code = refusal.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+  const code = refusal.status === 401 ? 'UNAUTHENTICATED' : refusal.status === 403 ? 'FORBIDDEN' : 'UNAVAILABLE';
   const headers: Record<string, string> = {};
   if (refusal.wwwAuthenticate) headers['www-authenticate'] = refusal.wwwAuthenticate;
+  if (refusal.status === 503) headers['retry-after'] = '5';
   return ResponseClass.json({ errors: [{ message: refusal.message, extensions: { code } }] }, { status: refusal.status, headers });
 }
