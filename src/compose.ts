@@ -122,7 +122,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     throw new ConfigError('AUTH', 'unset: AUTH=off serves only the single agency "default" of the single-agency variables');
   }
   const devTokens = mode === 'sandbox-dev-tokens' ? await createDevTokens(config.auth, configured.map((agency) => agency.id)) : undefined;
-  const apiKeys = redis && subscriber ? await createRedisApiKeyStore(redis, { prefix, subscriber }) : undefined;
+  const apiKeys = redis && subscriber ? createRedisApiKeyStore(redis, { prefix, subscriber }) : undefined;
   const authentication = createAuthenticator({
     config: authConfigFor(mode, config.auth, devTokens),
     apiKeys,

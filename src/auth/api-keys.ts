@@ -63,7 +63,11 @@ const ALL_AGENCIES_TAG = '_all';
  * Lookups are cached for `recheckMs`; a revocation is also published on `<prefix>:api-key-revoked`,
  * and every instance drops the key at once.
  */
-export async function createRedisApiKeyStore(redis: Redis, options: RedisApiKeyStoreOptions): Promise<ApiKeyStore> {
+/**
+ * Returns at once, so start-up does not wait for Redis; `subscribed` settles when revocations are
+ * heard. Until then (or while Redis is away) the short caches bound how long a revoked key passes.
+ */
+export function createRedisApiKeyStore(redis: Redis, options: RedisApiKeyStoreOptions): ApiKeyStore & { subscribed: Promise<void> } {
   const recheckMs = options.recheckMs ?? 2_000;
   const tag = (agencyId: string | null) => `{${agencyId ?? ALL_AGENCIES_TAG}}`;
   const recordKey = (agencyId: string | null, id: string) => `${options.prefix}:${tag(agencyId)}:api-key:${id}`;
@@ -83,7 +87,8 @@ export async function createRedisApiKeyStore(redis: Redis, options: RedisApiKeyS
     active.delete(id);
   };
   options.subscriber.on('message', onMessage);
-  await options.subscriber.subscribe(revokedChannel);
+  const subscribed = options.subscriber.subscribe(revokedChannel).then(() => undefined);
+  subscribed.catch(() => undefined);
 
   async function readRecord(agencyId: string | null, id: string): Promise<(ApiKeyRecord & { hash: string }) | undefined> {
     const json = await redis.get(recordKey(agencyId, id));
@@ -91,6 +96,7 @@ export async function createRedisApiKeyStore(redis: Redis, options: RedisApiKeyS
   }
 
   return {
+    subscribed,
     async create(input) {
       const record: ApiKeyRecord = {
         id: `key_${randomBytes(12).toString('hex')}`,

@@ -10,7 +10,8 @@ const opened: Array<{ store: ApiKeyStore; connections: Redis[] }> = [];
 /** A store on connections of its own, as another gateway instance would have. */
 async function openStore(recheckMs?: number): Promise<ApiKeyStore> {
   const connections = [new Redis('redis://127.0.0.1:6379'), new Redis('redis://127.0.0.1:6379')];
-  const store = await createRedisApiKeyStore(connections[0]!, { prefix, subscriber: connections[1]!, recheckMs });
+  const store = createRedisApiKeyStore(connections[0]!, { prefix, subscriber: connections[1]!, recheckMs });
+  await store.subscribed;
   opened.push({ store, connections });
   return store;
 }

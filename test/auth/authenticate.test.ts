@@ -17,8 +17,11 @@ let otherInstanceKeys: ApiKeyStore;
 let auth: Authenticator;
 
 beforeAll(async () => {
-  keys = await createRedisApiKeyStore(connections[0]!, { prefix, subscriber: connections[1]! });
-  otherInstanceKeys = await createRedisApiKeyStore(connections[2]!, { prefix, subscriber: connections[3]! });
+  const first = createRedisApiKeyStore(connections[0]!, { prefix, subscriber: connections[1]! });
+  const second = createRedisApiKeyStore(connections[2]!, { prefix, subscriber: connections[3]! });
+  await Promise.all([first.subscribed, second.subscribed]);
+  keys = first;
+  otherInstanceKeys = second;
   auth = createAuthenticator({ config: parseAuthConfig({ AUTH_JWT_SECRET: SECRET }), apiKeys: keys, agencyExists: (id) => agencies.has(id) });
 });
 afterAll(async () => {
