@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   const redis = await connectRedis(config);
   // SUBSCRIBE takes a connection over, so fan-out and change messages get one of their own.
   const subscriber = redis?.duplicate();
-  if (redis) await untilDone('links: moving to per-agency keys', () => migrateLinkKeys(redis, config.redisKeyPrefix));
+  // In the background, so Redis may come later: the migration merges with links written meanwhile.
+  if (redis) void untilDone('links: moving to per-agency keys', () => migrateLinkKeys(redis, config.redisKeyPrefix));
   const sandbox = needsSandbox(config) ? await startSandbox() : undefined;
   const composed = await startOrExplain(() => composeGateway({ config, redis, subscriber, sandbox }));
   for (const line of composed.describe()) console.log(line);
