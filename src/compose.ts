@@ -31,6 +31,7 @@ import type { EventLog } from './subscriptions/event-log';
 import { createMemoryEventLog } from './subscriptions/memory-event-log';
 import { createRedisEventLog } from './subscriptions/redis-event-log';
 import { createWebhookAgencies } from './subscriptions/webhook-secrets';
+import { untilDone } from './until-done';
 
 export interface GatewayStores {
   links: LinkStore;
@@ -131,14 +132,15 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
 
   const gateway = createGateway({
     agencies,
-    authentication: { ...bind(authentication), refusalOf: (error) => (error instanceof AuthFailure ? error : undefined) },
+    authentication: { ...authentication, refusalOf: (error) => (error instanceof AuthFailure ? error : undefined) },
     webhookAgencies: createWebhookAgencies(registry, config.webhookSecret),
     ...stores,
     metrics,
     limits: config.limits,
     reportLinks: createReportLinks({
       publicUrl: config.publicUrl,
-      key: reportLinkKey({ configured: config.reportLinkSecret, redis, prefix }),
+      // Links wait for the key while Redis is away; everything else is served meanwhile.
+      key: untilDone('report links: reading their key', () => reportLinkKey({ configured: config.reportLinkSecret, redis, prefix })),
     }),
     readiness: [
       ...vendorReadiness(pools, () => vendorOrigins(registry.list())),
@@ -171,13 +173,6 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
 /** The configuration tokens are checked with: the sandbox's generated secret, or the operator's. */
 function authConfigFor(mode: AuthMode, configured: AuthConfig, devTokens: DevTokens | undefined): AuthConfig {
   return mode === 'sandbox-dev-tokens' && devTokens ? devTokens.config : configured;
-}
-
-/** The authenticator's methods, each bound, to spread into the gateway's. */
-function bind<T extends object>(object: T): T {
-  return Object.fromEntries(
-    Object.entries(object).map(([name, value]) => [name, typeof value === 'function' ? value.bind(object) : value]),
-  ) as T;
 }
 
 /** Every vendor base URL some agency uses, once each, for readiness. */

@@ -1,5 +1,4 @@
 import { createServer } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import type { VendorKey } from './agencies/agency';
 import { isSandboxMode, needsSandbox } from './agencies/configured-agencies';
@@ -11,6 +10,7 @@ import { createSandboxDriver } from './sandbox/driver';
 import { seedSandboxLinks } from './sandbox/seed-links';
 import { startSandbox, type RunningSandbox } from './sandbox/start';
 import { WEBHOOK_TYPE_VALUES } from './sources/canopy-referencing/enums';
+import { untilDone } from './until-done';
 
 /** The only place that opens things: config, Redis, the sandbox, the listener, and shutdown. */
 async function main(): Promise<void> {
@@ -94,20 +94,6 @@ async function startSandboxActivity(sandbox: RunningSandbox, composed: ComposedG
   driver.start();
   console.log('sandbox: simulated renter and tenant activity on');
   return driver;
-}
-
-/** Runs a start-up step that needs Redis again every second until it succeeds, reporting the first failure and the success. */
-async function untilDone<T>(what: string, step: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const result = await step();
-      if (attempt > 1) console.log(`${what}: done`);
-      return result;
-    } catch (error) {
-      if (attempt === 1) console.error(`${what}: ${(error as Error).message}; trying again until Redis answers`);
-      await sleep(1_000);
-    }
-  }
 }
 
 function readConfig(): Config {
