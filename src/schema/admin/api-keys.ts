@@ -57,7 +57,7 @@ function requireHeldScopes(ctx: GatewayContext, info: GraphQLResolveInfo, scopes
   const unheld = scopes.filter((scope) => !ctx.principal.scopes.has(scope));
   if (unheld.length === 0) return;
   throw createGraphQLError(`${info.parentType.name}.${info.fieldName}: scopes may hold only scopes the caller holds; it lacks ${unheld.join(', ')}`, {
-    extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+    extensions: { code: 'FORBIDDEN' },
   });
 }
 

@@ -10,7 +10,7 @@ import type { GatewayContext } from '../../context';
 export function requireOperator(ctx: GatewayContext, info: GraphQLResolveInfo, what: string): void {
   if (ctx.principal.allAgencies) return;
   throw createGraphQLError(`${info.parentType.name}.${info.fieldName}: ${what} needs an API key for all agencies with the \`admin\` scope (a CRM operator's); an agency's admin manages only its own agency`, {
-    extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+    extensions: { code: 'FORBIDDEN' },
   });
 }
 
@@ -18,6 +18,6 @@ export function requireOperator(ctx: GatewayContext, info: GraphQLResolveInfo, w
 export function requireOwnAgency(ctx: GatewayContext, info: GraphQLResolveInfo, field: string, agencyId: string): void {
   if (agencyId === ctx.agency.id) return;
   throw createGraphQLError(`${info.parentType.name}.${info.fieldName}: ${field} must be the agency the credential acts for ("${ctx.agency.id}"); a CRM operator names another with x-agency-id`, {
-    extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+    extensions: { code: 'FORBIDDEN' },
   });
 }
