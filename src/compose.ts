@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Agency, VendorKey } from './agencies/agency';
 import { createAgencyServices, type AgencyServicesCache } from './agencies/agency-services';
+import { createCanopyKeyRotations } from './agencies/canopy-key-rotations';
 import { createCredentialCipher } from './agencies/credential-cipher';
 import { createAgencyRegistry, type LiveAgencyRegistry } from './agencies/registry';
 import { loadCanopySecretKey } from './agencies/rotated-canopy-keys';
@@ -11,6 +12,7 @@ import { AuthFailure } from './auth/auth-failure';
 import { createAuthenticator } from './auth/authenticate';
 import { createDevTokens, type DevTokens } from './auth/dev-tokens';
 import type { Config } from './config';
+import type { AgencyAdmin } from './context';
 import { ConfigError } from './config-error';
 import { redactUrl } from './http/redact-url';
 import type { ReadinessCheck } from './http/health-routes';
@@ -25,7 +27,7 @@ import { createMetrics, recordVendorCalls, type Metrics } from './metrics/metric
 import { configuredAgencies, isSandboxMode } from './agencies/configured-agencies';
 import type { RunningSandbox } from './sandbox/start';
 import { createGateway, type Gateway } from './server';
-import { createVendorPools, type VendorHttpTuning, type VendorPools } from './sources/clients';
+import { createVendorClients, createVendorPools, type VendorHttpTuning, type VendorPools } from './sources/clients';
 import { createMemoryDeadLetters, createRedisDeadLetters, type DeadLetterStore } from './subscriptions/dead-letters';
 import type { EventLog } from './subscriptions/event-log';
 import { createMemoryEventLog } from './subscriptions/memory-event-log';
@@ -65,6 +67,8 @@ export interface ComposedGateway {
   metrics: Metrics;
   pools: VendorPools;
   apiKeys: ApiKeyStore | undefined;
+  /** What the admin fields act on, as the gateway hands it to every request. */
+  admin: AgencyAdmin;
   authMode: AuthMode;
   /** Sandbox mode without AUTH_*: the printed development tokens. */
   devTokens: DevTokens | undefined;
@@ -99,6 +103,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
 
   const pools = createVendorPools(config.vendorConnections);
   const metrics = createMetrics();
+  const onVendorCall = recordVendorCalls(metrics);
   const crm = { repositReferrerToken: config.repositReferrerToken };
   const rotatedKeys = redis && cipher ? { redis, prefix, cipher } : undefined;
   const agencies = createAgencyServices({
@@ -107,7 +112,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     crm,
     publicUrl: config.publicUrl,
     webhookSecret: config.webhookSecret,
-    onCall: recordVendorCalls(metrics),
+    onCall: onVendorCall,
     vendorHttp: parts.vendorHttp,
     // A Canopy key rotated at run time wins over the configured one it replaced.
     prepare: rotatedKeys && (async (agency) => {
@@ -117,6 +122,20 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
       return secretKey === canopy.secretKey ? agency : { ...agency, vendors: { ...agency.vendors, canopyReferencing: { ...canopy, secretKey } } };
     }),
   });
+
+  const canopyKeyRotations = await createCanopyKeyRotations({
+    registry,
+    agencies,
+    storage: rotatedKeys && subscriber && { ...rotatedKeys, subscriber },
+    canopyClient: (agency, secretKey) => {
+      const withKey = { ...agency, vendors: { ...agency.vendors, canopyReferencing: { ...agency.vendors.canopyReferencing!, secretKey } } };
+      return createVendorClients(withKey, pools, crm, { ...parts.vendorHttp, onCall: (call) => onVendorCall(agency.id, call) }).canopyReferencing;
+    },
+    log,
+  });
+  // A rotation a process left unfinished is settled before any request signs with a key.
+  await registry.ready.catch(() => undefined);
+  await canopyKeyRotations.reconcile();
 
   const mode = authMode(config.auth, { realVendors: configured.some((agency) => agency.source !== 'sandbox'), sandbox: isSandboxMode(config) });
   if (mode === 'off' && (configured.length !== 1 || configured[0]?.id !== 'default')) {
@@ -130,6 +149,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     agencyExists: (agencyId) => registry.get(agencyId) !== undefined,
   });
 
+  const admin: AgencyAdmin = { registry, agencies, apiKeys, canopyKeyRotations };
   const gateway = createGateway({
     agencies,
     authentication: { ...authentication, refusalOf: (error) => (error instanceof AuthFailure ? error : undefined) },
@@ -137,6 +157,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     ...stores,
     metrics,
     limits: config.limits,
+    admin,
     reportLinks: createReportLinks({
       publicUrl: config.publicUrl,
       // Links wait for the key while Redis is away; everything else is served meanwhile.
@@ -145,6 +166,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     readiness: [
       ...vendorReadiness(pools, () => vendorOrigins(registry.list())),
       ...(redis ? [redisReadiness(redis, config.redisUrl)] : []),
+      canopyKeyRotations.readiness,
       ...(parts.readiness ?? []),
     ],
     graphiqlHeaders: devTokens && { authorization: `Bearer ${devTokens.tokens[configured[0]!.id]}` },
@@ -158,10 +180,12 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     metrics,
     pools,
     apiKeys,
+    admin,
     authMode: mode,
     devTokens,
     describe: () => registry.list().map((agency) => describeAgency(agency, sandbox?.url)),
     async dispose() {
+      await canopyKeyRotations.dispose();
       await registry.dispose();
       await apiKeys?.dispose();
       await pools.close();

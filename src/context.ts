@@ -10,10 +10,15 @@ import type { EventLog } from './subscriptions/event-log';
 import { createRepositLoaders } from './sources/reposit/loaders';
 import type { OperationScope } from './limits/operation-scope';
 import type { Principal } from './auth/principal';
+import type { AgencyServicesCache } from './agencies/agency-services';
+import type { CanopyKeyRotations } from './agencies/canopy-key-rotations';
+import type { LiveAgencyRegistry } from './agencies/registry';
+import type { ApiKeyStore } from './auth/api-keys';
 
 /** The agency a request acts for. One today; the context carries it so that many is configuration. */
 export interface Agency {
   id: string;
+  name: string;
 }
 
 export interface Loaders {
@@ -39,8 +44,20 @@ export interface GatewayContext {
   callbackUrls: CallbackUrls;
   /** The agency's stored vendor events, for subscriptions. */
   events: EventLog;
+  /** What the admin fields act on; each field checks the caller's rights itself. */
+  admin: AgencyAdmin;
   /** The running query's or mutation's deadline, answer budget and signal; set when it starts executing. */
   operation?: OperationScope;
+}
+
+/** The gateway's own state the admin fields change: agencies, API keys, Canopy keys. */
+export interface AgencyAdmin {
+  registry: LiveAgencyRegistry;
+  /** Every agency's services, for the webhook URLs of an agency other than the caller's (a CRM operator's). */
+  agencies: AgencyServicesCache;
+  /** Undefined without Redis: API keys are then neither made nor accepted. */
+  apiKeys: ApiKeyStore | undefined;
+  canopyKeyRotations: Pick<CanopyKeyRotations, 'rotate'>;
 }
 
 export interface CallbackUrls {

@@ -4,7 +4,7 @@ import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql
 import { GraphQLError } from 'graphql';
 import type { AgencyServicesCache } from './agencies/agency-services';
 import type { Principal } from './auth/principal';
-import { createLoaders, type GatewayContext } from './context';
+import { createLoaders, type AgencyAdmin, type GatewayContext } from './context';
 import { useAuthentication, type CallerAuthentication } from './http/authentication';
 import { useCompressedPages } from './http/compressed-pages';
 import { directExecution } from './http/direct-execution';
@@ -65,6 +65,8 @@ export interface GatewayDeps {
   metrics: Metrics;
   /** What one request may cost: document depth and tokens, answer size, deadline. @default DEFAULT_OPERATION_LIMITS */
   limits?: OperationLimits;
+  /** The agencies, API keys and Canopy keys the admin fields change. */
+  admin: AgencyAdmin;
   /** Headers GraphiQL opens with (the sandbox's development token). */
   graphiqlHeaders?: Record<string, string>;
 }
@@ -109,6 +111,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         reportLinks: deps.reportLinks,
         callbackUrls: services.callbackUrls,
         events: deps.events,
+        admin: deps.admin,
       };
     },
     graphiql: {

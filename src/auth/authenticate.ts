@@ -82,6 +82,7 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
       agencyId: record.agencyId ?? agency!,
       scopes: new Set(record.scopes),
       credential: { kind: 'apiKey', keyId: record.id },
+      allAgencies: record.agencyId === null,
     });
   }
 

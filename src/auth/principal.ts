@@ -16,4 +16,6 @@ export interface Principal {
   agencyId: string;
   scopes: ReadonlySet<Scope>;
   credential: PrincipalCredential;
+  /** An API key for all agencies, naming `agencyId` per request: a CRM operator's, who may create and delete agencies. */
+  allAgencies?: boolean;
 }

@@ -2,7 +2,7 @@ import { VendorError } from '../sources/vendor-error';
 import { builder } from './builder';
 import { ValidationError, type FieldProblem } from './validation-error';
 
-const UserError = builder.interfaceRef<Error>('UserError').implement({
+export const UserError = builder.interfaceRef<Error>('UserError').implement({
   description: 'An expected failure of a mutation, returned as data rather than thrown.',
   fields: (t) => ({ message: t.exposeString('message') }),
 });

@@ -3,6 +3,8 @@ import './scalars';
 import './root';
 import './money';
 import './errors';
+import './agency';
+import './admin';
 import './tenant';
 import './link-tenant';
 import './canopy-referencing';

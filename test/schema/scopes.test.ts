@@ -20,7 +20,7 @@ beforeEach(() => gateway.sandbox.calls.reset());
 
 /** A context as the gateway builds one, for a principal holding `scopes` only. */
 function contextFor(scopes: Scope[]): GatewayContext {
-  const agency = { id: gateway.agencyId };
+  const agency = { id: gateway.agencyId, name: 'North' };
   return {
     principal: { subject: 'test', agencyId: agency.id, scopes: new Set(scopes), credential: { kind: 'none' } },
     agency,
@@ -34,6 +34,7 @@ function contextFor(scopes: Scope[]): GatewayContext {
       reposit: `${gateway.url}/webhooks/reposit/${TEST_WEBHOOK_SECRET}`,
     },
     events: gateway.events,
+    admin: gateway.composed.admin,
   };
 }
 

@@ -1,0 +1,4 @@
+import './refusals';
+import './agencies';
+import './api-keys';
+import './canopy-key';
