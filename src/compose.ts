@@ -133,9 +133,9 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     },
     log,
   });
-  // A rotation a process left unfinished is settled before any request signs with a key.
-  await registry.ready.catch(() => undefined);
-  await canopyKeyRotations.reconcile();
+  // A rotation a process left unfinished is settled once the run-time agencies are known; in the
+  // background, so that a Redis that answers later does not hold start-up back.
+  void registry.ready.catch(() => undefined).then(() => canopyKeyRotations.reconcile());
 
   const mode = authMode(config.auth, { realVendors: configured.some((agency) => agency.source !== 'sandbox'), sandbox: isSandboxMode(config) });
   if (mode === 'off' && (configured.length !== 1 || configured[0]?.id !== 'default')) {

@@ -44,7 +44,7 @@ export interface CanopyKeyRotations {
 export async function createCanopyKeyRotations(options: CanopyKeyRotationsOptions): Promise<CanopyKeyRotations> {
   const { registry, agencies, storage, log } = options;
   const notices: RotationNotices | undefined =
-    storage && (await createRotationNotices({ ...storage, onRotated: (agencyId) => agencies.drop(agencyId) }));
+    storage && createRotationNotices({ ...storage, onRotated: (agencyId) => agencies.drop(agencyId) });
   // Agencies whose key no one knows; only their count leaves the process through /readyz.
   const answersLost = new Set<string>();
 

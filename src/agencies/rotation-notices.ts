@@ -18,14 +18,15 @@ export interface RotationNotices {
 }
 
 /** Canopy key rotations told to every instance on `<prefix>:canopy-key-rotated`, so each builds the agency's clients anew. */
-export async function createRotationNotices(options: RotationNoticesOptions): Promise<RotationNotices> {
+export function createRotationNotices(options: RotationNoticesOptions): RotationNotices {
   const { redis, subscriber, onRotated } = options;
   const channel = `${options.prefix}:canopy-key-rotated`;
   const onMessage = (from: string, agencyId: string) => {
     if (from === channel && AGENCY_ID.test(agencyId)) onRotated(agencyId);
   };
   subscriber.on('message', onMessage);
-  await subscriber.subscribe(channel);
+  // Not waited for, so start-up does not wait for Redis.
+  subscriber.subscribe(channel).catch(() => undefined);
   return {
     async publish(agencyId) {
       await redis.publish(channel, agencyId);

@@ -112,6 +112,8 @@ describe('rotateCanopySecretKey', () => {
     const subscriber = redis.duplicate();
     const restarted = await composeGateway({ config: secondConfig, redis, subscriber, sandbox: first.sandbox, log: (line) => lines.push(line) });
     try {
+      // Settled behind start-up, once the run-time agencies are read.
+      await expect.poll(async () => (await ready(restarted))?.ok, { timeout: 10_000 }).toBe(false);
       const check = await ready(restarted);
       expect(check).toMatchObject({ ok: false, error: expect.stringMatching(/lost its answer for 1 agency/) });
       expect(check?.error).not.toContain('sandbox-north');
