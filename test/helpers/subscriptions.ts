@@ -6,9 +6,9 @@ type Result = ExecutionResult<Record<string, any>>; // eslint-disable-line @type
 
 /**
  * A graphql-ws client on the gateway's GraphQL path, authenticated by its connection_init payload
- * (e.g. `gateway.connectionParams`). Dispose it after the test.
+ * (e.g. `gateway.connectionParams`; without one the gateway refuses it). Dispose it after the test.
  */
-export function wsClient(gatewayUrl: string, connectionParams: Record<string, unknown>): Client {
+export function wsClient(gatewayUrl: string, connectionParams?: Record<string, unknown>): Client {
   return createClient({ url: `${gatewayUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams });
 }
 
