@@ -54,7 +54,7 @@ async function cursorOf(agencyId: string): Promise<string> {
 
 describe('each agency’s webhook URLs', () => {
   it('name one agency each, and a wrong secret is a 404 that stores nothing', async () => {
-    const [north, south] = await Promise.all(TEST_AGENCIES.map((agencyId) => gateway.webhookUrl('reposit', agencyId)));
+    const [north, south] = [await gateway.webhookUrl('reposit', 'sandbox-north'), await gateway.webhookUrl('reposit', 'sandbox-south')];
     expect(north).toMatch(new RegExp(`^${gateway.url}/webhooks/reposit/[^/]+$`));
     expect(south).toMatch(new RegExp(`^${gateway.url}/webhooks/reposit/[^/]+$`));
     expect(south).not.toBe(north);
