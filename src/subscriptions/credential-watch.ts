@@ -71,9 +71,13 @@ function untilLapsed(
 
   const finish = async (): Promise<IteratorResult<ExecutionResult>> => {
     if (state !== 'done') {
+      const lapsedWhileWaiting = state === 'lapsed';
       state = 'done';
       unwatch(subscription);
-      await iterator.return?.();
+      const returned = Promise.resolve(iterator.return?.()).catch(() => undefined);
+      // The source is still waiting for its next event, and an async generator's return() waits
+      // for that too: the subscription ends now, its source when it next wakes.
+      if (!lapsedWhileWaiting) await returned;
     }
     return { done: true, value: undefined };
   };

@@ -1,8 +1,10 @@
-import { compareEventIds, type EventLog, type StoredEvent } from './event-log';
+import { compareEventIds, EventsExpiredError, type EventLog, type StoredEvent } from './event-log';
 
 const PAGE = 500;
 /** Live events held for one subscriber that reads slower than they come; past this, it reads the log instead. */
 const LIVE_LIMIT = 1_000;
+/** A read of the log that failed (its Redis away for a moment) is tried again after this, or at the log's next resync. */
+const READ_AGAIN_MS = 500;
 
 export interface FollowOptions {
   /** Replay the events after this id before going live; live from now when absent. */
@@ -21,7 +23,10 @@ export interface FollowOptions {
  * falls further behind than the queue holds (a slow socket, a burst), or that may have missed
  * some (a Redis reconnect), drops the queue and reads the log from the last event it was given:
  * the log is the durable copy, so nothing is lost and a slow subscriber costs bounded memory.
- * Anything at or before the last event given is skipped, so nothing is given twice.
+ * Anything at or before the last event given is skipped, so nothing is given twice. A read of
+ * the log that fails is tried again rather than ending the stream, since a read-back is due
+ * precisely when the log's Redis has just come back, and may be lost again; only a cursor the
+ * log no longer covers (`EventsExpiredError`) ends it.
  */
 export function followEvents(log: EventLog, agencyId: string, options: FollowOptions): AsyncIterableIterator<StoredEvent> {
   const liveLimit = options.liveLimit ?? LIVE_LIMIT;
@@ -74,7 +79,18 @@ export function followEvents(log: EventLog, agencyId: string, options: FollowOpt
         // Cleared before reading: an overflow or a resync while the page is read sets it again.
         behind = false;
         live = [];
-        const page = await log.readAfter(agencyId, lastId, PAGE);
+        let page: StoredEvent[];
+        try {
+          page = await log.readAfter(agencyId, lastId, PAGE);
+        } catch (error) {
+          if (error instanceof EventsExpiredError) throw error;
+          behind = true;
+          await new Promise<void>((resolve) => {
+            waiting.push(resolve);
+            setTimeout(resolve, READ_AGAIN_MS).unref();
+          });
+          continue;
+        }
         replay = page;
         if (page.length === PAGE) behind = true;
         continue;

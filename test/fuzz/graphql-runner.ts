@@ -6,11 +6,18 @@ import { judgeGraphQL } from './graphql-verdict';
 
 const HEADERS = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
 
-export async function runGraphQLCases(cases: GraphQLCase[], client: FuzzClient, findings: Findings, { concurrency = 8, batchSize = 250 } = {}): Promise<void> {
+/** `authorization`: the headers that authenticate every case, so what is judged is the case itself, not a missing credential. */
+export async function runGraphQLCases(
+  cases: GraphQLCase[],
+  client: FuzzClient,
+  authorization: Record<string, string>,
+  findings: Findings,
+  { concurrency = 8, batchSize = 250 } = {},
+): Promise<void> {
   async function one(testCase: GraphQLCase): Promise<void> {
     findings.counted();
     const category = (failure: string) => `graphql · ${testCase.mutator} · ${failure}`;
-    const answer = await client.post('/graphql', testCase.body, HEADERS).catch((error: Error) => error);
+    const answer = await client.post('/graphql', testCase.body, { ...HEADERS, ...authorization }).catch((error: Error) => error);
     if (answer instanceof Error) return findings.add(category(`no answer (${answer.message})`), { input: testCase.body, answer: String(answer) });
     for (const failure of judgeGraphQL(testCase, answer.status, answer.text)) {
       findings.add(category(failure), { input: testCase.body, answer: `${answer.status} ${answer.text}` });

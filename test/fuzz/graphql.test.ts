@@ -18,7 +18,7 @@ it(
     const seeds = operationSeeds();
     const cases = Array.from({ length: REQUESTS }, () => graphqlCase(seeds, random));
     const findings = new Findings();
-    await runGraphQLCases(cases, fuzz.client, findings);
+    await runGraphQLCases(cases, fuzz.client, fuzz.gateway.authorization, findings);
     expect(findings.categories, findings.report(seed)).toEqual([]);
   },
   120_000,

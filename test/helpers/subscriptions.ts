@@ -4,9 +4,12 @@ import WebSocket from 'ws';
 
 type Result = ExecutionResult<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- answers are read loosely in tests
 
-/** A graphql-ws client on the gateway's GraphQL path. Dispose it after the test. */
-export function wsClient(gatewayUrl: string): Client {
-  return createClient({ url: `${gatewayUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+/**
+ * A graphql-ws client on the gateway's GraphQL path, authenticated by its connection_init payload
+ * (e.g. `gateway.connectionParams`; without one the gateway refuses it). Dispose it after the test.
+ */
+export function wsClient(gatewayUrl: string, connectionParams?: Record<string, unknown>): Client {
+  return createClient({ url: `${gatewayUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams });
 }
 
 /** Takes `count` results of a subscription over graphql-ws, then ends it. */
@@ -21,12 +24,21 @@ export async function takeOverWebSocket(client: Client, query: string, variables
   return results;
 }
 
-/** Takes `count` results of a subscription over Server-Sent Events (Yoga's `text/event-stream`), then hangs up. */
-export async function takeOverSse(gatewayUrl: string, query: string, variables: Record<string, unknown>, count: number): Promise<Result[]> {
+/**
+ * Takes `count` results of a subscription over Server-Sent Events (Yoga's `text/event-stream`),
+ * authenticated by `headers` (e.g. `gateway.authorization`), then hangs up; fewer when the stream ends first.
+ */
+export async function takeOverSse(
+  gatewayUrl: string,
+  headers: Record<string, string>,
+  query: string,
+  variables: Record<string, unknown>,
+  count: number,
+): Promise<Result[]> {
   const controller = new AbortController();
   const response = await request(`${gatewayUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    headers: { ...headers, 'content-type': 'application/json', accept: 'text/event-stream' },
     body: JSON.stringify({ query, variables }),
     signal: controller.signal,
   });

@@ -69,9 +69,14 @@ export const canopyExamples = {
   },
 };
 
-/** POSTs a notification to a gateway's webhook route, as the vendor would. */
+/** POSTs a notification to a gateway's webhook route, as the vendor would (with `sandbox-north`'s secret unless told otherwise). */
 export async function postWebhook(gatewayUrl: string, vendor: 'canopy' | 'reposit', body: unknown, secret = TEST_WEBHOOK_SECRET) {
-  const response = await request(`${gatewayUrl}/webhooks/${vendor}/${secret}`, {
+  return postWebhookTo(`${gatewayUrl}/webhooks/${vendor}/${secret}`, body);
+}
+
+/** POSTs a notification to one webhook URL, e.g. `await gateway.webhookUrl('reposit', 'sandbox-south')`. */
+export async function postWebhookTo(webhookUrl: string, body: unknown) {
+  const response = await request(webhookUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: typeof body === 'string' ? body : JSON.stringify(body),

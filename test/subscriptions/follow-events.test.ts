@@ -5,6 +5,7 @@ import type { EventLog, NewEvent, StoredEvent } from '../../src/subscriptions/ev
 import { followEvents } from '../../src/subscriptions/follow-events';
 import { createMemoryEventLog } from '../../src/subscriptions/memory-event-log';
 import { createRedisEventLog } from '../../src/subscriptions/redis-event-log';
+import { DurableRedis, freePort } from '../helpers/redis-server';
 
 const prefix = `test:${randomUUID()}`;
 const connections: Redis[] = [];
@@ -35,8 +36,9 @@ async function drain(iterator: AsyncIterator<StoredEvent>, count: number): Promi
 
 afterAll(async () => {
   await Promise.all(logs.map((log) => log.dispose()));
-  const keys = await connections[0]!.keys(`${prefix}:*`);
-  if (keys.length > 0) await connections[0]!.del(...keys);
+  const [first] = connections;
+  const keys = first ? await first.keys(`${prefix}:*`) : [];
+  if (keys.length > 0) await first!.del(...keys);
   for (const connection of connections) connection.disconnect();
 });
 
@@ -67,4 +69,36 @@ describe.each<[string, () => EventLog]>([
     await followed.return?.();
     expect(received).toEqual(Array.from({ length: BURST }, (_, i) => i + 2));
   });
+});
+
+describe('followEvents when the log cannot be read for a moment', () => {
+  it('reads it again once Redis is back, rather than end the stream with the read’s error', async () => {
+    const redis = new DurableRedis(await freePort());
+    await redis.start();
+    // Commands fail fast while Redis is away, as the gateway's do.
+    const options = { port: redis.port, maxRetriesPerRequest: 1, retryStrategy: () => 100 };
+    const [commands, subscriber] = [new Redis(options), new Redis(options)];
+    for (const connection of [commands, subscriber]) connection.on('error', () => undefined);
+    const log = createRedisEventLog({ redis: commands, subscriber, prefix: 'follow-again' });
+    try {
+      const agency = randomUUID();
+      const stored = await log.append(agency, 'one', event(1));
+      const followed = followEvents(log, agency, { after: '0-0', accept: () => true });
+      // Listening, then Redis goes away before the replay's first read.
+      await log.listen(agency, { onEvent: () => undefined, onResync: () => undefined });
+      await redis.stop();
+      const first = followed.next();
+      await expect(commands.ping()).rejects.toThrow();
+      await redis.start();
+      const { value } = await first;
+      expect(value?.id).toBe(stored.id);
+      await followed.return?.();
+    } finally {
+      await log.dispose();
+      commands.disconnect();
+      subscriber.disconnect();
+      await redis.stop();
+      redis.remove();
+    }
+  }, 20_000);
 });

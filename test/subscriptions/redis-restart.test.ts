@@ -48,7 +48,7 @@ afterAll(async () => {
 
 describe('a Redis restart in the middle of a stream of webhooks', () => {
   it('loses no acknowledged event, reports the outage on /readyz, and live subscribers get every event', async () => {
-    const client = wsClient(gateway.url);
+    const client = wsClient(gateway.url, gateway.connectionParams);
     const total = 60;
     const receiving = takeOverWebSocket(client, QUERY, { email: AMARA, after: '0-0' }, total);
 
@@ -81,7 +81,7 @@ describe('a Redis restart in the middle of a stream of webhooks', () => {
   }, 60_000);
 
   it('loses no acknowledged event live across many crashes of Redis, and gives none twice', async () => {
-    const client = wsClient(gateway.url);
+    const client = wsClient(gateway.url, gateway.connectionParams);
     const start = (await gateway.events.newestId(gateway.agencyId)) ?? '0-0';
     const received: string[] = [];
     let ended: unknown;

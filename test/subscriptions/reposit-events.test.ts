@@ -36,7 +36,7 @@ async function cursor(): Promise<string> {
 describe('Reposit events, whichever form of the Reposit id they carry', () => {
   it('delivers the four documented events, in order, to the tenant and to the Reposit by either id', async () => {
     const after = await cursor();
-    const client = wsClient(gateway.url);
+    const client = wsClient(gateway.url, gateway.connectionParams);
     try {
       const toTenant = takeOverWebSocket(client, TENANT_EVENTS, { email: 'tenant@reposit.co.uk', after }, 4);
       const toRest = takeOverWebSocket(client, REPOSIT_EVENTS, { id: 'rep_F32iOv3xE3Nmrp', after }, 4);
@@ -69,7 +69,7 @@ describe('Reposit events, whichever form of the Reposit id they carry', () => {
     expect(tenantEvent.resource.id).toBe(`ep_${restId.slice(4)}`);
 
     const after = await cursor();
-    const client = wsClient(gateway.url);
+    const client = wsClient(gateway.url, gateway.connectionParams);
     try {
       const receiving = takeOverWebSocket(client, REPOSIT_EVENTS, { id: restId, after }, 2);
       for (const body of [tenantEvent, completed]) expect((await postWebhook(gateway.url, 'reposit', body)).status).toBe(200);

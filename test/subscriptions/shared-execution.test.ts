@@ -27,7 +27,7 @@ describe('shared execution of subscription events', () => {
     gateway.sandbox.calls.reset();
 
     // The memory log hands every reader the same stored event, as the live fan-out does.
-    const clients = [wsClient(gateway.url), wsClient(gateway.url), wsClient(gateway.url)];
+    const clients = [wsClient(gateway.url, gateway.connectionParams), wsClient(gateway.url, gateway.connectionParams), wsClient(gateway.url, gateway.connectionParams)];
     const variables = { email: AMARA, after };
     const [first, second, other] = await Promise.all([
       takeOverWebSocket(clients[0]!, WITH_REQUEST, variables, 1),

@@ -69,7 +69,7 @@ afterAll(async () => {
 
 describe('tenantEvents', () => {
   it('delivers every documented Canopy notification about the tenant over graphql-ws, in order', async () => {
-    const client = wsClient(gateway.url);
+    const client = wsClient(gateway.url, gateway.connectionParams);
     const after = await cursor(gateway);
     const receiving = takeOverWebSocket(client, TENANT_EVENTS, { email: 'Amara.Okafor@example.com ', after }, 4);
     for (const example of Object.values(canopyExamples)) expect((await postWebhook(gateway.url, 'canopy', example)).status).toBe(200);
@@ -97,7 +97,7 @@ describe('tenantEvents', () => {
 
   it('delivers Reposit events over Server-Sent Events, to the tenant the event names', async () => {
     const after = await cursor(gateway);
-    const receiving = takeOverSse(gateway.url, TENANT_EVENTS, { email: 'tenant@reposit.co.uk', after }, 2);
+    const receiving = takeOverSse(gateway.url, gateway.authorization, TENANT_EVENTS, { email: 'tenant@reposit.co.uk', after }, 2);
     await postWebhook(gateway.url, 'reposit', REPOSIT_TENANT_CONFIRMED);
     await postWebhook(gateway.url, 'reposit', REPOSIT_COMPLETED);
     const events = (await receiving).map((result) => result.data?.tenantEvents);
@@ -111,7 +111,7 @@ describe('tenantEvents', () => {
     const start = await cursor(gateway);
     const notes = Array.from({ length: 6 }, (_, n) => ({ ...canopyExamples.note, note: `note ${n}` }));
     for (const note of notes.slice(0, 3)) await postWebhook(gateway.url, 'canopy', note);
-    const client = wsClient(gateway.url);
+    const client = wsClient(gateway.url, gateway.connectionParams);
     const receiving = takeOverWebSocket(client, TENANT_EVENTS, { email: AMARA, after: start }, 6);
     for (const note of notes.slice(3)) await postWebhook(gateway.url, 'canopy', note);
     const results = await receiving;
@@ -121,7 +121,7 @@ describe('tenantEvents', () => {
 
   it('delivers a repeated delivery once', async () => {
     const after = await cursor(gateway);
-    const client = wsClient(gateway.url);
+    const client = wsClient(gateway.url, gateway.connectionParams);
     const receiving = takeOverWebSocket(client, TENANT_EVENTS, { email: AMARA, after }, 2);
     const repeated = { ...canopyExamples.note, note: 'sent twice' };
     await postWebhook(gateway.url, 'canopy', repeated);
@@ -144,14 +144,14 @@ describe('tenantEvents', () => {
       payload: refusedToday,
     });
     await postWebhook(gateway.url, 'canopy', { ...canopyExamples.note, note: 'after the old one' });
-    const client = wsClient(gateway.url);
+    const client = wsClient(gateway.url, gateway.connectionParams);
     const results = await takeOverWebSocket(client, TENANT_EVENTS, { email: AMARA, after }, 1);
     await client.dispose();
     expect(results.map((r) => [r.errors, r.data?.tenantEvents.note])).toEqual([[undefined, 'after the old one']]);
   });
 
   it('refuses a cursor that is not an event id, naming the argument', async () => {
-    const client = wsClient(gateway.url);
+    const client = wsClient(gateway.url, gateway.connectionParams);
     const refused = takeOverWebSocket(client, TENANT_EVENTS, { email: AMARA, after: 'yesterday' }, 1);
     await expect(refused).rejects.toEqual([
       expect.objectContaining({ message: expect.stringContaining('after: must be an event id'), extensions: { code: 'BAD_USER_INPUT', field: 'after', rule: 'format' } }),
@@ -163,7 +163,7 @@ describe('tenantEvents', () => {
 describe('subscriptions filtered by id', () => {
   it('passes only the events about the requested object', async () => {
     const after = await cursor(gateway);
-    const client = wsClient(gateway.url);
+    const client = wsClient(gateway.url, gateway.connectionParams);
     const query = `subscription ($id: ID, $after: String) { passportNoteChanged(canopyReferenceId: $id, after: $after) { canopyReferenceId note } }`;
     const receiving = takeOverWebSocket(client, query, { id: amaraRequest, after }, 1);
     await postWebhook(gateway.url, 'canopy', { ...canopyExamples.note, canopyReferenceId: 'someone-else', note: 'not this one' });
@@ -177,7 +177,7 @@ describe('subscriptions filtered by id', () => {
   it('reads the reposit of a Reposit event fresh from the vendor, per event', async () => {
     const seeded = [...gateway.sandbox.simulators.reposit.state.reposits.values()][0]!;
     const after = await cursor(gateway);
-    const client = wsClient(gateway.url);
+    const client = wsClient(gateway.url, gateway.connectionParams);
     const query = `subscription ($id: ID, $after: String) { repositEvents(repositId: $id, after: $after) { action reposit { id } } }`;
     const receiving = takeOverWebSocket(client, query, { id: seeded.id, after }, 2);
     const body = { ...REPOSIT_COMPLETED, resource: { id: seeded.id, href: `https://reposit.co.uk/deposits/v1/reposits/${seeded.id}` } };
@@ -196,7 +196,7 @@ describe('two gateway instances sharing Redis', () => {
   it('delivers a webhook posted to one instance to a subscriber connected to the other', async () => {
     const other = await gatewayOnRedis();
     const after = await cursor(gateway);
-    const client = wsClient(other.url);
+    const client = wsClient(other.url, other.connectionParams);
     const receiving = takeOverWebSocket(client, TENANT_EVENTS, { email: AMARA, after }, 1);
     await postWebhook(gateway.url, 'canopy', { ...canopyExamples.note, note: 'across instances' });
     const [result] = await receiving;
@@ -214,15 +214,15 @@ describe('a cursor older than the log keeps', () => {
     const oldestId = delivered[3];
     const expired = expect.objectContaining({ extensions: { code: 'EVENTS_EXPIRED', oldestId } });
 
-    const client = wsClient(small.url);
+    const client = wsClient(small.url, small.connectionParams);
     await expect(takeOverWebSocket(client, TENANT_EVENTS, { email: AMARA, after: delivered[0] }, 1)).rejects.toEqual([expired]);
     await client.dispose();
 
-    const [overSse] = await takeOverSse(small.url, TENANT_EVENTS, { email: AMARA, after: delivered[0] }, 1);
+    const [overSse] = await takeOverSse(small.url, small.authorization, TENANT_EVENTS, { email: AMARA, after: delivered[0] }, 1);
     expect(overSse?.errors).toEqual([expired]);
 
     // From a cursor still kept, the replay goes on.
-    const client2 = wsClient(small.url);
+    const client2 = wsClient(small.url, small.connectionParams);
     const replayed = await takeOverWebSocket(client2, TENANT_EVENTS, { email: AMARA, after: oldestId }, 4);
     await client2.dispose();
     expect(replayed.map((r) => r.data?.tenantEvents.note)).toEqual(['note 4', 'note 5', 'note 6', 'note 7']);

@@ -27,7 +27,7 @@ function rawSubscribe(payload: unknown) {
   const socket = new WebSocket(`${gateway.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
   const received: unknown[] = [];
   return new Promise<{ code: number; received: unknown[] }>((resolve) => {
-    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: gateway.connectionParams })));
     socket.on('message', (data) => {
       const message = JSON.parse(String(data)) as { type: string };
       received.push(message);
@@ -41,7 +41,7 @@ function rawSubscribe(payload: unknown) {
 describe('an operation refused over graphql-ws', () => {
   it('is answered with an error for that operation alone: the socket and a query in flight on it run on, and nothing is logged', async () => {
     const logged = vi.spyOn(console, 'error');
-    const client = wsClient(gateway.url);
+    const client = wsClient(gateway.url, gateway.connectionParams);
     gateway.sandbox.knobs.setLatency({ fixedMs: 300 }, 'reposit');
     try {
       const inFlight = run(client, QUERY);
@@ -76,7 +76,7 @@ describe('an operation refused over graphql-ws', () => {
   });
 
   it('is stopped by the answer budget, with one clear error, when it is a query', async () => {
-    const client = wsClient(gateway.url);
+    const client = wsClient(gateway.url, gateway.connectionParams);
     try {
       const { result } = await run(client, sharedRepositNesting(12));
       expect(result?.data).toBeNull();
