@@ -18,6 +18,8 @@ async function main(): Promise<void> {
   const redis = await connectRedis(config);
   // SUBSCRIBE takes a connection over, so fan-out and change messages get one of their own.
   const subscriber = redis?.duplicate();
+  // Connected before anything subscribes: a SUBSCRIBE queued ahead of ioredis's ready check fails it.
+  await subscriber?.connect().catch(() => undefined);
   // In the background, so Redis may come later: the migration merges with links written meanwhile.
   if (redis) void untilDone('links: moving to per-agency keys', () => migrateLinkKeys(redis, config.redisKeyPrefix));
   const sandbox = needsSandbox(config) ? await startSandbox() : undefined;
