@@ -1,0 +1,159 @@
+import { UnsecuredJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runOperation, TRANSPORTS, type Credential, type Seen, type Transport } from '../helpers/transports';
+import { signingKey } from './jwks-server';
+import { AUDIENCE, ISSUER, useMatrixGateway, type MatrixGateway } from './transport-fixture';
+
+/** Amara Okafor rents at sandbox-north only, Chidi Eze at sandbox-south only: whose reposits come back names the agency that answered. */
+const WHO_ANSWERS = {
+  query: '{ north: tenant(email: "amara.okafor@example.com") { reposits { id } } south: tenant(email: "chidi.eze@example.com") { reposits { id } } }',
+};
+const OTHER_SECRET = 'another-secret-of-at-least-32-characters';
+
+/** How a client presents itself: a credential, and maybe an agency beside it. */
+interface Presented {
+  credential: Credential;
+  agency?: string;
+}
+/** Which agency answers, or the refusal's HTTP status. */
+type Expected = 'sandbox-north' | 'sandbox-south' | 401 | 403;
+
+let matrix: MatrixGateway;
+const presented = new Map<string, Presented>();
+const token = (value: string, agency?: string): Presented => ({ credential: { kind: 'token', token: value }, agency });
+const apiKey = (value: string, agency?: string): Presented => ({ credential: { kind: 'apiKey', key: value }, agency });
+
+beforeAll(async () => {
+  matrix = await useMatrixGateway();
+  const now = Math.floor(Date.now() / 1000);
+  const outsider = await signingKey('RS256', matrix.rsa.kid);
+  const northKey = await matrix.apiKey('sandbox-north');
+  const everyAgencyKey = await matrix.apiKey(null);
+  const revokedKey = await matrix.apiKey('sandbox-north');
+  // used once, so that the refusal below is the revocation's and not a key never seen
+  expect(answeringAgency(await ask('POST', apiKey(revokedKey.key)))).toBe('sandbox-north');
+  await matrix.gateway.composed.apiKeys!.revoke(revokedKey.id, 'sandbox-north');
+  await matrix.gateway.composed.registry.create({ id: 'matrix-gone', name: 'Removed' });
+  const removedAgencyToken = await matrix.hs256({ agency: 'matrix-gone' });
+  await matrix.gateway.composed.registry.delete('matrix-gone');
+
+  const entries: Array<[string, Presented]> = [
+    ['an HS256 token', token(await matrix.hs256())],
+    ['an RS256 token of the key set', token(await matrix.signedBy(matrix.rsa))],
+    ['an ES256 token of the key set', token(await matrix.signedBy(matrix.ec))],
+    ['a token for sandbox-south', token(await matrix.hs256({ agency: 'sandbox-south' }))],
+    ['an API key of sandbox-north', apiKey(northKey.key)],
+    ['an API key for all agencies, naming sandbox-south', apiKey(everyAgencyKey.key, 'sandbox-south')],
+    ['a token naming its own agency', token(await matrix.hs256(), 'sandbox-north')],
+    ['no credential', { credential: { kind: 'none' } }],
+    ['an HS256 token signed with another secret', token(await matrix.hs256({}, OTHER_SECRET))],
+    ['an RS256 token of a key outside the key set', token(await matrix.signedBy(outsider))],
+    ['an unsigned token (alg none)', token(new UnsecuredJWT({ sub: 'x', iss: ISSUER, aud: AUDIENCE, agency: 'sandbox-north', scope: 'read', exp: now + 600 }).encode())],
+    ['an RS384 token of a key of the set', token(await matrix.signedBy(matrix.rs384))],
+    ['an HS256 token keyed with the key set’s public key', token(await matrix.hs256({}, new TextEncoder().encode(JSON.stringify(matrix.rsa.publicJwk))))],
+    ['a token of another issuer', token(await matrix.hs256({ iss: 'https://elsewhere.example.com/' }))],
+    ['a token for another audience', token(await matrix.hs256({ aud: 'another-api' }))],
+    ['an expired token', token(await matrix.hs256({ expiresIn: -60 }))],
+    ['a revoked API key', apiKey(revokedKey.key)],
+    ['an unknown API key', apiKey(`rgk_${'A'.repeat(43)}`)],
+    ['a token for an agency never served', token(await matrix.hs256({ agency: 'agency-unknown' }))],
+    ['a token for a removed agency', token(removedAgencyToken)],
+    ['a token for sandbox-north naming sandbox-south', token(await matrix.hs256(), 'sandbox-south')],
+    ['an API key of sandbox-north naming sandbox-south', apiKey(northKey.key, 'sandbox-south')],
+    ['an API key for all agencies naming none', apiKey(everyAgencyKey.key)],
+    ['an API key for all agencies naming an agency never served', apiKey(everyAgencyKey.key, 'agency-unknown')],
+  ];
+  for (const [name, entry] of entries) presented.set(name, entry);
+});
+afterAll(() => matrix?.close());
+
+function answeringAgency({ data }: Seen): string | undefined {
+  const north = data?.north?.reposits?.length > 0;
+  const south = data?.south?.reposits?.length > 0;
+  return north === south ? undefined : north ? 'sandbox-north' : 'sandbox-south';
+}
+
+function ask(transport: Transport, { credential, agency }: Presented, urlParams?: Record<string, string>): Promise<Seen> {
+  // graphql-ws refuses within a second of connection_init
+  return runOperation(matrix.gateway.url, transport, WHO_ANSWERS, { credential, agency, urlParams, waitMs: transport === 'graphql-ws' ? 1_000 : 5_000 });
+}
+
+const CASES: Array<[string, Expected]> = [
+  ['an HS256 token', 'sandbox-north'],
+  ['an RS256 token of the key set', 'sandbox-north'],
+  ['an ES256 token of the key set', 'sandbox-north'],
+  ['a token for sandbox-south', 'sandbox-south'],
+  ['an API key of sandbox-north', 'sandbox-north'],
+  ['an API key for all agencies, naming sandbox-south', 'sandbox-south'],
+  ['a token naming its own agency', 'sandbox-north'],
+  ['no credential', 401],
+  ['an HS256 token signed with another secret', 401],
+  ['an RS256 token of a key outside the key set', 401],
+  ['an unsigned token (alg none)', 401],
+  ['an RS384 token of a key of the set', 401],
+  ['an HS256 token keyed with the key set’s public key', 401],
+  ['a token of another issuer', 401],
+  ['a token for another audience', 401],
+  ['an expired token', 401],
+  ['a revoked API key', 401],
+  ['an unknown API key', 401],
+  ['a token for an agency never served', 403],
+  ['a token for a removed agency', 403],
+  ['a token for sandbox-north naming sandbox-south', 403],
+  ['an API key of sandbox-north naming sandbox-south', 403],
+  ['an API key for all agencies naming none', 403],
+  ['an API key for all agencies naming an agency never served', 403],
+];
+
+/** What a refused client sees: over HTTP the status, its challenge and a GraphQL-shaped error; over graphql-ws the close code. */
+function expectRefused(seen: Seen, transport: Transport, status: 401 | 403): void {
+  if (transport === 'graphql-ws') {
+    expect(seen).toMatchObject({ closeCode: status === 401 ? 4401 : 4403, ended: true, results: [] });
+    return;
+  }
+  expect(seen.status).toBe(status);
+  expect(seen.headers['content-type']).toMatch(/^application\/json/);
+  expect(seen.errors?.[0]?.extensions?.code).toBe(status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+  expect(seen.data).toBeUndefined();
+  if (status === 401) expect(seen.headers['www-authenticate']).toMatch(/^(Bearer|ApiKey) realm="rentgraph"/);
+  else expect(seen.headers['www-authenticate']).toBeUndefined();
+}
+
+describe.each(TRANSPORTS)('over %s', (transport) => {
+  it.each(CASES)('%s: %s', async (name, expected) => {
+    const client = presented.get(name)!;
+    const seen = await ask(transport, client);
+    if (typeof expected === 'number') {
+      expectRefused(seen, transport, expected);
+      // the refusal never repeats the credential
+      const secret = client.credential.kind === 'token' ? client.credential.token.split('.')[2] : client.credential.kind === 'apiKey' ? client.credential.key : undefined;
+      if (secret) expect(JSON.stringify(seen)).not.toContain(secret);
+    } else {
+      expect(seen.errors).toBeUndefined();
+      expect(answeringAgency(seen)).toBe(expected);
+      if (transport !== 'graphql-ws') expect(seen.status).toBe(200);
+    }
+  });
+
+  it.each([
+    ['authorization', (value: string) => `Bearer ${value}`],
+    ['token', (value: string) => value],
+    ['access_token', (value: string) => value],
+  ] as const)('never reads a token from ?%s=', async (param, format) => {
+    const { credential } = presented.get('an HS256 token')! as { credential: { kind: 'token'; token: string } };
+    expectRefused(await ask(transport, { credential: { kind: 'none' } }, { [param]: format(credential.token) }), transport, 401);
+  });
+
+  it.each(['apiKey', 'x-api-key'])('never reads an API key from ?%s=', async (param) => {
+    const { credential } = presented.get('an API key of sandbox-north')! as { credential: { kind: 'apiKey'; key: string } };
+    expectRefused(await ask(transport, { credential: { kind: 'none' } }, { [param]: credential.key }), transport, 401);
+  });
+});
+
+describe.each(TRANSPORTS.filter((transport) => transport !== 'graphql-ws'))('a browser refused over %s', (transport) => {
+  it('still gets the CORS headers, so the front end can read the 401', async () => {
+    const seen = await runOperation(matrix.gateway.url, transport, WHO_ANSWERS, { headers: { origin: 'https://crm.example.com' } });
+    expectRefused(seen, transport, 401);
+    expect(seen.headers['access-control-allow-origin']).toBe('https://crm.example.com');
+  });
+});
