@@ -73,7 +73,9 @@ function untilLapsed(
     if (state !== 'done') {
       state = 'done';
       unwatch(subscription);
-      await iterator.return?.();
+      // Not awaited: an async generator's return() waits for its pending next(), i.e. the next
+      // event, which a quiet subscription may never get; the client's stream ends now regardless.
+      iterator.return?.().catch(() => undefined);
     }
     return { done: true, value: undefined };
   };
