@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Scope } from '../../src/auth/principal';
-import { runOperation, TRANSPORTS, type Credential, type Transport } from '../helpers/transports';
+import { runOperation, TRANSPORTS, type Credential, type Seen, type Transport } from '../helpers/transports';
 import { AMARA } from '../helpers/webhooks';
 import { useMatrixGateway, type MatrixGateway } from './transport-fixture';
 
@@ -24,7 +24,7 @@ async function holding(holder: (typeof HOLDERS)[number], scopes: Scope[]): Promi
   return { kind: 'apiKey', key: (await matrix.apiKey('sandbox-north', scopes)).key };
 }
 
-const refusalsOf = (errors: Array<{ path?: readonly (string | number)[]; extensions?: Record<string, unknown> }> | undefined) =>
+const refusalsOf = (errors: Seen['errors']) =>
   (errors ?? []).map((error) => ({ path: error.path?.join('.'), code: error.extensions?.code, scope: error.extensions?.scope }));
 
 describe.each(TRANSPORTS)('over %s', (transport) => {
