@@ -157,3 +157,16 @@ describe.each(TRANSPORTS.filter((transport) => transport !== 'graphql-ws'))('a b
     expect(seen.headers['access-control-allow-origin']).toBe('https://crm.example.com');
   });
 });
+
+// Yoga serves GraphQL wherever the URL ends with the endpoint, with or without a slash.
+describe.each(TRANSPORTS.filter((transport) => transport !== 'graphql-ws'))('the endpoint spelt otherwise, over %s', (transport) => {
+  it.each(['/graphql/', '//graphql', '/x/graphql'])('%s answers nothing of the schema to an anonymous caller', async (path) => {
+    const misspelt = { query: '{ tenan(email: "amara.okafor@example.com") { email } }' };
+    const anonymous = await runOperation(matrix.gateway.url, transport, misspelt, { path });
+    expect([401, 404]).toContain(anonymous.status);
+    expect(JSON.stringify(anonymous.results)).not.toContain('Did you mean');
+
+    const signedIn = await runOperation(matrix.gateway.url, transport, WHO_ANSWERS, { path, credential: presented.get('an HS256 token')!.credential });
+    if (signedIn.status !== 404) expect(answeringAgency(signedIn)).toBe('sandbox-north');
+  });
+});

@@ -19,6 +19,8 @@ export interface RunOptions {
   credential?: Credential;
   /** The agency named beside the credential: `x-agency-id`, or `agency` in the connection_init payload. */
   agency?: string;
+  /** The path asked for, e.g. another spelling of the endpoint. @default "/graphql" */
+  path?: string;
   /** Added to the URL's query string (over POST too, where GraphQL reads the body). */
   urlParams?: Record<string, string>;
   /** More request headers over HTTP and SSE, e.g. `origin`. */
@@ -74,7 +76,7 @@ export function connectionParams(credential: Credential = { kind: 'none' }, agen
 }
 
 async function overHttp(gatewayUrl: string, transport: Exclude<Transport, 'graphql-ws'>, operation: Operation, options: RunOptions): Promise<Seen> {
-  const url = new URL(`${gatewayUrl}/graphql`);
+  const url = new URL(`${gatewayUrl}${options.path ?? '/graphql'}`);
   for (const [name, value] of Object.entries(options.urlParams ?? {})) url.searchParams.set(name, value);
   if (transport === 'GET') {
     url.searchParams.set('query', operation.query);
@@ -97,8 +99,12 @@ async function overHttp(gatewayUrl: string, transport: Exclude<Transport, 'graph
     response.body.on('error', () => undefined);
     options.onOpen?.();
     const seen = { status: response.statusCode, headers: response.headers };
-    if (!String(response.headers['content-type']).startsWith('text/event-stream')) {
-      return finish({ ...seen, results: [(await response.body.json()) as Result], ended: true });
+    const contentType = String(response.headers['content-type']);
+    if (!contentType.startsWith('text/event-stream')) {
+      const text = await response.body.text();
+      // a 404 or 405 has no GraphQL answer
+      const results = /json/.test(contentType) ? [JSON.parse(text) as Result] : [];
+      return finish({ ...seen, results, ended: true });
     }
     const results: Result[] = [];
     const ended = await readEvents(response.body, results);
@@ -132,7 +138,7 @@ async function readEvents(body: AsyncIterable<Buffer>, results: Result[]): Promi
 }
 
 function overWebSocket(gatewayUrl: string, operation: Operation, options: RunOptions): Promise<Seen> {
-  const url = new URL(`${gatewayUrl.replace(/^http/, 'ws')}/graphql`);
+  const url = new URL(`${gatewayUrl.replace(/^http/, 'ws')}${options.path ?? '/graphql'}`);
   for (const [name, value] of Object.entries(options.urlParams ?? {})) url.searchParams.set(name, value);
   const socket = new WebSocket(url, 'graphql-transport-ws');
   const results: Result[] = [];
