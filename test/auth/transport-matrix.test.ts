@@ -1,5 +1,6 @@
 import { UnsecuredJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inspect } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runOperation, TRANSPORTS, type Credential, type Seen, type Transport } from '../helpers/transports';
 import { signingKey } from './jwks-server';
 import { AUDIENCE, ISSUER, useMatrixGateway, type MatrixGateway } from './transport-fixture';
@@ -73,6 +74,12 @@ function answeringAgency({ data }: Seen): string | undefined {
   return north === south ? undefined : north ? 'sandbox-north' : 'sandbox-south';
 }
 
+/** What must never be repeated: a token's signature, an API key. */
+function secretOf({ credential }: Presented): string | undefined {
+  if (credential.kind === 'token') return credential.token.split('.')[2] || undefined;
+  return credential.kind === 'apiKey' ? credential.key : undefined;
+}
+
 function ask(transport: Transport, { credential, agency }: Presented, urlParams?: Record<string, string>): Promise<Seen> {
   // graphql-ws refuses within a second of connection_init
   return runOperation(matrix.gateway.url, transport, WHO_ANSWERS, { credential, agency, urlParams, waitMs: transport === 'graphql-ws' ? 1_000 : 5_000 });
@@ -125,13 +132,26 @@ describe.each(TRANSPORTS)('over %s', (transport) => {
     const seen = await ask(transport, client);
     if (typeof expected === 'number') {
       expectRefused(seen, transport, expected);
-      // the refusal never repeats the credential
-      const secret = client.credential.kind === 'token' ? client.credential.token.split('.')[2] : client.credential.kind === 'apiKey' ? client.credential.key : undefined;
+      const secret = secretOf(client);
       if (secret) expect(JSON.stringify(seen)).not.toContain(secret);
     } else {
       expect(seen.errors).toBeUndefined();
       expect(answeringAgency(seen)).toBe(expected);
       if (transport !== 'graphql-ws') expect(seen.status).toBe(200);
+    }
+  });
+
+  it('logs no credential it refuses', async () => {
+    const logged = (['debug', 'info', 'log', 'warn', 'error'] as const).map((method) => vi.spyOn(console, method));
+    try {
+      for (const [name, expected] of CASES) if (typeof expected === 'number') await ask(transport, presented.get(name)!);
+      const lines = logged.flatMap((spy) => spy.mock.calls.map((args) => args.map((arg) => inspect(arg, { depth: 5 })).join(' ')));
+      for (const [name] of CASES) {
+        const secret = secretOf(presented.get(name)!);
+        if (secret) expect(lines.filter((line) => line.includes(secret))).toEqual([]);
+      }
+    } finally {
+      for (const spy of logged) spy.mockRestore();
     }
   });
 
