@@ -19,52 +19,70 @@ interface Presented {
 /** Which agency answers, or the refusal's HTTP status. */
 type Expected = 'sandbox-north' | 'sandbox-south' | 401 | 403;
 
-let matrix: MatrixGateway;
-const presented = new Map<string, Presented>();
+/** What the cases draw on, made once the gateway is up. */
+interface Setup {
+  matrix: MatrixGateway;
+  northKey: string;
+  everyAgencyKey: string;
+  revokedKey: string;
+  removedAgencyToken: string;
+}
+
 const token = (value: string, agency?: string): Presented => ({ credential: { kind: 'token', token: value }, agency });
 const apiKey = (value: string, agency?: string): Presented => ({ credential: { kind: 'apiKey', key: value }, agency });
+const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
+
+/** The matrix: each case, what it presents and what every transport must answer. */
+const CASES: Array<[string, Expected, (setup: Setup) => Presented | Promise<Presented>]> = [
+  ['an HS256 token', 'sandbox-north', async ({ matrix }) => token(await matrix.hs256())],
+  ['an RS256 token of the key set', 'sandbox-north', async ({ matrix }) => token(await matrix.signedBy(matrix.rsa))],
+  ['an ES256 token of the key set', 'sandbox-north', async ({ matrix }) => token(await matrix.signedBy(matrix.ec))],
+  ['a token for sandbox-south', 'sandbox-south', async ({ matrix }) => token(await matrix.hs256({ agency: 'sandbox-south' }))],
+  ['an API key of sandbox-north', 'sandbox-north', ({ northKey }) => apiKey(northKey)],
+  ['an API key for all agencies, naming sandbox-south', 'sandbox-south', ({ everyAgencyKey }) => apiKey(everyAgencyKey, 'sandbox-south')],
+  ['a token naming its own agency', 'sandbox-north', async ({ matrix }) => token(await matrix.hs256(), 'sandbox-north')],
+  ['no credential', 401, () => ({ credential: { kind: 'none' } })],
+  ['an HS256 token signed with another secret', 401, async ({ matrix }) => token(await matrix.hs256({}, OTHER_SECRET))],
+  ['an RS256 token of a key outside the key set', 401, async ({ matrix }) => token(await matrix.signedBy(await signingKey('RS256', matrix.rsa.kid)))],
+  ['an unsigned token (alg none)', 401, () =>
+    token(new UnsecuredJWT({ sub: 'x', iss: ISSUER, aud: AUDIENCE, agency: 'sandbox-north', scope: 'read', exp: inAnHour() }).encode())],
+  ['an RS384 token of a key of the set', 401, async ({ matrix }) => token(await matrix.signedBy(matrix.rs384))],
+  ['an HS256 token keyed with the key set’s public key', 401, async ({ matrix }) =>
+    token(await matrix.hs256({}, new TextEncoder().encode(JSON.stringify(matrix.rsa.publicJwk))))],
+  ['a token of another issuer', 401, async ({ matrix }) => token(await matrix.hs256({ iss: 'https://elsewhere.example.com/' }))],
+  ['a token for another audience', 401, async ({ matrix }) => token(await matrix.hs256({ aud: 'another-api' }))],
+  ['an expired token', 401, async ({ matrix }) => token(await matrix.hs256({ expiresIn: -60 }))],
+  ['a revoked API key', 401, ({ revokedKey }) => apiKey(revokedKey)],
+  ['an unknown API key', 401, () => apiKey(`rgk_${'A'.repeat(43)}`)],
+  ['a token for an agency never served', 403, async ({ matrix }) => token(await matrix.hs256({ agency: 'agency-unknown' }))],
+  ['a token for a removed agency', 403, ({ removedAgencyToken }) => token(removedAgencyToken)],
+  ['a token for sandbox-north naming sandbox-south', 403, async ({ matrix }) => token(await matrix.hs256(), 'sandbox-south')],
+  ['an API key of sandbox-north naming sandbox-south', 403, ({ northKey }) => apiKey(northKey, 'sandbox-south')],
+  ['an API key for all agencies naming none', 403, ({ everyAgencyKey }) => apiKey(everyAgencyKey)],
+  ['an API key for all agencies naming an agency never served', 403, ({ everyAgencyKey }) => apiKey(everyAgencyKey, 'agency-unknown')],
+];
+
+let matrix: MatrixGateway;
+const presented = new Map<string, Presented>();
 
 beforeAll(async () => {
   matrix = await useMatrixGateway();
-  const now = Math.floor(Date.now() / 1000);
-  const outsider = await signingKey('RS256', matrix.rsa.kid);
-  const northKey = await matrix.apiKey('sandbox-north');
-  const everyAgencyKey = await matrix.apiKey(null);
-  const revokedKey = await matrix.apiKey('sandbox-north');
+  const revoked = await matrix.apiKey('sandbox-north');
   // used once, so that the refusal below is the revocation's and not a key never seen
-  expect(answeringAgency(await ask('POST', apiKey(revokedKey.key)))).toBe('sandbox-north');
-  await matrix.gateway.composed.apiKeys!.revoke(revokedKey.id, 'sandbox-north');
+  expect(answeringAgency(await ask('POST', apiKey(revoked.key)))).toBe('sandbox-north');
+  await matrix.gateway.composed.apiKeys!.revoke(revoked.id, 'sandbox-north');
   await matrix.gateway.composed.registry.create({ id: 'matrix-gone', name: 'Removed' });
   const removedAgencyToken = await matrix.hs256({ agency: 'matrix-gone' });
   await matrix.gateway.composed.registry.delete('matrix-gone');
 
-  const entries: Array<[string, Presented]> = [
-    ['an HS256 token', token(await matrix.hs256())],
-    ['an RS256 token of the key set', token(await matrix.signedBy(matrix.rsa))],
-    ['an ES256 token of the key set', token(await matrix.signedBy(matrix.ec))],
-    ['a token for sandbox-south', token(await matrix.hs256({ agency: 'sandbox-south' }))],
-    ['an API key of sandbox-north', apiKey(northKey.key)],
-    ['an API key for all agencies, naming sandbox-south', apiKey(everyAgencyKey.key, 'sandbox-south')],
-    ['a token naming its own agency', token(await matrix.hs256(), 'sandbox-north')],
-    ['no credential', { credential: { kind: 'none' } }],
-    ['an HS256 token signed with another secret', token(await matrix.hs256({}, OTHER_SECRET))],
-    ['an RS256 token of a key outside the key set', token(await matrix.signedBy(outsider))],
-    ['an unsigned token (alg none)', token(new UnsecuredJWT({ sub: 'x', iss: ISSUER, aud: AUDIENCE, agency: 'sandbox-north', scope: 'read', exp: now + 600 }).encode())],
-    ['an RS384 token of a key of the set', token(await matrix.signedBy(matrix.rs384))],
-    ['an HS256 token keyed with the key set’s public key', token(await matrix.hs256({}, new TextEncoder().encode(JSON.stringify(matrix.rsa.publicJwk))))],
-    ['a token of another issuer', token(await matrix.hs256({ iss: 'https://elsewhere.example.com/' }))],
-    ['a token for another audience', token(await matrix.hs256({ aud: 'another-api' }))],
-    ['an expired token', token(await matrix.hs256({ expiresIn: -60 }))],
-    ['a revoked API key', apiKey(revokedKey.key)],
-    ['an unknown API key', apiKey(`rgk_${'A'.repeat(43)}`)],
-    ['a token for an agency never served', token(await matrix.hs256({ agency: 'agency-unknown' }))],
-    ['a token for a removed agency', token(removedAgencyToken)],
-    ['a token for sandbox-north naming sandbox-south', token(await matrix.hs256(), 'sandbox-south')],
-    ['an API key of sandbox-north naming sandbox-south', apiKey(northKey.key, 'sandbox-south')],
-    ['an API key for all agencies naming none', apiKey(everyAgencyKey.key)],
-    ['an API key for all agencies naming an agency never served', apiKey(everyAgencyKey.key, 'agency-unknown')],
-  ];
-  for (const [name, entry] of entries) presented.set(name, entry);
+  const setup: Setup = {
+    matrix,
+    northKey: (await matrix.apiKey('sandbox-north')).key,
+    everyAgencyKey: (await matrix.apiKey(null)).key,
+    revokedKey: revoked.key,
+    removedAgencyToken,
+  };
+  for (const [name, , present] of CASES) presented.set(name, await present(setup));
 });
 afterAll(() => matrix?.close());
 
@@ -84,33 +102,6 @@ function ask(transport: Transport, { credential, agency }: Presented, urlParams?
   // graphql-ws refuses within a second of connection_init
   return runOperation(matrix.gateway.url, transport, WHO_ANSWERS, { credential, agency, urlParams, waitMs: transport === 'graphql-ws' ? 1_000 : 5_000 });
 }
-
-const CASES: Array<[string, Expected]> = [
-  ['an HS256 token', 'sandbox-north'],
-  ['an RS256 token of the key set', 'sandbox-north'],
-  ['an ES256 token of the key set', 'sandbox-north'],
-  ['a token for sandbox-south', 'sandbox-south'],
-  ['an API key of sandbox-north', 'sandbox-north'],
-  ['an API key for all agencies, naming sandbox-south', 'sandbox-south'],
-  ['a token naming its own agency', 'sandbox-north'],
-  ['no credential', 401],
-  ['an HS256 token signed with another secret', 401],
-  ['an RS256 token of a key outside the key set', 401],
-  ['an unsigned token (alg none)', 401],
-  ['an RS384 token of a key of the set', 401],
-  ['an HS256 token keyed with the key set’s public key', 401],
-  ['a token of another issuer', 401],
-  ['a token for another audience', 401],
-  ['an expired token', 401],
-  ['a revoked API key', 401],
-  ['an unknown API key', 401],
-  ['a token for an agency never served', 403],
-  ['a token for a removed agency', 403],
-  ['a token for sandbox-north naming sandbox-south', 403],
-  ['an API key of sandbox-north naming sandbox-south', 403],
-  ['an API key for all agencies naming none', 403],
-  ['an API key for all agencies naming an agency never served', 403],
-];
 
 /** What a refused client sees: over HTTP the status, its challenge and a GraphQL-shaped error; over graphql-ws the close code. */
 function expectRefused(seen: Seen, transport: Transport, status: 401 | 403): void {
