@@ -156,6 +156,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     webhookAgencies: createWebhookAgencies(registry, config.webhookSecret),
     ...stores,
     metrics,
+    metricsToken: config.metricsToken,
     limits: config.limits,
     admin,
     reportLinks: createReportLinks({

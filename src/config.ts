@@ -63,6 +63,8 @@ export interface Config {
   limits: OperationLimits;
   /** AUTH and AUTH_*: how callers prove who they are. */
   auth: AuthConfig;
+  /** METRICS_TOKEN: the bearer token `/metrics` asks for; open without one. Write-only. */
+  metricsToken: string | undefined;
 }
 
 export interface VendorConnections {
@@ -99,6 +101,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (reportLinkSecret !== undefined && reportLinkSecret === secret) {
     throw new ConfigError('REPORT_LINK_SECRET', 'a secret other than WEBHOOK_SECRET');
   }
+  const metricsToken = optional(env, 'METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < 16) {
+    throw new ConfigError('METRICS_TOKEN', 'at least 16 characters');
+  }
   const forced = parseFlag(env, 'SANDBOX', false);
   const agenciesFile = optional(env, 'AGENCIES_FILE');
 
@@ -128,6 +134,7 @@ export function loadConfig(env: Env = process.env): Config {
     repositReferrerToken: optional(env, 'REPOSIT_REFERRER_TOKEN'),
     credentialKeys: credentialKeysFrom(env),
     auth: parseAuthConfig(env),
+    metricsToken,
     agency: {
       id: 'default',
       canopyReferencing: forced ? null : canopyReferencingFrom(env),

@@ -63,6 +63,8 @@ export interface GatewayDeps {
   deadLetters: DeadLetterStore;
   /** Served at /metrics; the vendor clients report their calls to it themselves. */
   metrics: Metrics;
+  /** The bearer token /metrics asks for (METRICS_TOKEN); open without one. */
+  metricsToken?: string;
   /** What one request may cost: document depth and tokens, answer size, deadline. @default DEFAULT_OPERATION_LIMITS */
   limits?: OperationLimits;
   /** The agencies, API keys and Canopy keys the admin fields change. */
@@ -127,7 +129,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       useAuthentication(deps.authentication, principals, GRAPHQL_ENDPOINT),
       ...useOperationLimits(deps.limits ?? DEFAULT_OPERATION_LIMITS),
       useOperationMetrics(deps.metrics),
-      useMetricsRoute(deps.metrics.registry),
+      useMetricsRoute(deps.metrics.registry, deps.metricsToken),
       useCredentialWatch(deps.authentication),
       useSharedEventExecution(),
       useGraphQLBodyLimit(GRAPHQL_BODY_LIMIT),

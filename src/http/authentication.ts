@@ -32,7 +32,7 @@ export interface CallerAuthentication {
 export function useAuthentication(authentication: CallerAuthentication, principals: WeakMap<Request, Principal>, endpoint: string): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
-      if (url.pathname !== endpoint || request.method === 'OPTIONS' || shouldRenderGraphiQL(request)) return;
+      if (!reachesGraphQL(request, url, endpoint) || request.method === 'OPTIONS' || shouldRenderGraphiQL(request)) return;
       try {
         principals.set(request, await authentication.fromHeaders(request.headers));
       } catch (error) {
@@ -42,6 +42,15 @@ export function useAuthentication(authentication: CallerAuthentication, principa
       }
     },
   };
+}
+
+/**
+ * Whether Yoga serves a request as GraphQL, by Yoga's own rule (`useUnhandledRoute`): the path is
+ * the endpoint, with or without a trailing slash, or the whole URL ends with it, whatever comes
+ * before. Anything looser than an exact path check, then, must be authenticated too.
+ */
+function reachesGraphQL(request: Request, url: URL, endpoint: string): boolean {
+  return [endpoint, `${endpoint}/`].some((path) => url.pathname === path || request.url.endsWith(path));
 }
 
 /** A refusal as a GraphQL over HTTP answer: the error a client reads, with the status and challenge. */

@@ -71,13 +71,11 @@ function untilLapsed(
 
   const finish = async (): Promise<IteratorResult<ExecutionResult>> => {
     if (state !== 'done') {
-      const lapsedWhileWaiting = state === 'lapsed';
       state = 'done';
       unwatch(subscription);
-      const returned = Promise.resolve(iterator.return?.()).catch(() => undefined);
-      // The source is still waiting for its next event, and an async generator's return() waits
-      // for that too: the subscription ends now, its source when it next wakes.
-      if (!lapsedWhileWaiting) await returned;
+      // Not awaited: an async generator's return() waits for its pending next(), i.e. the next
+      // event, which a quiet subscription may never get; the client's stream ends now regardless.
+      iterator.return?.().catch(() => undefined);
     }
     return { done: true, value: undefined };
   };

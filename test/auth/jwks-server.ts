@@ -4,12 +4,13 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWT
 
 export interface SigningKey {
   kid: string;
-  alg: 'RS256' | 'ES256';
+  /** RS384: a key of the set in an algorithm the gateway does not accept. */
+  alg: 'RS256' | 'ES256' | 'RS384';
   privateKey: CryptoKey;
   publicJwk: JWK;
 }
 
-export async function signingKey(alg: 'RS256' | 'ES256', kid: string): Promise<SigningKey> {
+export async function signingKey(alg: SigningKey['alg'], kid: string): Promise<SigningKey> {
   const { privateKey, publicKey } = await generateKeyPair(alg);
   return { kid, alg, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' } };
 }
