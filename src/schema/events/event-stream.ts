@@ -66,19 +66,40 @@ function eventContext(ctx: GatewayContext): GatewayContext {
 /**
  * The agency's events that `accept` wants, replayed after `after` then live, each with fresh
  * loaders. `accept` sees the stored envelope (topic, subject, tenants), so events nobody asked
- * for are never decoded.
+ * for are never decoded. Ending the stream stops following the log at once: an async
+ * generator's own `return()` would wait for the event it is waiting for, which a quiet agency
+ * may not send for hours, and keep its listener until then.
  */
-export async function* eventStream<P extends EventParent = AnyEventParent>(
+export function eventStream<P extends EventParent = AnyEventParent>(
   ctx: GatewayContext,
   after: string | null | undefined,
   accept: (event: StoredEvent) => boolean,
+): AsyncIterableIterator<P> {
+  const stored = after != null && !isEventId(after) ? undefined : followEvents(ctx.events, ctx.agency.id, { after: after ?? undefined, accept });
+  const events = decodedEvents<P>(ctx, after, stored);
+  return {
+    next: () => events.next(),
+    async return() {
+      await stored?.return?.();
+      return events.return(undefined);
+    },
+    throw: (error: unknown) => events.throw(error),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
+async function* decodedEvents<P extends EventParent>(
+  ctx: GatewayContext,
+  after: string | null | undefined,
+  stored: AsyncIterableIterator<StoredEvent> | undefined,
 ): AsyncGenerator<P> {
-  if (after != null && !isEventId(after)) {
+  if (!stored) {
     throw createGraphQLError(`after: must be an event id such as "1700000000000-0", got ${JSON.stringify(after)}`, {
       extensions: { code: 'BAD_USER_INPUT', field: 'after', rule: 'format' },
     });
   }
-  const stored = followEvents(ctx.events, ctx.agency.id, { after: after ?? undefined, accept });
   try {
     for await (const entry of stored) {
       const event = decodeOnce(entry);
