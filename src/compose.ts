@@ -138,7 +138,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     limits: config.limits,
     reportLinks: createReportLinks({
       publicUrl: config.publicUrl,
-      key: reportLinkKey({ configured: config.reportLinkSecret, redis, prefix }),
+      key: () => reportLinkKey({ configured: config.reportLinkSecret, redis, prefix }),
     }),
     readiness: [
       ...vendorReadiness(pools, () => vendorOrigins(registry.list())),

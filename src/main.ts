@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   const redis = await connectRedis(config);
   // SUBSCRIBE takes a connection over, so fan-out and change messages get one of their own.
   const subscriber = redis?.duplicate();
-  if (redis) await untilDone('links: moving to per-agency keys', () => migrateLinkKeys(redis, config.redisKeyPrefix));
+  // Before serving when Redis answers; when it does not yet, the gateway serves (not ready) and the links move once it does.
+  const linksMoved = redis && untilDone('links: moving to per-agency keys', () => migrateLinkKeys(redis, config.redisKeyPrefix));
+  if (redis?.status === 'ready') await linksMoved;
   const sandbox = needsSandbox(config) ? await startSandbox() : undefined;
   const composed = await startOrExplain(() => composeGateway({ config, redis, subscriber, sandbox }));
   for (const line of composed.describe()) console.log(line);

@@ -83,7 +83,12 @@ export async function createRedisApiKeyStore(redis: Redis, options: RedisApiKeyS
     active.delete(id);
   };
   options.subscriber.on('message', onMessage);
-  await options.subscriber.subscribe(revokedChannel);
+  // Not awaited, so start does not wait for Redis: a SUBSCRIBE refused while it is down is sent
+  // again once it answers (ioredis resubscribes by itself only to what succeeded).
+  const subscribe = (): void => {
+    options.subscriber.subscribe(revokedChannel).catch(() => options.subscriber.once('ready', subscribe));
+  };
+  subscribe();
 
   async function readRecord(agencyId: string | null, id: string): Promise<(ApiKeyRecord & { hash: string }) | undefined> {
     const json = await redis.get(recordKey(agencyId, id));

@@ -38,7 +38,7 @@ it('the running gateway refuses a report link signed with a key derived from the
   await gateway.waitUntilReady();
   const publicUrl = `http://localhost:${gateway.port}`;
   const status = async (key: string) => {
-    const url = await createReportLinks({ publicUrl, key }).canopyDocumentUrl('default', '00000000-0000-4000-8000-000000000000');
+    const url = await createReportLinks({ publicUrl, key }).canopyDocumentUrl('sandbox-north', '00000000-0000-4000-8000-000000000000');
     const response = await request(url.replace('localhost', '127.0.0.1'));
     await response.body.dump();
     return response.statusCode;
