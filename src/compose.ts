@@ -119,7 +119,8 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
 
   const mode = authMode(config.auth, { realVendors: configured.some((agency) => agency.source !== 'sandbox'), sandbox: isSandboxMode(config) });
   if (mode === 'off' && (configured.length !== 1 || configured[0]?.id !== 'default')) {
-    throw new ConfigError('AUTH', 'unset: AUTH=off serves only the single agency "default" of the single-agency variables');
+    const served = isSandboxMode(config) ? 'sandbox mode serves sandbox-north and sandbox-south, each with its printed development token' : `${configured.length} agencies are configured`;
+    throw new ConfigError('AUTH', `unset, because ${served}: AUTH=off serves only the single agency "default" of the single-agency variables`);
   }
   const devTokens = mode === 'sandbox-dev-tokens' ? await createDevTokens(config.auth, configured.map((agency) => agency.id)) : undefined;
   const apiKeys = redis && subscriber ? await createRedisApiKeyStore(redis, { prefix, subscriber }) : undefined;
