@@ -3,6 +3,7 @@ import type { Agency, VendorKey } from './agencies/agency';
 import { createAgencyServices, type AgencyServicesCache } from './agencies/agency-services';
 import { createCredentialCipher } from './agencies/credential-cipher';
 import { createAgencyRegistry, type LiveAgencyRegistry } from './agencies/registry';
+import { reconcileCanopyKeyRotation, type CanopyKeyReconciliation } from './agencies/canopy-key-rotation';
 import { loadCanopySecretKey } from './agencies/rotated-canopy-keys';
 import { createRuntimeAgencyStore } from './agencies/runtime-agencies';
 import { createRedisApiKeyStore, type ApiKeyStore } from './auth/api-keys';
@@ -25,7 +26,7 @@ import { createMetrics, recordVendorCalls, type Metrics } from './metrics/metric
 import { configuredAgencies, isSandboxMode } from './agencies/configured-agencies';
 import type { RunningSandbox } from './sandbox/start';
 import { createGateway, type Gateway } from './server';
-import { createVendorPools, type VendorHttpTuning, type VendorPools } from './sources/clients';
+import { createVendorClients, createVendorPools, type VendorHttpTuning, type VendorPools } from './sources/clients';
 import { createMemoryDeadLetters, createRedisDeadLetters, type DeadLetterStore } from './subscriptions/dead-letters';
 import type { EventLog } from './subscriptions/event-log';
 import { createMemoryEventLog } from './subscriptions/memory-event-log';
@@ -56,6 +57,14 @@ export interface CompositionParts {
   log?: (line: string) => void;
 }
 
+/** What start-up made of one agency's unfinished Canopy key rotation. */
+export interface CanopyKeySettlement {
+  agencyId: string;
+  outcome: Exclude<CanopyKeyReconciliation['outcome'], 'nothing-pending'>;
+  /** When no key Canopy accepts is known, or another instance holds the rotation: what to do (never a key). */
+  problem?: string;
+}
+
 export interface ComposedGateway {
   gateway: Gateway;
   registry: LiveAgencyRegistry;
@@ -69,6 +78,8 @@ export interface ComposedGateway {
   devTokens: DevTokens | undefined;
   /** Lines for the start-up log: every agency, with its vendors real or simulated. */
   describe(): string[];
+  /** Settles the Canopy key rotations a process left unfinished (start-up): what became of each, for the log. */
+  reconcileCanopyKeys(): Promise<CanopyKeySettlement[]>;
   dispose(): Promise<void>;
 }
 
@@ -160,6 +171,25 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     authMode: mode,
     devTokens,
     describe: () => registry.list().map((agency) => describeAgency(agency, sandbox?.url)),
+    async reconcileCanopyKeys() {
+      if (!rotatedKeys) return [];
+      const settled = registry.list().map(async (agency) => {
+        const canopy = agency.vendors.canopyReferencing;
+        if (!canopy) return [];
+        const settlement = await reconcileCanopyKeyRotation({
+          ...rotatedKeys,
+          agencyId: agency.id,
+          configuredKey: canopy.secretKey,
+          canopyClient: (secretKey) => {
+            const signing = { ...agency, vendors: { ...agency.vendors, canopyReferencing: { ...canopy, secretKey } } };
+            return createVendorClients(signing, pools, crm, parts.vendorHttp).canopyReferencing;
+          },
+        });
+        if (settlement.outcome === 'nothing-pending') return [];
+        return [{ agencyId: agency.id, outcome: settlement.outcome, problem: 'error' in settlement ? settlement.error.message : undefined }];
+      });
+      return (await Promise.all(settled)).flat();
+    },
     async dispose() {
       await registry.dispose();
       await apiKeys?.dispose();

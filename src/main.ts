@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import type { VendorKey } from './agencies/agency';
 import { isSandboxMode, needsSandbox } from './agencies/configured-agencies';
-import { composeGateway, type ComposedGateway } from './compose';
+import { composeGateway, type CanopyKeySettlement, type ComposedGateway } from './compose';
 import { ConfigError, loadConfig, type Config } from './config';
 import { redactUrl } from './http/redact-url';
 import { migrateLinkKeys } from './links/migrate-link-keys';
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   });
   console.log(`rentgraph: GraphQL at http://localhost:${config.port}/graphql (public URL ${redactUrl(config.publicUrl)})`);
   const driver = sandbox && (await startSandboxActivity(sandbox, composed, config));
+  void untilDone('canopy: settling unfinished secret key rotations', () => composed.reconcileCanopyKeys()).then(reportCanopyKeySettlements);
 
   const stop = async (signal: string) => {
     console.log(`${signal}: stopping`);
@@ -62,6 +63,14 @@ function announceAuthentication(composed: ComposedGateway): void {
   if (!dev) return;
   console.log(`auth: sandbox development tokens (every scope, until ${dev.expiresAt.toISOString()}), also in ${dev.file}; GraphiQL opens with the first:`);
   for (const [agencyId, token] of Object.entries(dev.tokens)) console.log(`  ${agencyId}: ${token}`);
+}
+
+/** What became of the Canopy key rotations a process left unfinished; a key lost in Canopy's own window is said loudly. */
+function reportCanopyKeySettlements(settlements: CanopyKeySettlement[]): void {
+  for (const { agencyId, outcome, problem } of settlements) {
+    if (problem) console.error(`!!! canopy: ${problem}`);
+    else console.log(`canopy: agency ${agencyId}'s unfinished secret key rotation settled (${outcome})`);
+  }
 }
 
 /**
