@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
     await closed;
     await composed.dispose();
     await sandbox?.close();
+    // Its tokens stopped working with this process's secret.
+    if (composed.devTokens) await rm(composed.devTokens.file, { force: true });
     subscriber?.disconnect();
     redis?.disconnect();
     process.exit(0);

@@ -58,6 +58,12 @@ describe('npm start on a fresh clone: no variable set', () => {
     expect(answer.status).toBe(401);
     expect(answer.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
+
+  it('removes the token file when it stops', async () => {
+    const file = gateway.tokenFile();
+    await gateway.stop();
+    await expect(stat(file)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
 });
 
 it('refuses AUTH=off in sandbox mode, saying why', { timeout: 60_000 }, async () => {
