@@ -57,5 +57,7 @@ describe('the gateway started with REDIS_URL set and Redis not there yet', () =>
     );
     await client.dispose();
     expect(event?.data?.passportNoteChanged).toEqual({ id: delivered!.body.id, note: canopyExamples.note.note });
+    expect(gateway.output()).not.toContain(WEBHOOK_SECRET);
+    expect(gateway.output()).not.toContain(webhookSecretFor(WEBHOOK_SECRET, 'sandbox-north'));
   }, 60_000);
 });
