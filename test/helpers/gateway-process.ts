@@ -11,7 +11,7 @@ import { freePort } from './redis-server';
 const CONFIGURATION = /^(AUTH|CANOPY|REPOSIT|SANDBOX|AGENCIES_FILE|REDIS|CREDENTIALS_KEY|WEBHOOK_SECRET|REPORT_LINK_SECRET|PUBLIC_URL|PORT|METRICS_TOKEN)/;
 
 export interface GatewayProcessOptions {
-  /** @default true: SANDBOX=1 and SANDBOX_EVENTS=0 unless `env` says otherwise */
+  /** SANDBOX=1 and SANDBOX_EVENTS=0 unless `env` says otherwise; false: `env` alone, as on a fresh clone with `{}`. @default true */
   sandbox?: boolean;
 }
 
@@ -81,8 +81,6 @@ export async function startGatewayProcess(env: Record<string, string | undefined
   return {
     port,
     url,
-    /** The REDIS_KEY_PREFIX it runs with. */
-    prefix,
     /** What the gateway printed so far, stdout and stderr. */
     output: () => output,
     get,
