@@ -33,7 +33,6 @@ import type { EventLog } from './subscriptions/event-log';
 import { createMemoryEventLog } from './subscriptions/memory-event-log';
 import { createRedisEventLog } from './subscriptions/redis-event-log';
 import { createWebhookAgencies } from './subscriptions/webhook-secrets';
-import { untilDone } from './until-done';
 
 export interface GatewayStores {
   links: LinkStore;
@@ -58,6 +57,8 @@ export interface CompositionParts {
   readiness?: ReadinessCheck[];
   log?: (line: string) => void;
 }
+
+/** What start-up made of one agency's unfinished Canopy key rotation. */
 
 export interface ComposedGateway {
   gateway: Gateway;
@@ -139,7 +140,8 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
 
   const mode = authMode(config.auth, { realVendors: configured.some((agency) => agency.source !== 'sandbox'), sandbox: isSandboxMode(config) });
   if (mode === 'off' && (configured.length !== 1 || configured[0]?.id !== 'default')) {
-    throw new ConfigError('AUTH', 'unset: AUTH=off serves only the single agency "default" of the single-agency variables');
+    const served = isSandboxMode(config) ? 'sandbox mode serves sandbox-north and sandbox-south, each with its printed development token' : `${configured.length} agencies are configured`;
+    throw new ConfigError('AUTH', `unset, because ${served}: AUTH=off serves only the single agency "default" of the single-agency variables`);
   }
   const devTokens = mode === 'sandbox-dev-tokens' ? await createDevTokens(config.auth, configured.map((agency) => agency.id)) : undefined;
   const apiKeys = redis && subscriber ? createRedisApiKeyStore(redis, { prefix, subscriber }) : undefined;
@@ -161,8 +163,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     admin,
     reportLinks: createReportLinks({
       publicUrl: config.publicUrl,
-      // Links wait for the key while Redis is away; everything else is served meanwhile.
-      key: untilDone('report links: reading their key', () => reportLinkKey({ configured: config.reportLinkSecret, redis, prefix })),
+      key: () => reportLinkKey({ configured: config.reportLinkSecret, redis, prefix }),
     }),
     readiness: [
       ...vendorReadiness(pools, () => vendorOrigins(registry.list())),

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { Redis } from 'ioredis';
 import type { VendorKey } from './agencies/agency';
@@ -20,8 +21,9 @@ async function main(): Promise<void> {
   const subscriber = redis?.duplicate();
   // Connected before anything subscribes: a SUBSCRIBE queued ahead of ioredis's ready check fails it.
   await subscriber?.connect().catch(() => undefined);
-  // In the background, so Redis may come later: the migration merges with links written meanwhile.
-  if (redis) void untilDone('links: moving to per-agency keys', () => migrateLinkKeys(redis, config.redisKeyPrefix));
+  // Before serving when Redis answers; when it does not yet, the gateway serves (not ready) and the links move once it does.
+  const linksMoved = redis && untilDone('links: moving to per-agency keys', () => migrateLinkKeys(redis, config.redisKeyPrefix));
+  if (redis?.status === 'ready') await linksMoved;
   const sandbox = needsSandbox(config) ? await startSandbox() : undefined;
   const composed = await startOrExplain(() => composeGateway({ config, redis, subscriber, sandbox }));
   for (const line of composed.describe()) console.log(line);
@@ -46,6 +48,8 @@ async function main(): Promise<void> {
     await closed;
     await composed.dispose();
     await sandbox?.close();
+    // Its tokens stopped working with this process's secret.
+    if (composed.devTokens) await rm(composed.devTokens.file, { force: true });
     subscriber?.disconnect();
     redis?.disconnect();
     process.exit(0);

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** Runs a start-up step that needs Redis again every second until it succeeds, reporting the first failure and the success. */
+/** Runs a start-up step that needs Redis (or a vendor) again every second until it succeeds, reporting the first failure and the success. */
 export async function untilDone<T>(what: string, step: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -8,7 +8,7 @@ export async function untilDone<T>(what: string, step: () => Promise<T>): Promis
       if (attempt > 1) console.log(`${what}: done`);
       return result;
     } catch (error) {
-      if (attempt === 1) console.error(`${what}: ${(error as Error).message}; trying again until Redis answers`);
+      if (attempt === 1) console.error(`${what}: ${(error as Error).message}; trying again every second until it succeeds`);
       await sleep(1_000);
     }
   }

@@ -80,7 +80,7 @@ export async function createCanopyKeyRotations(options: CanopyKeyRotationsOption
         try {
           const result = await reconcileCanopyKeyRotation(rotationOf(agency.id));
           if (result.outcome === 'answer-lost') answersLost.add(agency.id);
-          if ('error' in result) log(`canopy key rotation: ${result.error.message}`);
+          if ('error' in result) log(`!!! canopy key rotation: ${result.error.message}`);
           else if (result.outcome !== 'nothing-pending') log(`canopy key rotation: agency ${agency.id}'s unfinished rotation settled (${result.outcome})`);
         } catch (error) {
           log(`canopy key rotation: agency ${agency.id}'s unfinished rotation could not be settled (${(error as Error).message}); it is tried again at its next rotation`);

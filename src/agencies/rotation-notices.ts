@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { subscribeWhenReady } from '../redis-subscribe';
 import { AGENCY_ID } from './agency';
 
 export interface RotationNoticesOptions {
@@ -25,8 +26,7 @@ export function createRotationNotices(options: RotationNoticesOptions): Rotation
     if (from === channel && AGENCY_ID.test(agencyId)) onRotated(agencyId);
   };
   subscriber.on('message', onMessage);
-  // Not waited for, so start-up does not wait for Redis.
-  subscriber.subscribe(channel).catch(() => undefined);
+  void subscribeWhenReady(subscriber, channel);
   return {
     async publish(agencyId) {
       await redis.publish(channel, agencyId);

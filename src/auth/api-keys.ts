@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
+import { subscribeWhenReady } from '../redis-subscribe';
 import { AGENCY_ID } from '../agencies/agency';
 import { SCOPES, type Scope } from './principal';
 
@@ -87,8 +88,7 @@ export function createRedisApiKeyStore(redis: Redis, options: RedisApiKeyStoreOp
     active.delete(id);
   };
   options.subscriber.on('message', onMessage);
-  const subscribed = options.subscriber.subscribe(revokedChannel).then(() => undefined);
-  subscribed.catch(() => undefined);
+  const subscribed = subscribeWhenReady(options.subscriber, revokedChannel);
 
   async function readRecord(agencyId: string | null, id: string): Promise<(ApiKeyRecord & { hash: string }) | undefined> {
     const json = await redis.get(recordKey(agencyId, id));

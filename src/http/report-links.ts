@@ -4,8 +4,8 @@ import { AGENCY_ID } from '../agencies/agency';
 export interface ReportLinksOptions {
   /** The gateway's public origin, e.g. `https://gw.example.com`. */
   publicUrl: string;
-  /** Key of the HMAC that signs the links; a promise while it is still being read (from Redis, at start-up). */
-  key: string | Promise<string>;
+  /** Key of the HMAC that signs the links, or how to read it (from Redis): read on first use, and again after a failure. */
+  key: string | (() => Promise<string>);
   /** How long a link works. @default 900 (15 minutes) */
   ttlSeconds?: number;
   /** @default Date.now */
@@ -43,12 +43,22 @@ export interface ReportLinks {
 export function createReportLinks(options: ReportLinksOptions): ReportLinks {
   const now = options.now ?? Date.now;
   const ttl = options.ttlSeconds ?? 900;
-  const key = Promise.resolve(options.key);
+  const readKey = options.key;
+  let key: Promise<string> | undefined;
+  const currentKey = (): string | Promise<string> => {
+    if (typeof readKey === 'string') return readKey;
+    // A key not read (Redis down at start) is read again next time, never kept as a failure.
+    key ??= readKey().catch((error: unknown) => {
+      key = undefined;
+      throw error;
+    });
+    return key;
+  };
   // Signs the encoded path, not the id, so that a link can never pass for one of another kind or
   // another agency: both are in the path. The version keeps links of the paths before the agency
   // was in them from passing: `rent-passport/<id>` would read as an agency and a document.
   const sign = async (path: string, expires: number) =>
-    createHmac('sha256', await key).update(`${SIGNED_VERSION}\n${path}\n${expires}`).digest('base64url');
+    createHmac('sha256', await currentKey()).update(`${SIGNED_VERSION}\n${path}\n${expires}`).digest('base64url');
   const link = async (agencyId: string, below: string) => {
     if (!AGENCY_ID.test(agencyId)) throw new Error(`report links: agency id ${JSON.stringify(agencyId)} is not ${AGENCY_ID.source}`);
     const path = `${REPORT_PATH}${agencyId}/${below}`;

@@ -2,9 +2,12 @@ import { getOperationAST, parse } from 'graphql';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphiqlTabs } from '../../src/schema/graphiql-tabs';
+import { webhookSecretFor } from '../../src/subscriptions/webhook-secrets';
 import { freshPage, launchChromium } from '../helpers/browser';
-import { useGateway, type TestGateway } from '../helpers/gateway';
+import { startGatewayProcess, type GatewayProcess } from '../helpers/gateway-process';
 import { canopyExamples, postWebhook } from '../helpers/webhooks';
+
+const WEBHOOK_SECRET = 'graphiql-test-webhook-secret';
 
 const tabs = graphiqlTabs().map(({ query }, index) => {
   const operation = getOperationAST(parse(query));
@@ -12,25 +15,29 @@ const tabs = graphiqlTabs().map(({ query }, index) => {
   return { index, name: operation.name.value, type: operation.operation };
 });
 
-let gateway: TestGateway;
+// The gateway as `npm start` runs it on a fresh clone: sandbox mode, with its development tokens.
+let gateway: GatewayProcess;
 let browser: Browser;
 
 beforeAll(async () => {
-  gateway = await useGateway();
+  gateway = await startGatewayProcess({ WEBHOOK_SECRET });
   browser = await launchChromium();
+  await gateway.waitUntilReady();
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  await gateway?.close();
+  await gateway?.stop();
 });
 
-describe('GraphiQL in headless Chromium: every tab, run on a fresh page, answers data', () => {
+describe('GraphiQL in headless Chromium: every tab, run on a fresh page with the headers it opens with, answers data', () => {
   it.each(tabs)('$name', { timeout: 90_000 }, async ({ index, type }) => {
     const page = await freshPage(browser, `${gateway.url}/graphql`);
     try {
       await page.waitForSelector('.graphiql-execute-button', { timeout: 60_000 });
       await selectTab(page, index);
+      // Nothing is typed: the page opens authenticated as sandbox-north.
+      expect(JSON.parse(await headersText(page))).toEqual({ authorization: `Bearer ${gateway.printedTokens()['sandbox-north']}` });
       await page.click('.graphiql-execute-button');
       const shown = type === 'subscription' ? await firstEvent(page) : await answerShown(page);
 
@@ -64,7 +71,7 @@ async function answerShown(page: Page, timeout = 30_000): Promise<string> {
  */
 async function firstEvent(page: Page): Promise<string> {
   for (const example of Object.values(canopyExamples)) {
-    expect((await postWebhook(gateway.url, 'canopy', example)).status).toBe(200);
+    expect((await postWebhook(gateway.url, 'canopy', example, webhookSecretFor(WEBHOOK_SECRET, 'sandbox-north'))).status).toBe(200);
     try {
       return await answerShown(page, 3_000);
     } catch {
@@ -76,11 +83,20 @@ async function firstEvent(page: Page): Promise<string> {
 
 /** The response editor's text: the pane itself renders only the lines that fit on screen. */
 function responseText(page: Page): Promise<string> {
-  return page.evaluate(() => {
+  return editorText(page, '-response.json');
+}
+
+/** The text of the active tab's Headers editor. */
+function headersText(page: Page): Promise<string> {
+  return editorText(page, '-headers.json');
+}
+
+function editorText(page: Page, suffix: string): Promise<string> {
+  return page.evaluate((suffix) => {
     type Model = { uri: { path: string }; getValue(): string };
     const monaco = (window as unknown as { __MONACO?: { editor: { getModels(): Model[] } } }).__MONACO;
-    return monaco?.editor.getModels().find((model) => model.uri.path.endsWith('-response.json'))?.getValue() ?? '';
-  });
+    return monaco?.editor.getModels().find((model) => model.uri.path.endsWith(suffix))?.getValue() ?? '';
+  }, suffix);
 }
 
 async function activeTab(page: Page): Promise<number> {

@@ -4,7 +4,7 @@ import { request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reportLinkKey } from '../../src/http/report-link-key';
 import { createReportLinks } from '../../src/http/report-links';
-import { startGatewayProcess, type GatewayProcess } from '../helpers/gateway-process';
+import { deleteKeys, startGatewayProcess, type GatewayProcess } from '../helpers/gateway-process';
 
 const redis = new Redis('redis://127.0.0.1:6379');
 let gateway: GatewayProcess | undefined;
@@ -38,7 +38,7 @@ it('the running gateway refuses a report link signed with a key derived from the
   await gateway.waitUntilReady();
   const publicUrl = `http://localhost:${gateway.port}`;
   const status = async (key: string) => {
-    const url = await createReportLinks({ publicUrl, key }).canopyDocumentUrl('default', '00000000-0000-4000-8000-000000000000');
+    const url = await createReportLinks({ publicUrl, key }).canopyDocumentUrl('sandbox-north', '00000000-0000-4000-8000-000000000000');
     const response = await request(url.replace('localhost', '127.0.0.1'));
     await response.body.dump();
     return response.statusCode;
@@ -50,5 +50,8 @@ it('the running gateway refuses a report link signed with a key derived from the
   const kept = await redis.get(`${prefix}:report-link-key`);
   expect(kept).toBeTruthy();
   expect(await status(kept!)).not.toBe(403);
-  await redis.del(`${prefix}:report-link-key`);
+  expect(gateway.output()).not.toContain(kept!);
+  expect(gateway.output()).not.toContain(webhookSecret);
+  await gateway.stop();
+  await deleteKeys(prefix);
 });

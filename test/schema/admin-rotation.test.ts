@@ -117,7 +117,7 @@ describe('rotateCanopySecretKey', () => {
       const check = await ready(restarted);
       expect(check).toMatchObject({ ok: false, error: expect.stringMatching(/lost its answer for 1 agency/) });
       expect(check?.error).not.toContain('sandbox-north');
-      expect(lines).toContainEqual(expect.stringMatching(/^canopy key rotation: agency sandbox-north: a Canopy secret key rotation reached Canopy but its answer was lost/));
+      expect(lines).toContainEqual(expect.stringMatching(/^!!! canopy key rotation: agency sandbox-north: a Canopy secret key rotation reached Canopy but its answer was lost/));
     } finally {
       await restarted.dispose();
       subscriber.disconnect();
