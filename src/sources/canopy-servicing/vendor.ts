@@ -1,13 +1,20 @@
-import type { CanopyServicingCredentials } from '../../config';
-import type { VendorModule } from '../vendor-module';
+import type { VendorAccountOf, VendorModule } from '../vendor-module';
 import { CanopyServicingClient } from './client';
 import { canopyServicingErrorBody } from './error-body';
 import { createServicingLoaders } from './loaders';
 
+type Credential = 'token';
+export type CanopyServicingCredentials = VendorAccountOf<Credential>;
+
 export const canopyServicingVendor = {
   key: 'canopyServicing',
   name: 'canopy-servicing',
+  account: {
+    envPrefix: 'CANOPY_SERVICING',
+    credentials: { token: 'CANOPY_SERVICING_TOKEN' },
+    defaultBaseUrl: 'https://sandbox.canopyservicing.com',
+  },
   readErrorBody: canopyServicingErrorBody,
   createClient: (http, account) => new CanopyServicingClient({ http, token: account?.token ?? '' }),
   createLoaders: createServicingLoaders,
-} satisfies VendorModule<CanopyServicingCredentials, CanopyServicingClient, ReturnType<typeof createServicingLoaders>>;
+} satisfies VendorModule<'canopyServicing', Credential, CanopyServicingClient, ReturnType<typeof createServicingLoaders>>;

@@ -1,13 +1,24 @@
-import type { RepositAccount } from '../../agencies/agency';
-import type { VendorModule } from '../vendor-module';
+import type { VendorAccountOf, VendorModule } from '../vendor-module';
 import { RepositClient } from './client';
 import { repositErrorBody } from './error-body';
 import { createRepositLoaders } from './loaders';
+import type { RepositWebhookEvent } from './types';
+import { repositWebhook } from './webhook-route';
+
+type Credential = 'apiKey';
+/** Reposit's key maps to one agency; the referrer token is the CRM's own, shared by every agency (CrmIdentity). */
+export type RepositAccount = VendorAccountOf<Credential>;
 
 export const repositVendor = {
   key: 'reposit',
   name: 'reposit',
+  account: {
+    envPrefix: 'REPOSIT',
+    credentials: { apiKey: 'REPOSIT_API_KEY' },
+    defaultBaseUrl: 'https://reposit.co.uk/deposits',
+  },
   readErrorBody: repositErrorBody,
   createClient: (http, account, crm) => new RepositClient({ http, apiKey: account?.apiKey ?? '', referrerToken: crm.repositReferrerToken }),
   createLoaders: createRepositLoaders,
-} satisfies VendorModule<RepositAccount, RepositClient, ReturnType<typeof createRepositLoaders>>;
+  webhook: repositWebhook,
+} satisfies VendorModule<'reposit', Credential, RepositClient, ReturnType<typeof createRepositLoaders>, RepositWebhookEvent>;
