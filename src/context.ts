@@ -4,7 +4,7 @@ import type { ReportDocuments, ReportDocumentStore } from './links/report-docume
 import DataLoader from 'dataloader';
 import type { ReportLinks } from './http/report-links';
 import type { VendorClients } from './sources/clients';
-import { eachVendor, type VendorLoaders } from './sources/vendors';
+import { eachVendor, type VendorLoaders, type WebhookRoute } from './sources/vendors';
 import type { EventLog } from './subscriptions/event-log';
 import type { OperationScope } from './limits/operation-scope';
 import type { Principal } from './auth/principal';
@@ -39,10 +39,8 @@ export interface GatewayContext {
   operation?: OperationScope;
 }
 
-export interface CallbackUrls {
-  canopy: string;
-  reposit: string;
-}
+/** By webhook route (`canopy`, `reposit`). */
+export type CallbackUrls = Record<WebhookRoute, string>;
 
 export function createLoaders(clients: VendorClients, links: LinkStore, reports: ReportDocumentStore, agency: Agency): Loaders {
   return {

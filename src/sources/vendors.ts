@@ -25,6 +25,12 @@ export type WebhookRoute = { [K in VendorKey]: Vendors[K] extends { webhook: { r
 
 export const VENDOR_KEYS = Object.keys(VENDORS) as VendorKey[];
 
+/** Every webhook route, once each. */
+export const WEBHOOK_ROUTES = VENDOR_KEYS.flatMap((key) => {
+  const vendor = VENDORS[key];
+  return 'webhook' in vendor ? [vendor.webhook.route] : [];
+});
+
 /** Builds one value per vendor; the one place where a per-vendor record is typed from a loop. */
 export function eachVendor<T extends Record<VendorKey, unknown>>(build: <K extends VendorKey>(vendor: Vendors[K], key: K) => T[K]): T {
   const built: Partial<T> = {};

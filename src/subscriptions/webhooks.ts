@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import type { Counter } from 'prom-client';
+import type { CallbackUrls } from '../context';
 import { BodyTooLargeError, readLimited } from '../http/read-limited';
 import type { LinkStore } from '../links/link-store';
 import type { ReportDocumentStore } from '../links/report-documents';
 import { fieldNamedIn, PayloadError } from '../sources/normalise';
 import type { VendorName } from '../sources/vendor-error';
 import type { RecordedNotification, VendorWebhook } from '../sources/vendor-module';
-import { VENDOR_KEYS, VENDORS, type VendorClients, type WebhookRoute } from '../sources/vendors';
+import { VENDOR_KEYS, VENDORS, WEBHOOK_ROUTES, type VendorClients, type WebhookRoute } from '../sources/vendors';
 import { DEAD_LETTER_BODY_LIMIT, type DeadLetterStore } from './dead-letters';
 import type { EventLog, NewEvent } from './event-log';
 import { parseWebhookBody, Refusal } from './webhook-body';
@@ -108,6 +109,11 @@ export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
       }
     },
   };
+}
+
+/** An agency's webhook URLs, one per route; the secret path segment names the agency. */
+export function callbackUrlsFor(publicUrl: string, secret: string): CallbackUrls {
+  return Object.fromEntries(WEBHOOK_ROUTES.map((route) => [route, `${publicUrl}/webhooks/${route}/${secret}`])) as CallbackUrls;
 }
 
 /** Each webhook route's vendor, its notifications recorded with the agency's client there. */
