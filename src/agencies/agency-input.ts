@@ -1,3 +1,4 @@
+import type { VendorAccountSchema } from '../sources/vendor-module';
 import { VENDOR_KEYS, VENDORS } from '../sources/vendors';
 import { AGENCY_ID, type AgencyVendors, type VendorKey } from './agency';
 
@@ -62,9 +63,10 @@ export function readVendors(value: unknown, path: string, readCredential: ReadCr
 
 /** One vendor's account: `baseUrl` (defaulted where the vendor has a public one) and every credential it needs. */
 export function readVendorCredentials<V extends VendorKey>(vendor: V, value: unknown, path: string, readCredential: ReadCredential): NonNullable<AgencyVendors[V]> {
-  const credentials = Object.keys(VENDORS[vendor].account.credentials);
+  const schema: VendorAccountSchema<string> = VENDORS[vendor].account;
+  const credentials = Object.keys(schema.credentials);
   const fields = readMapping(value, path, ['baseUrl', ...credentials]);
-  const account: Record<string, string> = { baseUrl: readBaseUrl(fields.baseUrl, `${path}.baseUrl`, DEFAULT_BASE_URLS[vendor as VendorsWithDefaultBaseUrl], readCredential) };
+  const account: Record<string, string> = { baseUrl: readBaseUrl(fields.baseUrl, `${path}.baseUrl`, schema.defaultBaseUrl, readCredential) };
   for (const name of credentials) {
     const raw = fields[name];
     if (raw === undefined || raw === null) throw new AgencyFieldError(`${path}.${name}`, 'a value (it is required)');
