@@ -1,4 +1,6 @@
 import type { LinkStore } from '../links/link-store';
+import type { SandboxAccountProfile } from '../sandbox/accounts';
+import type { DemoPerson } from '../sandbox/demo-people';
 import type { ReportDocumentStore } from '../links/report-documents';
 import type { Topic } from '../subscriptions/topics';
 import type { ResponseHeaders, VendorErrorBody, VendorHttp } from './http';
@@ -52,12 +54,19 @@ export interface VendorWebhook<Route extends string, Client, Notification> {
   record(notification: Notification, recording: WebhookRecording<Client>): Promise<RecordedNotification>;
 }
 
+/** What seeds one simulated agency's account at a vendor, in sandbox mode. */
+export interface SandboxSeed {
+  profile: SandboxAccountProfile;
+  people: DemoPerson[];
+}
+
 /**
  * One vendor, as the rest of the gateway sees it: the gateway iterates these and names no vendor
  * of its own. `Credential` names an agency's credentials there, `Client` the typed client,
- * `Loaders` its per-request DataLoaders, `Notification` what its webhooks say (if it has any).
+ * `Loaders` its per-request DataLoaders, `Simulator` its sandbox, `Notification` what its webhooks
+ * say (if it has any).
  */
-export interface VendorModule<Key extends string, Credential extends string, Client, Loaders, Notification = never> {
+export interface VendorModule<Key extends string, Credential extends string, Client, Loaders, Simulator, Notification = never> {
   /** How an agency's configuration names the vendor. */
   key: Key;
   /** How errors, metrics and readiness name it. */
@@ -69,4 +78,6 @@ export interface VendorModule<Key extends string, Credential extends string, Cli
   createClient(http: VendorHttp, account: VendorAccountOf<Credential> | undefined, crm: CrmIdentity): Client;
   createLoaders(client: Client): Loaders;
   webhook?: VendorWebhook<string, Client, Notification>;
+  /** The vendor as the sandbox plays it, for one simulated agency. */
+  simulate(seed: SandboxSeed): Simulator;
 }

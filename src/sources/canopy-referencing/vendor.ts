@@ -1,3 +1,4 @@
+import { createCanopyReferencingSimulator, type CanopyReferencingSimulator } from '../../sandbox/canopy-referencing/simulator';
 import type { VendorAccountOf, VendorModule } from '../vendor-module';
 import { CanopyReferencingClient } from './client';
 import { canopyReferencingErrorBody } from './error-body';
@@ -21,4 +22,5 @@ export const canopyReferencingVendor = {
     new CanopyReferencingClient({ http, clientId: account?.clientId ?? '', secretKey: account?.secretKey ?? '', apiKey: account?.apiKey ?? '' }),
   createLoaders: createReferencingLoaders,
   webhook: canopyReferencingWebhook,
-} satisfies VendorModule<'canopyReferencing', Credential, CanopyReferencingClient, ReturnType<typeof createReferencingLoaders>, CanopyNotification>;
+  simulate: ({ profile, people }) => createCanopyReferencingSimulator({ people, credentials: profile.credentials.canopyReferencing, idSpace: profile.idSpace }),
+} satisfies VendorModule<'canopyReferencing', Credential, CanopyReferencingClient, ReturnType<typeof createReferencingLoaders>, CanopyReferencingSimulator, CanopyNotification>;

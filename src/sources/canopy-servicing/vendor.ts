@@ -1,3 +1,4 @@
+import { createCanopyServicingSimulator, type CanopyServicingSimulator } from '../../sandbox/canopy-servicing/simulator';
 import type { VendorAccountOf, VendorModule } from '../vendor-module';
 import { CanopyServicingClient } from './client';
 import { canopyServicingErrorBody } from './error-body';
@@ -17,4 +18,5 @@ export const canopyServicingVendor = {
   readErrorBody: canopyServicingErrorBody,
   createClient: (http, account) => new CanopyServicingClient({ http, token: account?.token ?? '' }),
   createLoaders: createServicingLoaders,
-} satisfies VendorModule<'canopyServicing', Credential, CanopyServicingClient, ReturnType<typeof createServicingLoaders>>;
+  simulate: ({ profile, people }) => createCanopyServicingSimulator({ people, token: profile.credentials.canopyServicing.token, idSpace: profile.idSpace }),
+} satisfies VendorModule<'canopyServicing', Credential, CanopyServicingClient, ReturnType<typeof createServicingLoaders>, CanopyServicingSimulator>;

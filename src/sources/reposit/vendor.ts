@@ -1,3 +1,4 @@
+import { createRepositSimulator, type RepositSimulator } from '../../sandbox/reposit/simulator';
 import type { VendorAccountOf, VendorModule } from '../vendor-module';
 import { RepositClient } from './client';
 import { repositErrorBody } from './error-body';
@@ -21,4 +22,6 @@ export const repositVendor = {
   createClient: (http, account, crm) => new RepositClient({ http, apiKey: account?.apiKey ?? '', referrerToken: crm.repositReferrerToken }),
   createLoaders: createRepositLoaders,
   webhook: repositWebhook,
-} satisfies VendorModule<'reposit', Credential, RepositClient, ReturnType<typeof createRepositLoaders>, RepositWebhookEvent>;
+  simulate: ({ profile, people }) =>
+    createRepositSimulator({ people, apiKey: profile.credentials.reposit.apiKey, supplier: profile.repositSupplier, idSpace: profile.idSpace }),
+} satisfies VendorModule<'reposit', Credential, RepositClient, ReturnType<typeof createRepositLoaders>, RepositSimulator, RepositWebhookEvent>;
