@@ -1,5 +1,5 @@
 import { createCanopyReferencingSimulator, type CanopyReferencingSimulator } from '../../sandbox/canopy-referencing/simulator';
-import type { VendorAccountOf, VendorModule } from '../vendor-module';
+import type { VendorModule } from '../vendor-module';
 import { CanopyReferencingClient } from './client';
 import { canopyReferencingErrorBody } from './error-body';
 import { createReferencingLoaders } from './loaders';
@@ -7,7 +7,6 @@ import type { CanopyNotification } from './types';
 import { canopyReferencingWebhook } from './webhook-route';
 
 type Credential = 'clientId' | 'secretKey' | 'apiKey';
-export type CanopyReferencingCredentials = VendorAccountOf<Credential>;
 
 export const canopyReferencingVendor = {
   key: 'canopyReferencing',

@@ -1,11 +1,10 @@
 import { createCanopyServicingSimulator, type CanopyServicingSimulator } from '../../sandbox/canopy-servicing/simulator';
-import type { VendorAccountOf, VendorModule } from '../vendor-module';
+import type { VendorModule } from '../vendor-module';
 import { CanopyServicingClient } from './client';
 import { canopyServicingErrorBody } from './error-body';
 import { createServicingLoaders } from './loaders';
 
 type Credential = 'token';
-export type CanopyServicingCredentials = VendorAccountOf<Credential>;
 
 export const canopyServicingVendor = {
   key: 'canopyServicing',

@@ -1,5 +1,5 @@
 import { createRepositSimulator, type RepositSimulator } from '../../sandbox/reposit/simulator';
-import type { VendorAccountOf, VendorModule } from '../vendor-module';
+import type { VendorModule } from '../vendor-module';
 import { RepositClient } from './client';
 import { repositErrorBody } from './error-body';
 import { createRepositLoaders } from './loaders';
@@ -7,12 +7,11 @@ import type { RepositWebhookEvent } from './types';
 import { repositWebhook } from './webhook-route';
 
 type Credential = 'apiKey';
-/** Reposit's key maps to one agency; the referrer token is the CRM's own, shared by every agency (CrmIdentity). */
-export type RepositAccount = VendorAccountOf<Credential>;
 
 export const repositVendor = {
   key: 'reposit',
   name: 'reposit',
+  // The key maps to one agency; the referrer token is the CRM's own, shared by every agency (CrmIdentity).
   account: {
     envPrefix: 'REPOSIT',
     credentials: { apiKey: 'REPOSIT_API_KEY' },
