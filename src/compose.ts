@@ -28,6 +28,7 @@ import { configuredAgencies, isSandboxMode } from './agencies/configured-agencie
 import type { RunningSandbox } from './sandbox/start';
 import { createGateway, type Gateway } from './server';
 import { createVendorClients, createVendorPools, type VendorHttpTuning, type VendorPools } from './sources/clients';
+import { VENDOR_KEYS } from './sources/vendors';
 import { createMemoryDeadLetters, createRedisDeadLetters, type DeadLetterStore } from './subscriptions/dead-letters';
 import type { EventLog } from './subscriptions/event-log';
 import { createMemoryEventLog } from './subscriptions/memory-event-log';
@@ -214,7 +215,7 @@ function vendorOrigins(agencies: Agency[]): Array<{ vendor: VendorKey; baseUrl: 
 
 /** One start-up log line: the agency and, per vendor, real or simulated and where (never a credential). */
 function describeAgency(agency: Agency, sandboxUrl: string | undefined): string {
-  const vendors = (['canopyReferencing', 'canopyServicing', 'reposit'] as const).map((key) => {
+  const vendors = VENDOR_KEYS.map((key) => {
     const account = agency.vendors[key];
     if (!account) return `${key} not used`;
     const simulated = sandboxUrl !== undefined && account.baseUrl.startsWith(sandboxUrl);

@@ -1,40 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import type { Agency } from './agencies/agency';
 import { readAgenciesFile } from './agencies/agencies-file';
-import { DEFAULT_BASE_URLS } from './agencies/agency-input';
 import { parseCredentialKey, type CredentialKeys } from './agencies/credential-cipher';
 import { parseAuthConfig, type AuthConfig } from './auth/auth-config';
 import { ConfigError } from './config-error';
 import { redactUrl } from './http/redact-url';
+import type { VendorAccountSchema } from './sources/vendor-module';
+import { eachVendor, type VendorAccount, type VendorKey } from './sources/vendors';
 
 export { ConfigError } from './config-error';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operation-limits';
 
-/** Credentials of Canopy Referencing; `null` in an agency means the sandbox plays the vendor. */
-export interface CanopyReferencingCredentials {
-  baseUrl: string;
-  clientId: string;
-  secretKey: string;
-  apiKey: string;
-}
-
-export interface CanopyServicingCredentials {
-  baseUrl: string;
-  token: string;
-}
-
-export interface RepositCredentials {
-  baseUrl: string;
-  apiKey: string;
-}
-
 /** Agency `default` as today's single-agency variables define it; `null`: the sandbox plays that vendor. */
-export interface AgencyConfig {
-  id: string;
-  canopyReferencing: CanopyReferencingCredentials | null;
-  canopyServicing: CanopyServicingCredentials | null;
-  reposit: RepositCredentials | null;
-}
+export type AgencyConfig = { id: string } & { [K in VendorKey]: VendorAccount<K> | null };
 
 export interface Config {
   port: number;
@@ -67,11 +45,8 @@ export interface Config {
   metricsToken: string | undefined;
 }
 
-export interface VendorConnections {
-  canopyReferencing: number;
-  canopyServicing: number;
-  reposit: number;
-}
+/** By vendor, from `<envPrefix>_MAX_CONNECTIONS`. */
+export type VendorConnections = Record<VendorKey, number>;
 
 /**
  * 50 tenant dashboards in flight keep up to 200 Canopy Servicing calls open at once; with 32
@@ -118,11 +93,7 @@ export function loadConfig(env: Env = process.env): Config {
     webhookSecretGenerated: secret === undefined,
     reportLinkSecret,
     sandbox: { forced, events: parseFlag(env, 'SANDBOX_EVENTS', true) },
-    vendorConnections: {
-      canopyReferencing: parseCount(env, 'CANOPY_REFERENCING_MAX_CONNECTIONS', DEFAULT_VENDOR_CONNECTIONS),
-      canopyServicing: parseCount(env, 'CANOPY_SERVICING_MAX_CONNECTIONS', DEFAULT_VENDOR_CONNECTIONS),
-      reposit: parseCount(env, 'REPOSIT_MAX_CONNECTIONS', DEFAULT_VENDOR_CONNECTIONS),
-    },
+    vendorConnections: eachVendor<VendorConnections>(({ account }) => parseCount(env, `${account.envPrefix}_MAX_CONNECTIONS`, DEFAULT_VENDOR_CONNECTIONS)),
     limits: {
       maxDepth: parseCount(env, 'MAX_DEPTH', DEFAULT_OPERATION_LIMITS.maxDepth, 1, 1_000),
       maxTokens: parseCount(env, 'MAX_TOKENS', DEFAULT_OPERATION_LIMITS.maxTokens, 1, 1_000_000),
@@ -137,43 +108,29 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken,
     agency: {
       id: 'default',
-      canopyReferencing: forced ? null : canopyReferencingFrom(env),
-      canopyServicing: forced ? null : canopyServicingFrom(env),
-      reposit: forced ? null : repositFrom(env),
+      ...eachVendor<Omit<AgencyConfig, 'id'>>((vendor, key) => (forced ? null : (accountFrom(env, vendor.account) as AgencyConfig[typeof key]))),
     },
   };
 }
 
-function canopyReferencingFrom(env: Env): CanopyReferencingCredentials | null {
-  const group = credentialGroup(env, [
-    'CANOPY_REFERENCING_BASE_URL',
-    'CANOPY_CLIENT_ID',
-    'CANOPY_SECRET_KEY',
-    'CANOPY_API_KEY',
-  ]);
-  if (!group) return null;
-  const [baseUrl, clientId, secretKey, apiKey] = group as [string, string, string, string];
-  return { baseUrl: requireUrl('CANOPY_REFERENCING_BASE_URL', baseUrl), clientId, secretKey, apiKey };
-}
-
-function canopyServicingFrom(env: Env): CanopyServicingCredentials | null {
-  const token = optional(env, 'CANOPY_SERVICING_TOKEN');
-  if (token === undefined) {
-    rejectOrphans(env, ['CANOPY_SERVICING_BASE_URL'], 'CANOPY_SERVICING_TOKEN');
-    return null;
-  }
-  const baseUrl = optional(env, 'CANOPY_SERVICING_BASE_URL') ?? DEFAULT_BASE_URLS.canopyServicing;
-  return { baseUrl: requireUrl('CANOPY_SERVICING_BASE_URL', baseUrl), token };
-}
-
-function repositFrom(env: Env): RepositCredentials | null {
-  const apiKey = optional(env, 'REPOSIT_API_KEY');
-  if (apiKey === undefined) {
-    rejectOrphans(env, ['REPOSIT_BASE_URL'], 'REPOSIT_API_KEY');
-    return null;
-  }
-  const baseUrl = optional(env, 'REPOSIT_BASE_URL') ?? DEFAULT_BASE_URLS.reposit;
-  return { baseUrl: requireUrl('REPOSIT_BASE_URL', baseUrl), apiKey };
+/**
+ * One vendor's account from `<envPrefix>_BASE_URL` and its credentials' variables: all of them
+ * (the base URL may fall back to the vendor's default), or none, since half a set of credentials
+ * is a mistake worth stopping for.
+ */
+function accountFrom(env: Env, schema: VendorAccountSchema<string>): Record<string, string> | null {
+  const baseUrlName = `${schema.envPrefix}_BASE_URL`;
+  const names = [baseUrlName, ...Object.values(schema.credentials)];
+  const given = names.filter((name) => optional(env, name) !== undefined);
+  if (given.length === 0) return null;
+  const required = schema.defaultBaseUrl === undefined ? names : names.slice(1);
+  const missing = required.find((name) => optional(env, name) === undefined);
+  if (missing) throw new ConfigError(missing, `a value, because ${given.join(', ')} is set`);
+  const account: Record<string, string> = {
+    baseUrl: requireUrl(baseUrlName, optional(env, baseUrlName) ?? (schema.defaultBaseUrl as string)),
+  };
+  for (const [field, name] of Object.entries(schema.credentials)) account[field] = optional(env, name) as string;
+  return account;
 }
 
 function credentialKeysFrom(env: Env): CredentialKeys | undefined {
@@ -192,22 +149,6 @@ function credentialKeysFrom(env: Env): CredentialKeys | undefined {
   }
   if (previous?.equals(current)) throw new ConfigError('CREDENTIALS_KEY_PREVIOUS', 'a key other than CREDENTIALS_KEY');
   return { current, previous };
-}
-
-/** All of the names, or none of them: half a set of credentials is a mistake worth stopping for. */
-function credentialGroup(env: Env, names: string[]): string[] | null {
-  const values = names.map((name) => optional(env, name));
-  if (values.every((value) => value === undefined)) return null;
-  const missing = names.find((_, i) => values[i] === undefined);
-  if (missing) {
-    throw new ConfigError(missing, `a value, because ${names.filter((_, i) => values[i] !== undefined).join(', ')} is set`);
-  }
-  return values as string[];
-}
-
-function rejectOrphans(env: Env, names: string[], needed: string): void {
-  const orphan = names.find((name) => optional(env, name) !== undefined);
-  if (orphan) throw new ConfigError(needed, `a value, because ${orphan} is set`);
 }
 
 function optional(env: Env, name: string): string | undefined {

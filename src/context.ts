@@ -3,11 +3,9 @@ import type { LinkStore } from './links/link-store';
 import type { ReportDocuments, ReportDocumentStore } from './links/report-documents';
 import DataLoader from 'dataloader';
 import type { ReportLinks } from './http/report-links';
-import { createReferencingLoaders } from './sources/canopy-referencing/loaders';
-import { createServicingLoaders } from './sources/canopy-servicing/loaders';
 import type { VendorClients } from './sources/clients';
+import { eachVendor, type VendorLoaders, type WebhookRoute } from './sources/vendors';
 import type { EventLog } from './subscriptions/event-log';
-import { createRepositLoaders } from './sources/reposit/loaders';
 import type { OperationScope } from './limits/operation-scope';
 import type { Principal } from './auth/principal';
 import type { AgencyServicesCache } from './agencies/agency-services';
@@ -15,18 +13,16 @@ import type { CanopyKeyRotations } from './agencies/canopy-key-rotations';
 import type { LiveAgencyRegistry } from './agencies/registry';
 import type { ApiKeyStore } from './auth/api-keys';
 
-/** The agency a request acts for. One today; the context carries it so that many is configuration. */
+/** The agency a request acts for: its principal's. */
 export interface Agency {
   id: string;
   name: string;
 }
 
-export interface Loaders {
+/** The gateway's own loaders, and each vendor's under its key. */
+export interface Loaders extends VendorLoaders {
   links: ReturnType<typeof createLinkLoaders>;
   reportDocuments: DataLoader<string, ReportDocuments | undefined>;
-  referencing: ReturnType<typeof createReferencingLoaders>;
-  servicing: ReturnType<typeof createServicingLoaders>;
-  reposit: ReturnType<typeof createRepositLoaders>;
 }
 
 export interface GatewayContext {
@@ -60,17 +56,13 @@ export interface AgencyAdmin {
   canopyKeyRotations: Pick<CanopyKeyRotations, 'rotate'>;
 }
 
-export interface CallbackUrls {
-  canopy: string;
-  reposit: string;
-}
+/** By webhook route (`canopy`, `reposit`). */
+export type CallbackUrls = Record<WebhookRoute, string>;
 
 export function createLoaders(clients: VendorClients, links: LinkStore, reports: ReportDocumentStore, agency: Agency): Loaders {
   return {
     links: createLinkLoaders(links, agency.id),
     reportDocuments: new DataLoader((ids) => reports.load(agency.id, ids)),
-    referencing: createReferencingLoaders(clients.canopyReferencing),
-    servicing: createServicingLoaders(clients.canopyServicing),
-    reposit: createRepositLoaders(clients.reposit),
+    ...eachVendor<VendorLoaders>((vendor, key) => vendor.createLoaders(clients[key] as never) as VendorLoaders[typeof key]),
   };
 }

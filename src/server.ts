@@ -144,11 +144,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         reportDocuments: deps.reportDocuments,
         deadLetters: deps.deadLetters,
         counter: deps.metrics.webhooks,
-        // The notes answer is the one that names the renter.
-        renterEmail: async (agencyId, canopyReferenceId) => {
-          const canopy = (await deps.agencies.get(agencyId))?.clients.canopyReferencing;
-          return canopy && (await canopy.getPassportNotes(canopyReferenceId)).renter.email;
-        },
+        clients: async (agencyId) => (await deps.agencies.get(agencyId))?.clients,
       }),
     ], (error) => logger.error('route failed', error)),
   });

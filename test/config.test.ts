@@ -52,8 +52,9 @@ describe('loadConfig', () => {
       agency: {
         canopyReferencing: { baseUrl: 'https://api.canopy.rent', clientId: 'client', secretKey: 'secret', apiKey: 'key' },
         canopyServicing: { baseUrl: 'https://sandbox.canopyservicing.com', token: 'token' },
-        reposit: { baseUrl: 'https://reposit.co.uk/deposits', apiKey: 'reposit-key', referrerToken: 'crm' },
+        reposit: { baseUrl: 'https://reposit.co.uk/deposits', apiKey: 'reposit-key' },
       },
+      repositReferrerToken: 'crm',
     });
   });
 
@@ -97,7 +98,7 @@ describe('loadConfig', () => {
       'a value',
     ],
     [{ CANOPY_SERVICING_BASE_URL: 'https://x.test' }, 'CANOPY_SERVICING_TOKEN', 'CANOPY_SERVICING_BASE_URL is set'],
-    [{ REPOSIT_REFERRER_TOKEN: 'crm' }, 'REPOSIT_API_KEY', 'REPOSIT_REFERRER_TOKEN is set'],
+    [{ REPOSIT_BASE_URL: 'https://x.test' }, 'REPOSIT_API_KEY', 'REPOSIT_BASE_URL is set'],
     [{ REPOSIT_API_KEY: 'k', REPOSIT_BASE_URL: 'ftp://x' }, 'REPOSIT_BASE_URL', 'http: or https:'],
   ])('refuses %j, naming %s and what it expects', (env, variable, expected) => {
     const error = configError(env);

@@ -1,10 +1,18 @@
+import type { VendorAccountSchema } from '../sources/vendor-module';
+import { VENDOR_KEYS, VENDORS } from '../sources/vendors';
 import { AGENCY_ID, type AgencyVendors, type VendorKey } from './agency';
 
-/** Where a vendor is when an agency does not say (Canopy Referencing gives every client its own base URL). */
-export const DEFAULT_BASE_URLS = {
-  canopyServicing: 'https://sandbox.canopyservicing.com',
-  reposit: 'https://reposit.co.uk/deposits',
-} as const;
+export { VENDOR_KEYS } from '../sources/vendors';
+
+type VendorsWithDefaultBaseUrl = { [K in VendorKey]: (typeof VENDORS)[K]['account'] extends { defaultBaseUrl: string } ? K : never }[VendorKey];
+
+/** Where a vendor is when an agency does not say, for the vendors whose documentation says. */
+export const DEFAULT_BASE_URLS = Object.fromEntries(
+  VENDOR_KEYS.flatMap((key) => {
+    const { account } = VENDORS[key];
+    return 'defaultBaseUrl' in account ? [[key, account.defaultBaseUrl]] : [];
+  }),
+) as Record<VendorsWithDefaultBaseUrl, string>;
 
 /**
  * An agency's fields read from input nobody has checked yet: AGENCIES_FILE and the admin mutations
@@ -22,20 +30,6 @@ export class AgencyFieldError extends Error {
 
 /** Turns a credential as written into the value to use: `${NAME}` substitution in the file, refusal at run time. */
 export type ReadCredential = (raw: string, path: string) => string;
-
-interface VendorSchema {
-  credentials: readonly string[];
-  /** Where the vendor's own documentation points; without one, baseUrl is required. */
-  defaultBaseUrl?: string;
-}
-
-const VENDOR_SCHEMAS: Record<VendorKey, VendorSchema> = {
-  canopyReferencing: { credentials: ['clientId', 'secretKey', 'apiKey'] },
-  canopyServicing: { credentials: ['token'], defaultBaseUrl: DEFAULT_BASE_URLS.canopyServicing },
-  reposit: { credentials: ['apiKey'], defaultBaseUrl: DEFAULT_BASE_URLS.reposit },
-};
-
-export const VENDOR_KEYS = Object.keys(VENDOR_SCHEMAS) as VendorKey[];
 
 const NAME_MAX = 200;
 
@@ -69,10 +63,11 @@ export function readVendors(value: unknown, path: string, readCredential: ReadCr
 
 /** One vendor's account: `baseUrl` (defaulted where the vendor has a public one) and every credential it needs. */
 export function readVendorCredentials<V extends VendorKey>(vendor: V, value: unknown, path: string, readCredential: ReadCredential): NonNullable<AgencyVendors[V]> {
-  const schema = VENDOR_SCHEMAS[vendor];
-  const fields = readMapping(value, path, ['baseUrl', ...schema.credentials]);
+  const schema: VendorAccountSchema<string> = VENDORS[vendor].account;
+  const credentials = Object.keys(schema.credentials);
+  const fields = readMapping(value, path, ['baseUrl', ...credentials]);
   const account: Record<string, string> = { baseUrl: readBaseUrl(fields.baseUrl, `${path}.baseUrl`, schema.defaultBaseUrl, readCredential) };
-  for (const name of schema.credentials) {
+  for (const name of credentials) {
     const raw = fields[name];
     if (raw === undefined || raw === null) throw new AgencyFieldError(`${path}.${name}`, 'a value (it is required)');
     if (typeof raw !== 'string' || raw.trim() === '') throw new AgencyFieldError(`${path}.${name}`, 'a non-empty string (quote values that look like numbers)');

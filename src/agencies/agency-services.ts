@@ -4,6 +4,7 @@ import { createVendorClients, type VendorClients, type VendorHttpTuning, type Ve
 import type { VendorCall } from '../sources/http';
 import type { CrmIdentity } from '../sources/vendor-module';
 import { webhookSecretFor } from '../subscriptions/webhook-secrets';
+import { callbackUrlsFor } from '../subscriptions/webhooks';
 import type { Agency, AgencyRegistry } from './agency';
 
 /** What one agency's requests work with: its vendor clients and its own webhook URLs. */
@@ -67,10 +68,7 @@ export function createAgencyServices(options: AgencyServicesOptions): AgencyServ
         ...options.vendorHttp,
         onCall: onCall && ((call) => onCall(agency.id, call)),
       }),
-      callbackUrls: {
-        canopy: `${options.publicUrl}/webhooks/canopy/${secret}`,
-        reposit: `${options.publicUrl}/webhooks/reposit/${secret}`,
-      },
+      callbackUrls: callbackUrlsFor(options.publicUrl, secret),
     };
   };
 

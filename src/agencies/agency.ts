@@ -1,20 +1,12 @@
-import type { CanopyReferencingCredentials, CanopyServicingCredentials, RepositCredentials } from '../config';
+import type { VendorAccount, VendorKey } from '../sources/vendors';
+
+export type { VendorKey } from '../sources/vendors';
 
 /** Agency ids, in the agencies file, the admin mutations and tokens: they also name Redis keys and metric labels. */
 export const AGENCY_ID = /^[a-z0-9-]{1,63}$/;
 
-/** The vendors, as an agency's configuration names them. */
-export type VendorKey = 'canopyReferencing' | 'canopyServicing' | 'reposit';
-
 /** An agency's vendor accounts; a vendor left out is one the agency does not use. */
-export interface AgencyVendors {
-  canopyReferencing?: CanopyReferencingCredentials;
-  canopyServicing?: CanopyServicingCredentials;
-  reposit?: RepositAccount;
-}
-
-/** Reposit's key maps to one agency; the referrer token is the CRM's own, shared by every agency. */
-export type RepositAccount = Omit<RepositCredentials, 'referrerToken'>;
+export type AgencyVendors = { [K in VendorKey]?: VendorAccount<K> };
 
 /** Where an agency was defined; the file and the environment are read at start, the rest is live. */
 export type AgencySource = 'file' | 'environment' | 'runtime' | 'sandbox';

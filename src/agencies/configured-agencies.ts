@@ -1,9 +1,8 @@
 import type { AgencyConfig, Config } from '../config';
 import type { RunningSandbox } from '../sandbox/start';
 import type { ResolvedAgency } from '../sources/clients';
-import type { Agency, AgencyVendors, VendorKey } from './agency';
-
-const VENDOR_KEYS: VendorKey[] = ['canopyReferencing', 'canopyServicing', 'reposit'];
+import { VENDOR_KEYS } from '../sources/vendors';
+import type { Agency, AgencyVendors } from './agency';
 
 /**
  * Sandbox mode: SANDBOX=1, or nothing configured at all (no agencies file, no vendor variable).
@@ -40,6 +39,6 @@ function environmentAgency(agency: AgencyConfig, simulated: ResolvedAgency | und
   return { id: agency.id, name: 'Default agency', source: 'environment', vendors };
 }
 
-function vendorsOf(agency: ResolvedAgency): AgencyVendors {
-  return { canopyReferencing: agency.canopyReferencing, canopyServicing: agency.canopyServicing, reposit: agency.reposit };
+function vendorsOf({ id: _, ...vendors }: ResolvedAgency): AgencyVendors {
+  return vendors;
 }

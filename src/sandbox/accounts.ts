@@ -1,9 +1,7 @@
-import { createCanopyReferencingSimulator, type CanopyReferencingSimulator } from './canopy-referencing/simulator';
-import { createCanopyServicingSimulator, type CanopyServicingSimulator } from './canopy-servicing/simulator';
+import { eachVendor, type VENDORS, type VendorKey } from '../sources/vendors';
 import { SANDBOX_ACCOUNT_CREDENTIALS, type SandboxAccountId, type SandboxCredentials } from './credentials';
 import { demoPeople, type DemoCast, type DemoPerson } from './demo-people';
 import { NORTHSIDE_LETTINGS, type RepositSupplierProfile } from './reposit/seed';
-import { createRepositSimulator, type RepositSimulator } from './reposit/simulator';
 
 /** One simulated agency: who it is, the keys it holds, and whose data its vendor accounts hold. */
 export interface SandboxAccountProfile {
@@ -17,11 +15,7 @@ export interface SandboxAccountProfile {
 }
 
 /** The account's state at each vendor. */
-export interface SandboxSimulators {
-  canopyReferencing: CanopyReferencingSimulator;
-  canopyServicing: CanopyServicingSimulator;
-  reposit: RepositSimulator;
-}
+export type SandboxSimulators = { [K in VendorKey]: ReturnType<(typeof VENDORS)[K]['simulate']> };
 
 export const SANDBOX_ACCOUNT_PROFILES: SandboxAccountProfile[] = [
   {
@@ -49,19 +43,11 @@ export const SANDBOX_ACCOUNT_PROFILES: SandboxAccountProfile[] = [
   },
 ];
 
-/** The account's people, seeded into a fresh account at each of the three vendors. */
+/** The account's people, seeded into a fresh account at each vendor. */
 export function createAccountSimulators(
   profile: SandboxAccountProfile,
   peopleCount: number,
 ): { people: DemoPerson[]; simulators: SandboxSimulators } {
   const people = demoPeople(peopleCount, profile.cast);
-  const { credentials, idSpace } = profile;
-  return {
-    people,
-    simulators: {
-      canopyReferencing: createCanopyReferencingSimulator({ people, credentials: credentials.canopyReferencing, idSpace }),
-      canopyServicing: createCanopyServicingSimulator({ people, token: credentials.canopyServicing.token, idSpace }),
-      reposit: createRepositSimulator({ people, apiKey: credentials.reposit.apiKey, supplier: profile.repositSupplier, idSpace }),
-    },
-  };
+  return { people, simulators: eachVendor<SandboxSimulators>((vendor) => vendor.simulate({ profile, people }) as never) };
 }

@@ -1,20 +1,15 @@
 import { Pool } from 'undici';
 import type { Agency, VendorKey } from '../agencies/agency';
-import type { CanopyReferencingCredentials, CanopyServicingCredentials, RepositCredentials, VendorConnections } from '../config';
+import type { VendorConnections } from '../config';
 import { createVendorPool, VendorHttp, type VendorHttpOptions } from './http';
 import type { CrmIdentity } from './vendor-module';
-import { eachVendor, type VendorClients } from './vendors';
+import { eachVendor, type VendorAccount, type VendorClients } from './vendors';
 import type { VendorName } from './vendor-error';
 
 export type { VendorClients } from './vendors';
 
 /** An agency with an account at every vendor, as the sandbox hands them out. */
-export interface ResolvedAgency {
-  id: string;
-  canopyReferencing: CanopyReferencingCredentials;
-  canopyServicing: CanopyServicingCredentials;
-  reposit: RepositCredentials;
-}
+export type ResolvedAgency = { id: string } & { [K in VendorKey]: VendorAccount<K> };
 
 /**
  * Keep-alive pools by vendor origin, shared by every agency: credentials are headers, not

@@ -1,4 +1,8 @@
-import type { VendorKey } from '../agencies/agency';
+import type { LinkStore } from '../links/link-store';
+import type { SandboxAccountProfile } from '../sandbox/accounts';
+import type { DemoPerson } from '../sandbox/demo-people';
+import type { ReportDocumentStore } from '../links/report-documents';
+import type { Topic } from '../subscriptions/topics';
 import type { ResponseHeaders, VendorErrorBody, VendorHttp } from './http';
 import type { VendorName } from './vendor-error';
 
@@ -8,17 +12,72 @@ export interface CrmIdentity {
   repositReferrerToken: string | undefined;
 }
 
+/** An agency's account at a vendor: its base URL and one string per credential. */
+export type VendorAccountOf<Credential extends string> = { baseUrl: string } & Record<Credential, string>;
+
+/**
+ * How an account is written: in AGENCIES_FILE and the admin mutations (`credentials`), and as the
+ * environment variables of agency `default` (`<envPrefix>_BASE_URL`, each credential's variable).
+ */
+export interface VendorAccountSchema<Credential extends string> {
+  /** Each credential field, with the environment variable that gives it to agency `default`. */
+  credentials: Record<Credential, string>;
+  /** Starts the `_BASE_URL` and `_MAX_CONNECTIONS` variables. */
+  envPrefix: string;
+  /** Where the vendor's own documentation points; without one, baseUrl is required. */
+  defaultBaseUrl?: string;
+}
+
+/** What a webhook route's reader may use while it records a notification, all for one agency. */
+export interface WebhookRecording<Client> {
+  agencyId: string;
+  links: LinkStore;
+  reportDocuments: ReportDocumentStore;
+  /** The agency's client at this vendor; undefined when the agency is gone. */
+  client(): Promise<Client | undefined>;
+}
+
+/** The event a notification becomes, once its tenants are linked and its documents kept. */
+export interface RecordedNotification {
+  topic: Topic;
+  tenantEmails: string[];
+  subjectId: string;
+}
+
+/** A vendor's notifications, served at `POST /webhooks/<route>/:secret`. */
+export interface VendorWebhook<Route extends string, Client, Notification> {
+  /** The route's path segment; it also names the vendor in dead letters and deduplication keys. */
+  route: Route;
+  /** Reads a body; throws PayloadError naming the field for anything it cannot take. */
+  read(body: unknown): Notification;
+  /** Links and stores what the notification says; throws only when a store cannot take it now. */
+  record(notification: Notification, recording: WebhookRecording<Client>): Promise<RecordedNotification>;
+}
+
+/** What seeds one simulated agency's account at a vendor, in sandbox mode. */
+export interface SandboxSeed {
+  profile: SandboxAccountProfile;
+  people: DemoPerson[];
+}
+
 /**
  * One vendor, as the rest of the gateway sees it: the gateway iterates these and names no vendor
- * of its own. `Account` is an agency's credentials there (with its base URL), `Client` the typed
- * client, `Loaders` its per-request DataLoaders.
+ * of its own. `Credential` names an agency's credentials there, `Client` the typed client,
+ * `Loaders` its per-request DataLoaders, `Simulator` its sandbox, `Notification` what its webhooks
+ * say (if it has any).
  */
-export interface VendorModule<Account extends { baseUrl: string }, Client, Loaders> {
-  key: VendorKey;
+export interface VendorModule<Key extends string, Credential extends string, Client, Loaders, Simulator, Notification = never> {
+  /** How an agency's configuration names the vendor. */
+  key: Key;
+  /** How errors, metrics and readiness name it. */
   name: VendorName;
+  account: VendorAccountSchema<Credential>;
   /** Reads the vendor's error bodies into message, request id and field errors. */
   readErrorBody(body: unknown, headers: ResponseHeaders): VendorErrorBody;
   /** The client of one agency's account; without an account, `http` fails every call with NO_ACCOUNT. */
-  createClient(http: VendorHttp, account: Account | undefined, crm: CrmIdentity): Client;
+  createClient(http: VendorHttp, account: VendorAccountOf<Credential> | undefined, crm: CrmIdentity): Client;
   createLoaders(client: Client): Loaders;
+  webhook?: VendorWebhook<string, Client, Notification>;
+  /** The vendor as the sandbox plays it, for one simulated agency. */
+  simulate(seed: SandboxSeed): Simulator;
 }

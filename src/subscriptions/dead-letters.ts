@@ -1,9 +1,11 @@
 import type { Redis } from 'ioredis';
+import type { WebhookRoute } from '../sources/vendors';
 
 /** A webhook the gateway refused, kept for a person to inspect. */
 export interface DeadLetter {
   receivedAt: string;
-  vendor: 'canopy' | 'reposit';
+  /** The route it came by, `/webhooks/<route>/…`. */
+  vendor: WebhookRoute;
   reason: string;
   /** The body as received, cut to a readable length. */
   body: string;

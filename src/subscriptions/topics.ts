@@ -1,5 +1,3 @@
-import type { CanopyNotification } from '../sources/canopy-referencing/types';
-
 /** Every kind of event the gateway stores and fans out, named `entity:event`. */
 export const TOPICS = {
   requestStatusChanged: 'referencingRequest:statusChanged',
@@ -10,10 +8,3 @@ export const TOPICS = {
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
-
-export const CANOPY_TOPICS: Record<CanopyNotification['kind'], Topic> = {
-  requestStatus: TOPICS.requestStatusChanged,
-  passportStatus: TOPICS.passportStatusChanged,
-  note: TOPICS.passportNoteChanged,
-  completedReport: TOPICS.referencingCompleted,
-};

@@ -27,7 +27,7 @@ const CanopyBranchLink = builder.objectRef<BranchLinkShape>('CanopyBranchLink').
     branch: t.field({
       type: CanopyBranch,
       nullable: true,
-      resolve: (link, _args, ctx) => ctx.loaders.referencing.branch.load(link.canopyBranchId),
+      resolve: (link, _args, ctx) => ctx.loaders.canopyReferencing.branch.load(link.canopyBranchId),
     }),
   }),
 });

@@ -35,7 +35,7 @@ export const CanopyBranch = builder.node(builder.objectRef<ReferencingBranch>('C
     'A branch of the agency in Canopy. Renters connect to a branch, not to the company; a referencing request names a branch by a client branch id linked to it.',
   id: { resolve: (branch) => branch.canopyBranchId, parse: nodeIdParser('CanopyBranch', CANOPY_REFERENCING_ID) },
   loadMany: async (ids, ctx) =>
-    (await ctx.loaders.referencing.branch.loadMany(ids)).map((branch) => {
+    (await ctx.loaders.canopyReferencing.branch.loadMany(ids)).map((branch) => {
       if (branch instanceof Error) throw branch;
       return branch;
     }),
@@ -53,6 +53,6 @@ builder.queryField('canopyBranches', (t) =>
   t.field({
     type: [CanopyBranch],
     description: 'The agency’s Canopy branches, each with the client branch ids linked to it.',
-    resolve: (_root, _args, ctx) => ctx.loaders.referencing.branches.load(ALL_BRANCHES),
+    resolve: (_root, _args, ctx) => ctx.loaders.canopyReferencing.branches.load(ALL_BRANCHES),
   }),
 );

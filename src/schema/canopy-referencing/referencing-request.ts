@@ -29,7 +29,7 @@ function shapeFromNotes(canopyReferenceId: string, notes: CanopyPassportNotes): 
 
 /** Referencing requests through the loader, in the order asked; ids Canopy does not know are skipped, any other failure is thrown. */
 export async function loadReferencingRequests(ctx: GatewayContext, canopyReferenceIds: string[]): Promise<ReferencingRequestShape[]> {
-  const results = await ctx.loaders.referencing.notes.loadMany(canopyReferenceIds);
+  const results = await ctx.loaders.canopyReferencing.notes.loadMany(canopyReferenceIds);
   const shapes = results.map((result, i) => (result instanceof Error ? result : shapeFromNotes(canopyReferenceIds[i]!, result)));
   return foundOnly(shapes);
 }
@@ -43,7 +43,7 @@ export const ReferencingRequest = builder.node(builder.objectRef<ReferencingRequ
   description: 'A screening request sent to Canopy for one renter or guarantor, who completes a Rent Passport in the Canopy app.',
   id: { resolve: (request) => request.canopyReferenceId, parse: nodeIdParser('ReferencingRequest', CANOPY_REFERENCING_ID) },
   loadMany: (ids, ctx) =>
-    ids.map((id) => orNull(ctx.loaders.referencing.notes.load(id)).then((notes) => notes && shapeFromNotes(id, notes))),
+    ids.map((id) => orNull(ctx.loaders.canopyReferencing.notes.load(id)).then((notes) => notes && shapeFromNotes(id, notes))),
   fields: (t) => ({
     canopyReferenceId: t.exposeID('canopyReferenceId', { description: 'Canopy’s id of the request.' }),
     clientReferenceId: t.string({
@@ -58,26 +58,26 @@ export const ReferencingRequest = builder.node(builder.objectRef<ReferencingRequ
       description:
         'The Rent Passport’s global status (`statuses.overall.status`): NOT_STARTED until the renter starts, IN_PROGRESS, then the verdict ACCEPT, CONSIDER or HIGH_RISK. Invitation and connection events (INVITED, CONNECTED, …) are not readable from Canopy: they arrive only as REQUEST_STATUS_UPDATES notifications.',
       resolve: async (request, _args, ctx) => {
-        const passport = await ctx.loaders.referencing.passport.load(request.canopyReferenceId);
+        const passport = await ctx.loaders.canopyReferencing.passport.load(request.canopyReferenceId);
         return listed('ScreeningStatus', SCREENING_STATUS_VALUES, passport.overallStatus);
       },
     }),
     completed: t.boolean({
       nullable: true,
       description: 'True once the Rent Passport is complete and its report has been sent (`statuses.overall.ready`).',
-      resolve: async (request, _args, ctx) => (await ctx.loaders.referencing.passport.load(request.canopyReferenceId)).ready,
+      resolve: async (request, _args, ctx) => (await ctx.loaders.canopyReferencing.passport.load(request.canopyReferenceId)).ready,
     }),
     rentPassport: t.field({
       type: RentPassport,
       nullable: true,
       description: 'The renter’s Rent Passport as it stands, complete or not.',
-      resolve: (request, _args, ctx) => ctx.loaders.referencing.passport.load(request.canopyReferenceId),
+      resolve: (request, _args, ctx) => ctx.loaders.canopyReferencing.passport.load(request.canopyReferenceId),
     }),
     notes: t.field({
       type: PassportNotes,
       nullable: true,
       description: 'Agent and report notes of the passport sections this request has access to.',
-      resolve: (request, _args, ctx) => ctx.loaders.referencing.notes.load(request.canopyReferenceId),
+      resolve: (request, _args, ctx) => ctx.loaders.canopyReferencing.notes.load(request.canopyReferenceId),
     }),
     intermediateReportPdfUrl: t.string({
       nullable: true,
@@ -104,7 +104,7 @@ builder.queryField('referencingRequest', (t) =>
     args: { canopyReferenceId: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = vendorIdArgument('canopyReferenceId', 'ReferencingRequest', args.canopyReferenceId, CANOPY_REFERENCING_ID);
-      const notes = await orNull(ctx.loaders.referencing.notes.load(id));
+      const notes = await orNull(ctx.loaders.canopyReferencing.notes.load(id));
       return notes && shapeFromNotes(id, notes);
     },
   }),

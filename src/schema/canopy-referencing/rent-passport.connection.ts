@@ -26,7 +26,7 @@ export const PassportConnection = builder.objectRef<ConnectionShape>('PassportCo
       type: CanopyBranch,
       nullable: true,
       description: 'The Canopy branch the renter is connected to.',
-      resolve: (connection, _args, ctx) => ctx.loaders.referencing.branch.load(connection.branchId),
+      resolve: (connection, _args, ctx) => ctx.loaders.canopyReferencing.branch.load(connection.branchId),
     }),
     tenancyStatus: t.exposeString('tenancyStatus', { description: 'e.g. SCREENING.' }),
     renterId: t.exposeID('renterId', { description: 'Canopy’s id of the renter.' }),

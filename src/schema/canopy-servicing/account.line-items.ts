@@ -19,7 +19,7 @@ builder.objectField(Account, 'lineItems', (t) =>
         let totalCount: number | null = null;
         const connection = await resolveOffsetConnection({ args }, async ({ offset, limit }) => {
           const key = lineItemPageKey({ accountId: account.accountId, asOf: args.asOf ?? account.asOf, type: args.type, offset, limit });
-          const page = await ctx.loaders.servicing.lineItemPage.load(key);
+          const page = await ctx.loaders.canopyServicing.lineItemPage.load(key);
           totalCount = page.totalCount;
           return page.lineItems;
         });

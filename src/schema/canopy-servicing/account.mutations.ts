@@ -53,7 +53,7 @@ builder.mutationField('createAccount', (t) =>
       const { account: request, email } = validateCreateAccount(input);
       const account = await ctx.clients.canopyServicing.createAccount(request);
       forgetServicingAnswers(ctx);
-      ctx.loaders.servicing.account.prime(account.accountId, account);
+      ctx.loaders.canopyServicing.account.prime(account.accountId, account);
       return linkAfterVendorWrite(ctx, account, email ? [{ email, kind: 'account', vendorId: account.accountId }] : []);
     },
   }),

@@ -15,8 +15,8 @@ export function prefetchAccountParts(ctx: GatewayContext, accountIds: readonly s
   if (!wantsSummary && !wantsStatements) return;
   for (const id of accountIds) {
     // An account that does not exist fails these too; its resolver is never run, so nothing awaits them.
-    if (wantsSummary) ctx.loaders.servicing.accountSummary.load(asOfKey(id)).catch(() => undefined);
-    if (wantsStatements) ctx.loaders.servicing.statementList.load(asOfKey(id)).catch(() => undefined);
+    if (wantsSummary) ctx.loaders.canopyServicing.accountSummary.load(asOfKey(id)).catch(() => undefined);
+    if (wantsStatements) ctx.loaders.canopyServicing.statementList.load(asOfKey(id)).catch(() => undefined);
   }
 }
 

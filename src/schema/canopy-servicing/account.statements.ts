@@ -14,7 +14,7 @@ builder.objectField(Account, 'statements', (t) =>
       latest: t.arg.int({ description: 'Only the newest this many statements (still oldest first).' }),
     },
     resolve: async (account, { asOf, latest }, ctx) => {
-      const list = await ctx.loaders.servicing.statementList.load(asOfKey(account.accountId, asOf ?? account.asOf));
+      const list = await ctx.loaders.canopyServicing.statementList.load(asOfKey(account.accountId, asOf ?? account.asOf));
       const statements = list.statements.map((statement) => ({ ...statement, accountId: list.accountId, effectiveAsOf: list.effectiveAsOf }));
       if (latest == null) return statements;
       if (latest < 0) {

@@ -35,6 +35,6 @@ builder.objectField(Account, 'summary', (t) =>
     type: AccountSummary,
     description: 'The account’s balances as of the date (the account’s date, or now, when absent).',
     args: { asOf: t.arg({ type: 'DateTime' }) },
-    resolve: (account, { asOf }, ctx) => ctx.loaders.servicing.accountSummary.load(asOfKey(account.accountId, asOf ?? account.asOf)),
+    resolve: (account, { asOf }, ctx) => ctx.loaders.canopyServicing.accountSummary.load(asOfKey(account.accountId, asOf ?? account.asOf)),
   }),
 );

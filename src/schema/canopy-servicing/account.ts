@@ -16,19 +16,19 @@ import { loadProduct, Product } from './product';
 export type AccountShape = AccountRecord & { asOf?: Date };
 
 export async function loadAccount(ctx: GatewayContext, accountId: string, asOf?: Date | null): Promise<AccountShape> {
-  const account = await ctx.loaders.servicing.account.load(accountId);
+  const account = await ctx.loaders.canopyServicing.account.load(accountId);
   return asOf ? { ...account, asOf } : account;
 }
 
 /** Accounts through the loader, in the order asked; ids Canopy does not know are skipped, any other failure is thrown. */
 export async function loadAccounts(ctx: GatewayContext, ids: string[]): Promise<AccountShape[]> {
-  return foundOnly(await ctx.loaders.servicing.account.loadMany(ids));
+  return foundOnly(await ctx.loaders.canopyServicing.account.loadMany(ids));
 }
 
 export const Account = builder.node(builder.objectRef<AccountShape>('Account'), {
   description: 'A customer account under a credit product: line items, balances and statements are kept per account.',
   id: { resolve: (account) => account.accountId, parse: nodeIdParser('Account', CANOPY_SERVICING_ID) },
-  loadMany: async (ids, ctx) => nullWhereNotFound(await ctx.loaders.servicing.account.loadMany(ids)),
+  loadMany: async (ids, ctx) => nullWhereNotFound(await ctx.loaders.canopyServicing.account.loadMany(ids)),
   fields: (t) => ({
     accountId: t.exposeID('accountId', { nullable: false, description: 'The Canopy-generated id of the account.' }),
     status: t.field({
@@ -112,7 +112,7 @@ builder.queryField('accounts', (t) =>
       resolve: async (_root, args, ctx) => {
         let totalCount = 0;
         const connection = await resolveOffsetConnection({ args }, async ({ offset, limit }) => {
-          const page = await ctx.loaders.servicing.accountPage.load(accountPageKey(offset, limit));
+          const page = await ctx.loaders.canopyServicing.accountPage.load(accountPageKey(offset, limit));
           totalCount = page.totalCount;
           return page.accounts;
         });

@@ -21,7 +21,7 @@ const Dispute = builder.objectRef<DisputeShape>('Dispute').implement({
     lineItem: t.field({
       type: LineItem,
       nullable: true,
-      resolve: (dispute, _args, ctx) => orNull(ctx.loaders.servicing.lineItem.load(lineItemKey(dispute.accountId, dispute.lineItemId))),
+      resolve: (dispute, _args, ctx) => orNull(ctx.loaders.canopyServicing.lineItem.load(lineItemKey(dispute.accountId, dispute.lineItemId))),
     }),
     account: t.field({ type: Account, nullable: true, resolve: (dispute, _args, ctx) => orNull(loadAccount(ctx, dispute.accountId)) }),
   }),

@@ -36,7 +36,7 @@ const CreatedLineItem = builder.objectRef<CreatedLineItemShape>('CreatedLineItem
       nullable: true,
       description: 'The line item as Canopy lists it now; a charge the account cannot carry shows as DECLINED.',
       resolve: (created, _args, ctx) =>
-        created.lineItemId === undefined ? null : orNull(ctx.loaders.servicing.lineItem.load(lineItemKey(created.accountId, created.lineItemId))),
+        created.lineItemId === undefined ? null : orNull(ctx.loaders.canopyServicing.lineItem.load(lineItemKey(created.accountId, created.lineItemId))),
     }),
     account: t.field({ type: Account, nullable: true, resolve: (created, _args, ctx) => orNull(loadAccount(ctx, created.accountId)) }),
   }),

@@ -28,7 +28,7 @@ export const LineItem = builder.node(builder.objectRef<LineItemShape>('LineItem'
   description: 'A charge to an account, a payment by the account holder, a loan, or an item Canopy posts itself (interest, fees).',
   // The global id names the account too: Canopy reads line items only per account.
   id: { resolve: (item) => lineItemKey(item.accountId, item.lineItemId) },
-  loadMany: async (ids, ctx) => nullWhereNotFound(await ctx.loaders.servicing.lineItem.loadMany(ids)),
+  loadMany: async (ids, ctx) => nullWhereNotFound(await ctx.loaders.canopyServicing.lineItem.loadMany(ids)),
   fields: (t) => ({
     lineItemId: t.exposeID('lineItemId', { nullable: false, description: 'The Canopy id of the line item.' }),
     accountId: t.exposeID('accountId', { nullable: false, description: 'The account of the line item.' }),

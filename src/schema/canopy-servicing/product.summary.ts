@@ -11,7 +11,7 @@ import { loadProduct, Product } from './product';
 type ProductSummaryShape = ProductSummaryRecord & { asOf?: Date };
 
 async function loadProductSummary(ctx: GatewayContext, productId: string, asOf?: Date | null): Promise<ProductSummaryShape> {
-  const summary = await ctx.loaders.servicing.productSummary.load(asOfKey(productId, asOf));
+  const summary = await ctx.loaders.canopyServicing.productSummary.load(asOfKey(productId, asOf));
   return asOf ? { ...summary, asOf } : summary;
 }
 

@@ -14,14 +14,14 @@ import { BasePolicyConfig } from './policy';
 export type ProductShape = ProductRecord & { asOf?: Date };
 
 export async function loadProduct(ctx: GatewayContext, productId: string, asOf?: Date | null): Promise<ProductShape> {
-  const product = await ctx.loaders.servicing.product.load(asOfKey(productId, asOf));
+  const product = await ctx.loaders.canopyServicing.product.load(asOfKey(productId, asOf));
   return asOf ? { ...product, asOf } : product;
 }
 
 export const Product = builder.node(builder.objectRef<ProductShape>('Product'), {
   description: 'A credit product configured in Canopy, with the policies that drive the behaviour of its accounts.',
   id: { resolve: (product) => product.productId, parse: nodeIdParser('Product', CANOPY_SERVICING_ID) },
-  loadMany: async (ids, ctx) => nullWhereNotFound(await ctx.loaders.servicing.product.loadMany(ids.map((id) => asOfKey(id)))),
+  loadMany: async (ids, ctx) => nullWhereNotFound(await ctx.loaders.canopyServicing.product.loadMany(ids.map((id) => asOfKey(id)))),
   fields: (t) => ({
     productId: t.exposeID('productId', { nullable: false, description: 'The Canopy-generated id of the product.' }),
     name: t.string({ nullable: true, description: 'Name of the product, e.g. Express Card.', resolve: (p) => p.name ?? null }),
@@ -65,7 +65,7 @@ builder.queryField('products', (t) =>
     description: 'Every product configured in Canopy, as of the date (now when absent).',
     args: { asOf: t.arg({ type: 'DateTime', description: 'Answer as Canopy would have at this moment.' }) },
     resolve: async (_root, { asOf }, ctx) => {
-      const products = await ctx.loaders.servicing.products.load(dateKey(asOf));
+      const products = await ctx.loaders.canopyServicing.products.load(dateKey(asOf));
       return asOf ? products.map((product) => ({ ...product, asOf })) : products;
     },
   }),

@@ -46,7 +46,7 @@ function otherCycleAnswered(billingCycleEnd: Date, cut: Date, answered: Statemen
 
 /** The statement cut last as of the date (now when absent), with its line items; null before the first cut. */
 export async function statementAsOf(ctx: GatewayContext, accountId: string, asOf?: Date | null): Promise<StatementShape | null> {
-  return orNull(ctx.loaders.servicing.statement.load(asOfKey(accountId, asOf)));
+  return orNull(ctx.loaders.canopyServicing.statement.load(asOfKey(accountId, asOf)));
 }
 
 function globalKey(statement: StatementShape): string {
@@ -73,7 +73,7 @@ export const Statement = builder.node(builder.objectRef<StatementShape>('Stateme
       resolve: async (statement, _args, ctx) => {
         if (statement.statementId || !statement.billingCycleEnd) return statement.statementId ?? null;
         const end = statement.billingCycleEnd.getTime();
-        const list = await ctx.loaders.servicing.statementList.load(asOfKey(statement.accountId, cutOf(statement.billingCycleEnd)));
+        const list = await ctx.loaders.canopyServicing.statementList.load(asOfKey(statement.accountId, cutOf(statement.billingCycleEnd)));
         return list.statements.find((listed) => listed.billingCycleEnd?.getTime() === end)?.statementId ?? null;
       },
     }),
