@@ -52,9 +52,17 @@ describe('loadConfig', () => {
       agency: {
         canopyReferencing: { baseUrl: 'https://api.canopy.rent', clientId: 'client', secretKey: 'secret', apiKey: 'key' },
         canopyServicing: { baseUrl: 'https://sandbox.canopyservicing.com', token: 'token' },
-        reposit: { baseUrl: 'https://reposit.co.uk/deposits', apiKey: 'reposit-key', referrerToken: 'crm' },
+        reposit: { baseUrl: 'https://reposit.co.uk/deposits', apiKey: 'reposit-key' },
       },
+      repositReferrerToken: 'crm',
     });
+    expect(config.agency.reposit).not.toHaveProperty('referrerToken');
+  });
+
+  it('reads REPOSIT_REFERRER_TOKEN alone as the CRM’s, shared by every agency (an agencies file holds their keys)', () => {
+    const config = loadConfig({ REPOSIT_REFERRER_TOKEN: 'crm' });
+    expect(config.repositReferrerToken).toBe('crm');
+    expect(config.agency.reposit).toBeNull();
   });
 
   it('ignores vendor credentials when SANDBOX=1 forces the sandbox', () => {
@@ -97,7 +105,6 @@ describe('loadConfig', () => {
       'a value',
     ],
     [{ CANOPY_SERVICING_BASE_URL: 'https://x.test' }, 'CANOPY_SERVICING_TOKEN', 'CANOPY_SERVICING_BASE_URL is set'],
-    [{ REPOSIT_REFERRER_TOKEN: 'crm' }, 'REPOSIT_API_KEY', 'REPOSIT_REFERRER_TOKEN is set'],
     [{ REPOSIT_API_KEY: 'k', REPOSIT_BASE_URL: 'ftp://x' }, 'REPOSIT_BASE_URL', 'http: or https:'],
   ])('refuses %j, naming %s and what it expects', (env, variable, expected) => {
     const error = configError(env);
