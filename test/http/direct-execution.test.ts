@@ -5,6 +5,7 @@ import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AuthFailure } from '../../src/auth/auth-failure';
 import { createAuthenticator } from '../../src/auth/authenticate';
+import type { Principal } from '../../src/auth/principal';
 import { loadConfig } from '../../src/config';
 import { directExecution } from '../../src/http/direct-execution';
 import { TEST_JWT_SECRET, testToken, useGateway, type TestGateway } from '../helpers/gateway';
@@ -30,7 +31,7 @@ beforeAll(async () => {
   const authentication = {
     fromHeaders: (headers: Pick<Headers, 'get'>) => authenticator.fromHeaders(headers as Headers),
     fromConnectionParams: (params: Readonly<Record<string, unknown>> | undefined) => authenticator.fromConnectionParams(params),
-    stillHolds: authenticator.stillHolds.bind(authenticator),
+    stillHolds: (principal: Principal) => authenticator.stillHolds(principal),
     refusalOf: (error: unknown) => (error instanceof AuthFailure ? error : undefined),
   };
   const options = { graphqlEndpoint: '/graphql', bodyLimit: 1024 * 1024, cors: {}, authentication };
