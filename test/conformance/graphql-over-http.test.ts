@@ -3,7 +3,7 @@ import { serverAudits } from 'graphql-http';
 import { createClient } from 'graphql-ws';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
+import WebSocket from 'ws';
 import { useGateway, type TestGateway } from '../helpers/gateway';
 
 /**
