@@ -56,6 +56,13 @@ describe('loadConfig', () => {
       },
       repositReferrerToken: 'crm',
     });
+    expect(config.agency.reposit).not.toHaveProperty('referrerToken');
+  });
+
+  it('reads REPOSIT_REFERRER_TOKEN alone as the CRM’s, shared by every agency (an agencies file holds their keys)', () => {
+    const config = loadConfig({ REPOSIT_REFERRER_TOKEN: 'crm' });
+    expect(config.repositReferrerToken).toBe('crm');
+    expect(config.agency.reposit).toBeNull();
   });
 
   it('ignores vendor credentials when SANDBOX=1 forces the sandbox', () => {

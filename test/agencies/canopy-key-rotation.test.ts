@@ -2,16 +2,11 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CanopyKeyRotationError, rotateCanopySecretKey, type CanopyKeyRotationStep } from '../../src/agencies/canopy-key-rotation';
 import { canopyKeyFingerprint, effectiveCanopySecretKey, loadCanopySecretKey } from '../../src/agencies/rotated-canopy-keys';
-import { createReportLinks } from '../../src/http/report-links';
-import { createMemoryLinkStore } from '../../src/links/memory-link-store';
-import { createMemoryReportDocuments } from '../../src/links/report-documents';
-import { DEFAULT_OPERATION_LIMITS } from '../../src/limits/operation-limits';
-import { createMetrics } from '../../src/metrics/metrics';
+import type { Agency } from '../../src/agencies/agency';
+import { composeGateway } from '../../src/compose';
+import { loadConfig } from '../../src/config';
 import { seedSandboxLinks } from '../../src/sandbox/seed-links';
-import { createGateway } from '../../src/server';
-import { closeVendorPools, createVendorClients, createVendorPools } from '../../src/sources/clients';
-import { createMemoryDeadLetters } from '../../src/subscriptions/dead-letters';
-import { createMemoryEventLog } from '../../src/subscriptions/memory-event-log';
+import { TEST_JWT_SECRET, TEST_REPORT_KEY, testToken } from '../helpers/gateway';
 import { AGENCY_ID, CONFIGURED_KEY, useRotationFixture, type RotationFixture } from './canopy-key-rotation-fixture';
 
 const DASHBOARD = readFileSync(new URL('../../operations/tenant-dashboard.graphql', import.meta.url), 'utf8');
@@ -150,36 +145,32 @@ describe('rotateCanopySecretKey', () => {
   });
 });
 
-/** A gateway process started with `secretKey` for Canopy over the fixture's sandbox, asked for the dashboard in-process. */
+/** A gateway process started with `secretKey` for Canopy over the fixture's sandbox, asked for the dashboard as the agency. */
 async function dashboardAfterRestart(fixture: RotationFixture, secretKey: string) {
-  const base = fixture.sandbox.agency(AGENCY_ID);
-  const agency = { ...base, canopyReferencing: { ...base.canopyReferencing, secretKey } };
-  const pools = createVendorPools(agency);
+  const { canopyReferencing, canopyServicing, reposit } = fixture.sandbox.agency(AGENCY_ID);
+  const agency: Agency = {
+    id: AGENCY_ID,
+    name: 'North',
+    source: 'file',
+    vendors: { canopyReferencing: { ...canopyReferencing, secretKey }, canopyServicing, reposit },
+  };
+  const config = loadConfig({ AUTH_JWT_SECRET: TEST_JWT_SECRET, WEBHOOK_SECRET: 'test-webhook-secret-0123456789', REPORT_LINK_SECRET: TEST_REPORT_KEY });
+  const composed = await composeGateway({
+    config: { ...config, fileAgencies: [agency] },
+    redis: undefined,
+    subscriber: undefined,
+    sandbox: undefined,
+    log: () => undefined,
+  });
   try {
-    const links = createMemoryLinkStore();
-    const reportDocuments = createMemoryReportDocuments();
-    await seedSandboxLinks({ links, reportDocuments }, agency.id, fixture.sandbox.simulators);
-    const gateway = createGateway({
-      agency: { id: agency.id },
-      clients: createVendorClients(agency, pools),
-      links,
-      reportDocuments,
-      reportLinks: createReportLinks({ publicUrl: 'http://localhost', key: 'test-report-key' }),
-      callbackUrls: { canopy: 'http://localhost/webhooks/canopy/s', reposit: 'http://localhost/webhooks/reposit/s' },
-      readiness: [],
-      events: createMemoryEventLog(),
-      deadLetters: createMemoryDeadLetters(),
-      webhookSecret: 'test-webhook-secret-0123456789',
-      metrics: createMetrics(),
-      limits: DEFAULT_OPERATION_LIMITS,
-    });
-    const response = await gateway.yoga.fetch('http://localhost/graphql', {
+    await seedSandboxLinks(composed.stores, agency.id, fixture.sandbox.simulators);
+    const response = await composed.gateway.yoga.fetch('http://localhost/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await testToken({ agency: AGENCY_ID })}` },
       body: JSON.stringify({ query: DASHBOARD }),
     });
     return (await response.json()) as { data: { tenant: Record<string, unknown> }; errors?: unknown[] };
   } finally {
-    await closeVendorPools(pools);
+    await composed.dispose();
   }
 }

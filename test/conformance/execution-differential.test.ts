@@ -1,7 +1,10 @@
 import { execute, getOperationAST, parse, type ExecutionResult } from 'graphql';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useGateway, type TestGateway } from '../helpers/gateway';
+import { createJwtVerifier } from '../../src/auth/jwt';
+import type { Principal } from '../../src/auth/principal';
+import { loadConfig } from '../../src/config';
+import { TEST_JWT_SECRET, useGateway, type TestGateway } from '../helpers/gateway';
 import { generatedCases, operationCases, type CorpusCase } from './execution-corpus';
 
 /**
@@ -11,8 +14,11 @@ import { generatedCases, operationCases, type CorpusCase } from './execution-cor
  * up, a balance a mutation moves), must only keep its JSON type; everything else must be equal.
  */
 let gateway: TestGateway;
+/** Who the gateway's token names, verified as the gateway verifies it: the reference runs as the same caller. */
+let principal: Principal;
 beforeAll(async () => {
   gateway = await useGateway();
+  principal = await createJwtVerifier(loadConfig({ AUTH_JWT_SECRET: TEST_JWT_SECRET }).auth).verify(gateway.token);
 });
 afterAll(() => gateway.close());
 
@@ -30,7 +36,7 @@ function comparable(answer: Answer): unknown {
 }
 
 async function reference(testCase: CorpusCase): Promise<unknown> {
-  const { schema, contextFactory } = gateway.yoga.getEnveloped({});
+  const { schema, contextFactory } = gateway.yoga.getEnveloped({ principal });
   const result: ExecutionResult = await execute({
     schema,
     document: parse(testCase.query),
@@ -43,7 +49,7 @@ async function reference(testCase: CorpusCase): Promise<unknown> {
 async function overHttp(testCase: CorpusCase, method: 'POST' | 'GET'): Promise<unknown> {
   const params: Record<string, unknown> = { query: testCase.query };
   if (testCase.variables !== undefined) params.variables = testCase.variables;
-  const headers = { accept: 'application/graphql-response+json' };
+  const headers = { ...gateway.authorization, accept: 'application/graphql-response+json' };
   const response =
     method === 'POST'
       ? await request(`${gateway.url}/graphql`, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(params) })

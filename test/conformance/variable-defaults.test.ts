@@ -17,14 +17,14 @@ const DASHBOARD = readFileSync(new URL('../../operations/tenant-dashboard.graphq
 async function post(body: Record<string, unknown>) {
   const response = await request(`${gateway.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    headers: { ...gateway.authorization, 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body: JSON.stringify(body),
   });
   return { status: response.statusCode, body: (await response.body.json()) as { data?: any; errors?: unknown[] } }; // eslint-disable-line @typescript-eslint/no-explicit-any -- answers read loosely
 }
 
 async function get(params: Record<string, string>) {
-  const response = await request(`${gateway.url}/graphql?${new URLSearchParams(params)}`, { headers: { accept: 'application/graphql-response+json' } });
+  const response = await request(`${gateway.url}/graphql?${new URLSearchParams(params)}`, { headers: { ...gateway.authorization, accept: 'application/graphql-response+json' } });
   return { status: response.statusCode, body: (await response.body.json()) as { data?: any; errors?: unknown[] } }; // eslint-disable-line @typescript-eslint/no-explicit-any -- answers read loosely
 }
 

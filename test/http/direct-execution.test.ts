@@ -3,8 +3,12 @@ import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AuthFailure } from '../../src/auth/auth-failure';
+import { createAuthenticator } from '../../src/auth/authenticate';
+import type { Principal } from '../../src/auth/principal';
+import { loadConfig } from '../../src/config';
 import { directExecution } from '../../src/http/direct-execution';
-import { useGateway, type TestGateway } from '../helpers/gateway';
+import { TEST_JWT_SECRET, testToken, useGateway, type TestGateway } from '../helpers/gateway';
 
 let gateway: TestGateway;
 let server: Server;
@@ -19,7 +23,19 @@ beforeAll(async () => {
     handedOver++;
     return yoga(req, res);
   }) as RequestListener, { getEnveloped: yoga.getEnveloped });
-  server = createServer(directExecution(countingYoga as unknown as typeof yoga, { graphqlEndpoint: '/graphql', bodyLimit: 1024 * 1024, cors: {} }));
+  // The gateway's own decision about callers, as compose.ts makes it.
+  const authenticator = createAuthenticator({
+    config: loadConfig({ AUTH_JWT_SECRET: TEST_JWT_SECRET }).auth,
+    agencyExists: (agencyId) => gateway.composed.registry.get(agencyId) !== undefined,
+  });
+  const authentication = {
+    fromHeaders: (headers: Pick<Headers, 'get'>) => authenticator.fromHeaders(headers as Headers),
+    fromConnectionParams: (params: Readonly<Record<string, unknown>> | undefined) => authenticator.fromConnectionParams(params),
+    stillHolds: (principal: Principal) => authenticator.stillHolds(principal),
+    refusalOf: (error: unknown) => (error instanceof AuthFailure ? error : undefined),
+  };
+  const options = { graphqlEndpoint: '/graphql', bodyLimit: 1024 * 1024, cors: {}, authentication };
+  server = createServer(directExecution(countingYoga as unknown as typeof yoga, options));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 });
@@ -46,9 +62,13 @@ function corsOf(get: (name: string) => string | null | undefined): Record<string
   return Object.fromEntries(names.flatMap((name) => (get(name) ? [[name, get(name)!]] : [])));
 }
 
-/** The same request to the direct listener and to Yoga alone, and whether the listener handed it over. */
-async function both(body: string, headers: Record<string, string> = {}) {
+/**
+ * The same request to the direct listener and to Yoga alone, and whether the listener handed it
+ * over; as `sandbox-north` unless `headers` say otherwise (`authorization: ''` sends none).
+ */
+async function both(body: string, extraHeaders: Record<string, string> = {}) {
   const before = handedOver;
+  const headers = Object.fromEntries(Object.entries({ ...gateway.authorization, ...extraHeaders }).filter(([, value]) => value !== ''));
   const response = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const direct: Exchange = {
     status: response.statusCode,
@@ -128,6 +148,26 @@ describe('direct execution of JSON queries and mutations', () => {
     expect(handedOver).toBe(true);
     expect(direct).toEqual(yoga);
     expect(direct.status === 406 || (direct.body as { errors?: unknown[] }).errors?.length).toBeTruthy();
+  });
+
+  it.each([
+    ['no credential', { authorization: '' }],
+    ['a token that is not valid', { authorization: 'Bearer not-a-token' }],
+    ['a bearer header that is not one', { authorization: 'Basic dXNlcjpwYXNz' }],
+  ])('hands a request with %s to Yoga, which refuses it as it would', async (_, headers) => {
+    const { direct, yoga, handedOver } = await both(operation(TENANT, { variables: { email: AMARA } }), headers);
+    expect(handedOver).toBe(true);
+    expect(direct).toEqual(yoga);
+    expect(direct.status).toBe(401);
+    expect(direct.body).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(JSON.stringify(direct.body)).not.toContain('amara');
+  });
+
+  it('hands a token of an agency not served to Yoga, which refuses it with 403', async () => {
+    const { direct, yoga, handedOver } = await both(operation(TENANT, { variables: { email: AMARA } }), { authorization: `Bearer ${await testToken({ agency: 'no-such-agency' })}` });
+    expect(handedOver).toBe(true);
+    expect(direct).toEqual(yoga);
+    expect(direct.status).toBe(403);
   });
 
   it.each([

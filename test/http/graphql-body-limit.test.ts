@@ -26,10 +26,11 @@ function chunked(text: string): Readable {
   );
 }
 
+/** POSTs to a path: to /graphql as `sandbox-north`, elsewhere (a webhook) as a vendor, with no credential. */
 async function post(path: string, body: string | Readable) {
   const response = await request(`${gateway.url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    headers: { ...(path === '/graphql' && gateway.authorization), 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body,
   });
   const text = await response.body.text();

@@ -13,7 +13,7 @@ const QUERY = 'query Products { products { id } }';
 async function post(operationName: unknown, accept = 'application/graphql-response+json') {
   const response = await request(`${gateway.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept },
+    headers: { ...gateway.authorization, 'content-type': 'application/json', accept },
     body: JSON.stringify({ query: QUERY, operationName }),
   });
   return { status: response.statusCode, text: await response.body.text() };

@@ -8,7 +8,7 @@ import { useReportRoute } from '../../src/http/report-route';
 import { withRouteErrors } from '../../src/http/route-errors';
 import { schema } from '../../src/schema';
 import type { CanopyReferencingClient } from '../../src/sources/canopy-referencing/client';
-import { closeVendorPools, createVendorClients, createVendorPools } from '../../src/sources/clients';
+import { createVendorClients, createVendorPools } from '../../src/sources/clients';
 import { useSandbox, type TestSandbox } from '../helpers/sandbox';
 
 /** Two agencies, each with its own Canopy account (a sandbox of its own), behind one report route. */
@@ -26,11 +26,12 @@ beforeAll(async () => {
   north = await useSandbox();
   south = await useSandbox({ people: 5 });
   closers.push(() => north.close(), () => south.close());
+  const pools = createVendorPools();
+  closers.push(() => pools.close());
   for (const [id, sandbox] of [['north', north], ['south', south]] as const) {
-    const agency = sandbox.agency(id);
-    const pools = createVendorPools(agency);
-    closers.push(() => closeVendorPools(pools));
-    served.set(id, createVendorClients(agency, pools).canopyReferencing);
+    const { canopyReferencing, canopyServicing, reposit } = sandbox.agency(id);
+    const agency = { id, name: id, source: 'file' as const, vendors: { canopyReferencing, canopyServicing, reposit } };
+    served.set(id, createVendorClients(agency, pools, { repositReferrerToken: undefined }).canopyReferencing);
   }
   const southRequests = south.simulators.canopyReferencing.state.requests;
   const completed = [...north.simulators.canopyReferencing.state.requests.values()].find((r) => r.documents && !southRequests.has(r.canopyReferenceId));

@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Client, FormattedExecutionResult } from 'graphql-ws';
+import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import { request } from 'undici';
+import WebSocket from 'ws';
 import { useGateway, type TestGateway } from '../helpers/gateway';
-import { wsClient } from '../helpers/subscriptions';
 
 const QUERY = '{ tenant(email: "amara.okafor@example.com") { email reposits { id } } }';
 /** Clients, or operations on one socket, that each leave a hanging Reposit call behind. */
@@ -39,7 +39,7 @@ describe('a client that goes away', () => {
     const calls = await clientsGiveUp((signal) =>
       request(`${gateway.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: { ...gateway.authorization, 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify({ query: QUERY }),
         signal,
       }),
@@ -50,7 +50,7 @@ describe('a client that goes away', () => {
 
   it('stops its vendor calls on Yoga’s path (a GET): no retry after it left', async () => {
     const calls = await clientsGiveUp((signal) =>
-      request(`${gateway.url}/graphql?query=${encodeURIComponent(QUERY)}`, { headers: { accept: 'application/json' }, signal }),
+      request(`${gateway.url}/graphql?query=${encodeURIComponent(QUERY)}`, { headers: { ...gateway.authorization, accept: 'application/json' }, signal }),
     );
     expect(calls.byAbort).toBe(CLIENTS);
     expect(calls.after).toBe(0);
@@ -63,6 +63,10 @@ describe('a client that goes away', () => {
     expect(gateway.sandbox.calls.count('reposit')).toBe(3);
   });
 });
+
+/** A graphql-ws client authenticated as `sandbox-north`. */
+const wsClient = () =>
+  createClient({ url: `${gateway.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: gateway.connectionParams });
 
 /** Sends QUERY over `client`; the answer, and the function that sends `complete` for it. */
 function send(client: Client) {
@@ -80,7 +84,7 @@ async function untilRepositCalls(count: number) {
 
 describe('a graphql-ws client that goes away', () => {
   it('stops the vendor calls of its queries when its socket closes: no retry after it left', async () => {
-    const client = wsClient(gateway.url);
+    const client = wsClient();
     for (let i = 0; i < CLIENTS; i++) void send(client).answer.catch(() => undefined);
     await untilRepositCalls(CLIENTS);
     await client.dispose();
@@ -91,7 +95,7 @@ describe('a graphql-ws client that goes away', () => {
   });
 
   it('stops the vendor calls of the queries it completes, and of those only', async () => {
-    const client = wsClient(gateway.url);
+    const client = wsClient();
     try {
       const completed = Array.from({ length: CLIENTS - 1 }, () => send(client));
       const kept = send(client);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createClient } from 'graphql-ws';
 import { request } from 'undici';
+import WebSocket from 'ws';
 import { useGateway, type TestGateway } from '../helpers/gateway';
-import { wsClient } from '../helpers/subscriptions';
 import { deepNesting, sharedRepositNesting } from './harmful-documents';
 
 let gateway: TestGateway;
@@ -13,11 +14,15 @@ afterAll(() => gateway.close());
 async function post(query: string) {
   const response = await request(`${gateway.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    headers: { ...gateway.authorization, 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body: JSON.stringify({ query }),
   });
   return { status: response.statusCode, body: (await response.body.json()) as { data?: unknown; errors?: Array<{ message: string }> } };
 }
+
+/** A graphql-ws client authenticated as `sandbox-north`. */
+const wsClient = () =>
+  createClient({ url: `${gateway.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: gateway.connectionParams });
 
 async function expectStillServing() {
   const health = await request(`${gateway.url}/healthz`);
@@ -59,7 +64,7 @@ describe('document limits', () => {
 
   it('holds over GET', async () => {
     const response = await request(`${gateway.url}/graphql?query=${encodeURIComponent(sharedRepositNesting(4))}`, {
-      headers: { accept: 'application/json' },
+      headers: { ...gateway.authorization, accept: 'application/json' },
     });
     const body = (await response.body.json()) as { errors?: Array<{ message: string }> };
     expect(body.errors?.[0]?.message).toMatch(/depth limit of 10 exceeded/);
@@ -68,7 +73,7 @@ describe('document limits', () => {
   it('holds over Server-Sent Events', async () => {
     const response = await request(`${gateway.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      headers: { ...gateway.authorization, 'content-type': 'application/json', accept: 'text/event-stream' },
       body: JSON.stringify({ query: deepNesting(1_800) }),
     });
     const text = await response.body.text();
@@ -76,7 +81,7 @@ describe('document limits', () => {
   });
 
   it('holds over graphql-ws, for the depth and the token limit', async () => {
-    const client = wsClient(gateway.url);
+    const client = wsClient();
     try {
       for (const [query, limit] of [
         [sharedRepositNesting(22), /depth limit of 10 exceeded/],

@@ -32,7 +32,7 @@ describe('a variable nested thousands of levels deep', () => {
   it('is refused over POST with a 400 naming the variable and its member, before any vendor is called', async () => {
     const response = await request(`${gateway.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      headers: { ...gateway.authorization, 'content-type': 'application/json', accept: 'application/graphql-response+json' },
       body: DEEP_BODY,
     });
     const body = (await response.body.json()) as { errors?: unknown };
@@ -41,7 +41,7 @@ describe('a variable nested thousands of levels deep', () => {
   });
 
   it('is refused over Server-Sent Events', async () => {
-    const response = await request(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: DEEP_BODY });
+    const response = await request(`${gateway.url}/graphql`, { method: 'POST', headers: { ...gateway.authorization, 'content-type': 'application/json', accept: 'text/event-stream' }, body: DEEP_BODY });
     const text = await response.body.text();
     const data = /^data: (.*)$/m.exec(text)?.[1];
     expectRefused((JSON.parse(data ?? '{}') as { errors?: unknown }).errors);
@@ -51,7 +51,7 @@ describe('a variable nested thousands of levels deep', () => {
     const query = 'query Products($asOf: DateTime) { products(asOf: $asOf) { id } }';
     // Deep enough to pass the limit, short enough for a URL.
     const deep = '{"x":'.repeat(100) + '1' + '}'.repeat(100);
-    const response = await request(`${gateway.url}/graphql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(`{"asOf":${deep}}`)}`, { headers: { accept: 'application/json' } });
+    const response = await request(`${gateway.url}/graphql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(`{"asOf":${deep}}`)}`, { headers: { ...gateway.authorization, accept: 'application/json' } });
     const body = (await response.body.json()) as { errors?: Array<{ message: string }> };
     expect(body.errors?.[0]?.message).toMatch(/^Variable "\$asOf" is nested deeper than 32 levels \(at asOf\.x\.x\.x…\)\.$/);
   });
@@ -71,7 +71,7 @@ describe('a variable nested thousands of levels deep', () => {
         socket.on('close', (code) => reject(new Error(`closed with ${code}`)));
       });
       await new Promise((resolve) => socket.once('open', resolve));
-      socket.send(JSON.stringify({ type: 'connection_init' }));
+      socket.send(JSON.stringify({ type: 'connection_init', payload: gateway.connectionParams }));
       await answered;
       const next = messages.find((message) => message.type === 'next') as { payload: { errors?: unknown } } | undefined;
       expectRefused(next?.payload.errors);
@@ -84,7 +84,7 @@ describe('a variable nested thousands of levels deep', () => {
     const query = 'query Products($asOf: DateTime) { products(asOf: $asOf) { id } }';
     const response = await request(`${gateway.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...gateway.authorization, 'content-type': 'application/json' },
       body: JSON.stringify({ query, variables: { asOf: JSON.parse('['.repeat(32) + ']'.repeat(32)) } }),
     });
     const body = (await response.body.json()) as { errors?: Array<{ message: string }> };

@@ -1,13 +1,11 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { execute, parse, subscribe, type ExecutionResult } from 'graphql';
-import { createYoga, isAsyncIterable } from 'graphql-yoga';
+import { getIntrospectionQuery } from 'graphql';
+import { createClient } from 'graphql-ws';
+import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import type { Scope } from '../../src/auth/principal';
-import { createLoaders, type GatewayContext } from '../../src/context';
-import { createReportLinks } from '../../src/http/report-links';
-import { schema } from '../../src/schema';
-import { useSharedEventExecution } from '../../src/schema/events/shared-execution';
-import { TEST_REPORT_KEY, TEST_WEBHOOK_SECRET, useGateway, type TestGateway } from '../helpers/gateway';
+import { testToken, useGateway, type GraphQLResponse, type TestGateway } from '../helpers/gateway';
 import { AMARA, amaraRequest, canopyExamples, postWebhook } from '../helpers/webhooks';
 
 let gateway: TestGateway;
@@ -18,35 +16,37 @@ beforeAll(async () => {
 afterAll(() => gateway.close());
 beforeEach(() => gateway.sandbox.calls.reset());
 
-/** A context as the gateway builds one, for a principal holding `scopes` only. */
-function contextFor(scopes: Scope[]): GatewayContext {
-  const agency = { id: gateway.agencyId, name: 'North' };
-  return {
-    principal: { subject: 'test', agencyId: agency.id, scopes: new Set(scopes), credential: { kind: 'none' } },
-    agency,
-    clients: gateway.clients,
-    loaders: createLoaders(gateway.clients, gateway.links, gateway.reportDocuments, agency),
-    links: gateway.links,
-    reportDocuments: gateway.reportDocuments,
-    reportLinks: createReportLinks({ publicUrl: gateway.url, key: TEST_REPORT_KEY }),
-    callbackUrls: {
-      canopy: `${gateway.url}/webhooks/canopy/${TEST_WEBHOOK_SECRET}`,
-      reposit: `${gateway.url}/webhooks/reposit/${TEST_WEBHOOK_SECRET}`,
-    },
-    events: gateway.events,
-    admin: gateway.composed.admin,
-  };
+type Answer = GraphQLResponse<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- answers are read loosely in tests
+
+/** Asks over real HTTP as `sandbox-north`, with a token holding `scopes` only. */
+async function run(scopes: Scope[], document: string, variables?: Record<string, unknown>): Promise<Answer> {
+  return gateway.graphql(document, variables, { token: await testToken({ scopes }) });
 }
 
-type Answer = ExecutionResult<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- answers are read loosely in tests
-
-async function run(scopes: Scope[], document: string, variableValues?: Record<string, unknown>): Promise<Answer> {
-  return (await execute({ schema, document: parse(document), contextValue: contextFor(scopes), variableValues })) as Answer;
+/** The first result of a subscription over graphql-ws, as `sandbox-north` with `scopes` only. */
+async function firstOverWebSocket(scopes: Scope[], query: string, variables: Record<string, unknown>): Promise<Answer> {
+  const client = createClient({
+    url: `${gateway.url.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    connectionParams: { authorization: `Bearer ${await testToken({ scopes })}` },
+  });
+  try {
+    return await new Promise<Answer>((resolve, reject) => {
+      client.subscribe<Record<string, unknown>>({ query, variables }, {
+        next: (result) => resolve(result as Answer),
+        error: (error) => (Array.isArray(error) ? resolve({ errors: error }) : reject(new Error(`graphql-ws refused: ${String(error)}`))),
+        complete: () => reject(new Error('completed without a result')),
+      });
+    });
+  } finally {
+    await client.dispose();
+  }
 }
 
 /** Each error as the client reads it: where, which code, which scope. */
 const refusals = (answer: Answer) =>
-  (answer.errors ?? []).map((error) => ({ path: error.path?.join('.'), code: error.extensions.code, scope: error.extensions.scope }));
+  (answer.errors ?? []).map((error) => ({ path: error.path?.join('.'), code: error.extensions?.code, scope: error.extensions?.scope }));
 
 const repositOf = (email: string) => gateway.sandbox.simulators.reposit.state.repositsOf(email)[0]!.id;
 const accountOf = (email: string) => gateway.sandbox.simulators.canopyServicing.state.accountIdByEmail.get(email)!;
@@ -181,20 +181,41 @@ describe('root scopes', () => {
     expect(webhooks.has('REQUEST_STATUS_UPDATES')).toBe(false);
 
     const registered = await run(['admin'], REGISTER);
-    expect(registered).toEqual({ data: { registerCanopyWebhook: { __typename: 'MutationRegisterCanopyWebhookSuccess' } } });
+    expect(registered).toMatchObject({ data: { registerCanopyWebhook: { __typename: 'MutationRegisterCanopyWebhookSuccess' } } });
+    expect(registered.errors).toBeUndefined();
     expect(webhooks.has('REQUEST_STATUS_UPDATES')).toBe(true);
   });
 
   it('refuses a subscription to a principal without read when it subscribes', async () => {
-    const result = await subscribe({
-      schema,
-      document: parse(`subscription ($email: String!) { tenantEvents(email: $email) { __typename } }`),
-      contextValue: contextFor(['write', 'pii']),
-      variableValues: { email: AMARA },
-    });
+    const result = await firstOverWebSocket(['write', 'pii'], `subscription ($email: String!) { tenantEvents(email: $email) { __typename } }`, { email: AMARA });
 
-    expect(isAsyncIterable(result)).toBe(false);
-    expect(refusals(result as Answer)).toEqual([{ path: 'tenantEvents', code: 'FORBIDDEN', scope: 'read' }]);
+    expect(refusals(result)).toEqual([{ path: 'tenantEvents', code: 'FORBIDDEN', scope: 'read' }]);
+  });
+});
+
+describe('end to end', () => {
+  it('passes FORBIDDEN through the server’s error masking with its message, code and scope', async () => {
+    const answer = await run(['read'], `query ($id: ID!) { reposit(id: $id) { repositId address { town } } }`, { id: repositOf(AMARA) });
+
+    expect(answer.data?.reposit).toEqual({ repositId: repositOf(AMARA), address: null });
+    expect(answer.errors).toEqual([
+      { message: 'Reposit.address requires the `pii` scope', path: ['reposit', 'address'], locations: expect.any(Array), extensions: { code: 'FORBIDDEN', scope: 'pii' } },
+    ]);
+  });
+
+  it('refuses introspection without a credential with 401', async () => {
+    const response = await request(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query: getIntrospectionQuery() }),
+    });
+    const body = (await response.body.json()) as Answer;
+
+    expect(response.statusCode).toBe(401);
+    expect(response.headers['www-authenticate']).toMatch(/^Bearer /);
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toMatchObject([{ extensions: { code: 'UNAUTHENTICATED' } }]);
+    expect(JSON.stringify(body)).not.toContain('__schema');
   });
 });
 
@@ -202,22 +223,13 @@ describe('shared subscription answers', () => {
   it('works an event out apart for subscribers whose scopes differ', async () => {
     const after = (await gateway.events.newestId(gateway.agencyId)) ?? '0-0';
     expect((await postWebhook(gateway.url, 'canopy', canopyExamples.requestStatus)).status).toBe(200);
-    // Yoga's own subscribe, with the gateway's plugin that shares answers between subscribers.
-    const yoga = createYoga<Record<string, unknown>, GatewayContext>({ schema, plugins: [useSharedEventExecution()], logging: false });
-    const document = parse(`subscription ($email: String!, $after: String) {
-      tenantEvents(email: $email, after: $after) { ... on RequestStatusEvent { referencingRequest { intermediateReportPdfUrl } } } }`);
-    const firstEvent = async (scopes: Scope[]) => {
-      const contextValue = contextFor(scopes);
-      const stream = await yoga.getEnveloped(contextValue).subscribe({ schema, document, contextValue, variableValues: { email: AMARA, after } });
-      if (!isAsyncIterable(stream)) throw new Error(`not subscribed: ${JSON.stringify(stream)}`);
-      const iterator = stream[Symbol.asyncIterator]();
-      const { value } = await iterator.next();
-      await iterator.return?.();
-      return value as Answer;
-    };
+    const query = `subscription ($email: String!, $after: String) {
+      tenantEvents(email: $email, after: $after) { ... on RequestStatusEvent { referencingRequest { intermediateReportPdfUrl } } } }`;
 
-    const withPii = await firstEvent(['read', 'pii']);
-    const without = await firstEvent(['read']);
+    const [withPii, without] = await Promise.all([
+      firstOverWebSocket(['read', 'pii'], query, { email: AMARA, after }),
+      firstOverWebSocket(['read'], query, { email: AMARA, after }),
+    ]);
 
     expect(withPii.data?.tenantEvents.referencingRequest.intermediateReportPdfUrl).toMatch(/^http/);
     expect(without.data?.tenantEvents.referencingRequest).toEqual({ intermediateReportPdfUrl: null });
