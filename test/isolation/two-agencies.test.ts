@@ -22,6 +22,8 @@ const STEPS_PER_AGENCY = Math.round(5_000 * runs);
 const IN_FLIGHT = 8;
 /** Steps before which some vendor call fails, so that the gateway has failures to log and error answers to give. */
 const VENDOR_FAULT_RATE = 0.03;
+/** Webhook steps whose notification is malformed. */
+const REFUSED_WEBHOOK_RATE = 0.1;
 const VENDORS = ['canopy-referencing', 'canopy-servicing', 'reposit'] as const;
 const WEBHOOK_SECRET = `isolation-webhook-${randomBytes(12).toString('hex')}`;
 const CREDENTIALS_KEY = randomBytes(32).toString('base64');
@@ -147,9 +149,11 @@ describe(`two agencies served at once (seed ${seed}; FUZZ_SEED repeats it)`, () 
     expect(strays, `seed ${seed}`).toEqual([]);
     expect(keys.filter(({ tag }) => tag === 'sandbox-north').length).toBeGreaterThan(0);
     expect(keys.filter(({ tag }) => tag === 'sandbox-south').length).toBeGreaterThan(0);
+    // Refused notifications are kept too, and scanned with the rest.
+    expect(keys.filter(({ key }) => key.endsWith(':dead-letters')).map(({ tag }) => tag).sort()).toEqual([...TEST_AGENCIES]);
   });
 
-  it('writes no token, API key or vendor secret in any log line', () => {
+  it('writes no token, API key or vendor secret in any log line or metric', async () => {
     const secrets = [
       TEST_JWT_SECRET,
       WEBHOOK_SECRET,
@@ -159,7 +163,9 @@ describe(`two agencies served at once (seed ${seed}; FUZZ_SEED repeats it)`, () 
     ];
     // The check only means something if the gateway logged: the vendor faults of the run make it.
     expect(output.lines.length).toBeGreaterThan(0);
-    const lines = output.lines.filter((line) => secrets.some((secret) => line.includes(secret)));
+    const metrics = await (await request(`${gateway.url}/metrics`)).body.text();
+    expect(metrics).toContain('sandbox-south');
+    const lines = [...output.lines, ...metrics.split('\n')].filter((line) => secrets.some((secret) => line.includes(secret)));
     expect(lines.map((line) => line.slice(0, 300))).toEqual([]);
   });
 });
@@ -220,6 +226,7 @@ async function drive(own: Side, other: Side, random: Random): Promise<{ ownData:
 /** Moves one of the agency's renters or tenants on and delivers what its vendor sends, as the vendor would. */
 async function webhookStep(side: Side, random: Random): Promise<void> {
   const { canopyReferencing, reposit } = side.account.simulators;
+  if (random.chance(REFUSED_WEBHOOK_RATE)) return refusedWebhook(side, random);
   for (const delivery of random.pick([canopyReferencing, reposit]).advance()) {
     const response = await request(delivery.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(delivery.body) });
     const text = await response.body.text();
@@ -229,6 +236,16 @@ async function webhookStep(side: Side, random: Random): Promise<void> {
     const email = emailOf(side, delivery.body);
     if (email && !side.ids.eventEmails.includes(email)) side.ids.eventEmails.push(email);
   }
+}
+
+/** A notification the gateway refuses (no action), naming one of the agency's reposits: kept as the agency's dead letter. */
+async function refusedWebhook(side: Side, random: Random): Promise<void> {
+  const url = await gateway.webhookUrl('reposit', side.id);
+  const body = { resource_type: 'reposit', resource: { id: random.pick(side.ids.reposits) } };
+  const response = await request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await response.body.text();
+  expect(response.statusCode, text).toBe(400);
+  check(side, sides.find((other) => other !== side)!, 'refused webhook', text);
 }
 
 /** What a caller sent, global ids decoded too: a vendor id the caller gave may be named back to it. */
