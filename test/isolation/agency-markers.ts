@@ -9,10 +9,8 @@ import type { SandboxAccount } from '../../src/sandbox/start';
 export interface AgencyMarkers {
   readonly agencyId: string;
   add(id: string): void;
-  has(id: string): boolean;
   /** Every marker of this agency in the text, except those the caller sent itself. */
   foundIn(text: string, sent?: string): string[];
-  readonly size: number;
 }
 
 /** The markers of every account, each without the strings another account also holds. */
@@ -50,14 +48,10 @@ function createMarkers(agencyId: string, initial: string[]): AgencyMarkers {
   return {
     agencyId,
     add: (id) => void (id.length >= SHORTEST_MARKER && markers.add(id)),
-    has: (id) => markers.has(id),
     foundIn(text, sent = '') {
       const found: string[] = [];
       for (const marker of markers) if (text.includes(marker) && !sent.includes(marker)) found.push(marker);
       return found;
-    },
-    get size() {
-      return markers.size;
     },
   };
 }

@@ -30,7 +30,7 @@ const CREDENTIALS_KEY = randomBytes(32).toString('base64');
 const CANOPY_WEBHOOK_TYPES = ['REQUEST_STATUS_UPDATES', 'PASSPORT_STATUS_UPDATES', 'PASSPORT_ALL_NOTES'] as const;
 const REGISTER_CANOPY_WEBHOOK = 'mutation ($input: RegisterCanopyWebhookInput!) { registerCanopyWebhook(input: $input) { __typename } }';
 
-/** One agency as its clients see it: two callers (a token, an API key), its ids, its vendors' webhooks. */
+/** One agency as its clients see it: three callers (a token, its API key, a key for every agency), its ids, its vendors' webhooks. */
 interface Side {
   id: string;
   account: SandboxAccount;
@@ -64,6 +64,8 @@ const runEnded = new Promise<void>((resolve) => (endRun = resolve));
 beforeAll(async () => {
   gateway = await useGateway({ redis: { client: redis, subscriber, prefix }, env: { WEBHOOK_SECRET, CREDENTIALS_KEY } });
   const markers = markersOf(gateway.sandbox.accounts);
+  // A server's key for every agency, naming one per request: one caller of each agency uses it.
+  const everyAgency = await gateway.composed.apiKeys!.create({ name: 'crm server', agencyId: null, scopes: SCOPES });
   for (const id of TEST_AGENCIES) {
     const account = gateway.sandbox.account(id);
     const webhookUrls = { canopy: await gateway.webhookUrl('canopy', id), reposit: await gateway.webhookUrl('reposit', id) };
@@ -75,15 +77,19 @@ beforeAll(async () => {
       expect(account.simulators.canopyReferencing.state.webhooks.get(type)?.callbackUrl).toBe(webhookUrls.canopy);
     }
     const { key } = await gateway.composed.apiKeys!.create({ name: `${id} server`, agencyId: id, scopes: SCOPES });
-    const sockets = [socket({ authorization: `Bearer ${token}` }), socket({ apiKey: key })];
+    const sockets = [socket({ authorization: `Bearer ${token}` }), socket({ apiKey: key }), socket({ apiKey: everyAgency.key, agency: id })];
     sides.push({
       id,
       account,
       ids: idsOf(account),
       markers: markers.get(id)!,
-      callers: [createCaller(gateway.url, { authorization: `Bearer ${token}` }, sockets[0]!), createCaller(gateway.url, { 'x-api-key': key }, sockets[1]!)],
+      callers: [
+        createCaller(gateway.url, { authorization: `Bearer ${token}` }, sockets[0]!),
+        createCaller(gateway.url, { 'x-api-key': key }, sockets[1]!),
+        createCaller(gateway.url, { 'x-api-key': everyAgency.key, 'x-agency-id': id }, sockets[2]!),
+      ],
       sockets,
-      secrets: [token, key, ...Object.values(webhookUrls).map((url) => url.split('/').pop()!)],
+      secrets: [token, key, everyAgency.key, ...Object.values(webhookUrls).map((url) => url.split('/').pop()!)],
       held: [],
     });
   }
@@ -103,6 +109,18 @@ afterAll(async () => {
 });
 
 describe(`two agencies served at once (seed ${seed}; FUZZ_SEED repeats it)`, () => {
+  it('serves every caller of each agency as that agency, on every transport', async () => {
+    for (const side of sides) {
+      const { name } = side.account.simulators.reposit.state.supplier;
+      for (const caller of side.callers) {
+        for (const transport of TRANSPORTS) {
+          const outcome = await caller.run(transport, { query: '{ repositSupplier { name } }', variables: {}, results: 1, waitMs: 10_000 });
+          expect(outcome.texts.map((text) => JSON.parse(text) as unknown), `${side.id} over ${transport}`).toEqual([{ data: { repositSupplier: { name } } }]);
+        }
+      }
+    }
+  });
+
   it(`answers neither agency with the other's data over ${STEPS_PER_AGENCY} mixed steps each, on every transport`, async () => {
     const [north, south] = sides as [Side, Side];
     // Cursors first, so that subscriptions can replay after the other agency's events.
