@@ -7,7 +7,6 @@ import type { SandboxAccount } from '../../src/sandbox/start';
  * marker of either; ids the run creates are added as it goes.
  */
 export interface AgencyMarkers {
-  readonly agencyId: string;
   add(id: string): void;
   /** Every marker of this agency in the text, except those the caller sent itself. */
   foundIn(text: string, sent?: string): string[];
@@ -19,7 +18,7 @@ export function markersOf(accounts: readonly SandboxAccount[]): Map<string, Agen
   const counts = new Map<string, number>();
   for (const strings of held.values()) for (const value of strings) counts.set(value, (counts.get(value) ?? 0) + 1);
   return new Map(
-    accounts.map((account) => [account.id, createMarkers(account.id, [...held.get(account.id)!].filter((value) => counts.get(value) === 1))]),
+    accounts.map((account) => [account.id, createMarkers([...held.get(account.id)!].filter((value) => counts.get(value) === 1))]),
   );
 }
 
@@ -43,10 +42,9 @@ function heldBy({ simulators, people }: SandboxAccount): Set<string> {
 /** Too short a string would be found by chance in any answer. */
 const SHORTEST_MARKER = 6;
 
-function createMarkers(agencyId: string, initial: string[]): AgencyMarkers {
+function createMarkers(initial: string[]): AgencyMarkers {
   const markers = new Set(initial.filter((value) => value.length >= SHORTEST_MARKER));
   return {
-    agencyId,
     add: (id) => void (id.length >= SHORTEST_MARKER && markers.add(id)),
     foundIn(text, sent = '') {
       const found: string[] = [];
