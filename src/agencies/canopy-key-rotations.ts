@@ -35,7 +35,7 @@ export interface CanopyKeyRotations {
   rotate(agencyId: string): Promise<void>;
   /** Settles every agency's rotation a process left unfinished; run before serving. */
   reconcile(): Promise<void>;
-  /** Fails while some agency's rotation lost Canopy's answer: that agency has no key Canopy accepts until an operator puts one in. */
+  /** Reports (advisory: the instance stays ready) any agency whose rotation lost Canopy's answer: it has no key Canopy accepts until an operator puts one in. */
   readiness: ReadinessCheck;
   dispose(): Promise<void>;
 }
@@ -90,6 +90,8 @@ export async function createCanopyKeyRotations(options: CanopyKeyRotationsOption
 
     readiness: {
       name: 'canopy-key-rotations',
+      // One agency without a key Canopy accepts must not take every other agency out of service.
+      advisory: true,
       async check() {
         if (answersLost.size > 0) {
           const count = answersLost.size === 1 ? '1 agency' : `${answersLost.size} agencies`;
