@@ -4,7 +4,7 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRedisApiKeyStore, type ApiKeyStore } from '../../src/auth/api-keys';
 import { parseAuthConfig } from '../../src/auth/auth-config';
-import { AuthFailure } from '../../src/auth/auth-failure';
+import { refusal } from './refusal';
 import { createAuthenticator, type Authenticator } from '../../src/auth/authenticate';
 
 const SECRET = 'a-shared-secret-of-at-least-32-characters';
@@ -37,15 +37,6 @@ function token(claims: Record<string, unknown> = {}): Promise<string> {
     .setProtectedHeader({ alg: 'HS256' })
     .setExpirationTime('1h')
     .sign(new TextEncoder().encode(SECRET));
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AuthFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(error).toBeInstanceOf(AuthFailure);
-  return error as AuthFailure;
 }
 
 describe('authenticating HTTP and SSE requests by their headers', () => {

@@ -3,7 +3,7 @@ import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseAuthConfig, type AuthConfig } from '../../src/auth/auth-config';
-import { AuthFailure } from '../../src/auth/auth-failure';
+import { refusal } from './refusal';
 import { createJwtVerifier } from '../../src/auth/jwt';
 import { sign, signingKey, startJwksServer, type SigningKey } from './jwks-server';
 
@@ -31,15 +31,6 @@ const secretConfig = (env: Record<string, string> = {}): AuthConfig => parseAuth
 
 function hs256(payload: Record<string, unknown>, secret = SECRET, expiresIn: string | number = '1h'): Promise<string> {
   return new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime(expiresIn).sign(new TextEncoder().encode(secret));
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AuthFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(error).toBeInstanceOf(AuthFailure);
-  return error as AuthFailure;
 }
 
 describe('bearer tokens from AUTH_JWKS_URL', () => {
