@@ -4,7 +4,8 @@ import { Redis } from 'ioredis';
 import { loadConfig } from '../../src/config';
 import { createReportLinks } from '../../src/http/report-links';
 import { createRedisLinkStore } from '../../src/links/redis-link-store';
-import { closeVendorPools, createVendorClients, createVendorPools, type ResolvedAgency } from '../../src/sources/clients';
+import type { Agency } from '../../src/agencies/agency';
+import { createVendorClients, createVendorPools } from '../../src/sources/clients';
 import { floorDashboard } from './floor-dashboard';
 
 /**
@@ -14,11 +15,11 @@ import { floorDashboard } from './floor-dashboard';
 const config = loadConfig();
 const { canopyReferencing, canopyServicing, reposit } = config.agency;
 if (!canopyReferencing || !canopyServicing || !reposit) throw new Error('floor: every vendor needs credentials');
-const agency: ResolvedAgency = { id: config.agency.id, canopyReferencing, canopyServicing, reposit };
+const agency: Agency = { id: config.agency.id, name: 'floor', source: 'environment', vendors: { canopyReferencing, canopyServicing, reposit } };
 const redis = new Redis(config.redisUrl);
 const links = createRedisLinkStore(redis, { prefix: 'rentgraph' });
-const pools = createVendorPools(agency, config.vendorConnections);
-const clients = createVendorClients(agency, pools);
+const pools = createVendorPools(config.vendorConnections);
+const clients = createVendorClients(agency, pools, { repositReferrerToken: config.repositReferrerToken });
 // Signed as rentgraph signs its links, with a key of the floor's own: the same work per link.
 const reportLinks = createReportLinks({ publicUrl: config.publicUrl, key: config.reportLinkSecret ?? randomBytes(32).toString('base64url') });
 
@@ -43,7 +44,7 @@ const server = createServer((req, res) => {
 server.listen(config.port, '127.0.0.1', () => console.log(`floor: listening on ${config.port}`));
 process.once('SIGTERM', () => {
   server.closeAllConnections();
-  server.close(() => void closeVendorPools(pools).then(() => {
+  server.close(() => void pools.close().then(() => {
     redis.disconnect();
     process.exit(0);
   }));
