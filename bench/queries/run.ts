@@ -5,7 +5,7 @@ import { canPin, pinThisProcess } from '../lib/cpu-pinning';
 import { latencyTable, measureLatency } from './latency';
 import { BENCH_QUERIES, DASHBOARD_QUERY } from './operations';
 import { startFloor, startRentgraph } from './rentgraph';
-import { measureThroughput, throughputTable } from './throughput';
+import { costTable, measureThroughput, throughputTable } from './throughput';
 import { startVendors } from './vendors';
 
 /** Core 0: this process (the load generator), the sandbox and Redis. Core 1: the server under test. */
@@ -16,7 +16,7 @@ const SERVER_CORE = 1;
 export async function runQueryBenchmarks(options: BenchOptions): Promise<void> {
   if (canPin) pinThisProcess(String(LOAD_CORE));
   const serverCore = canPin ? SERVER_CORE : undefined;
-  const vendors = await startVendors(serverCore === undefined ? undefined : LOAD_CORE);
+  const vendors = await startVendors(serverCore === undefined ? undefined : LOAD_CORE, options.before);
   try {
     console.log('queries: REST calls');
     const counts = await measureCallCounts(vendors, serverCore);
@@ -29,8 +29,8 @@ export async function runQueryBenchmarks(options: BenchOptions): Promise<void> {
         latency = await measureLatency(
           vendors,
           [
-            { name: 'rentgraph', url: gateway.url, queries: BENCH_QUERIES },
-            { name: 'floor', url: floor.url, queries: [DASHBOARD_QUERY] },
+            { name: 'rentgraph', url: gateway.url, headers: gateway.headers, queries: BENCH_QUERIES },
+            { name: 'floor', url: floor.url, headers: floor.headers, queries: [DASHBOARD_QUERY] },
           ],
           options,
         );
@@ -45,7 +45,7 @@ export async function runQueryBenchmarks(options: BenchOptions): Promise<void> {
     writeResults(
       new URL('queries.md', options.results),
       'Queries',
-      [callCountTable(counts), latencyTable(latency), throughputTable(throughput, options.quick ? 5 : 30, canPin)],
+      [callCountTable(counts), latencyTable(latency), throughputTable(throughput, options.quick, canPin), costTable(throughput)],
       options.quick,
     );
   } finally {

@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import { SignJWT } from 'jose';
+
+/** How long a bench token lasts: longer than any full run, so no subscription ends on expiry mid-measure. */
+const LIFETIME_SECONDS = 4 * 60 * 60;
+
+/** A gateway under test authenticates with AUTH_JWT_SECRET; its clients send a token signed with it. */
+export interface BenchAuth {
+  /** The variables to start the gateway with. */
+  env: { AUTH_JWT_SECRET: string };
+  /** The signed token: `Authorization: Bearer <token>`, or graphql-ws's `{ authorization }`. */
+  token: string;
+  /** The request headers that carry it. */
+  headers: Record<string, string>;
+}
+
+/**
+ * A fresh HS256 secret and one token of the given agency and scopes, signed with it as an
+ * identity provider would: `sub`, `exp`, `agency` and `scope` (the default claim names).
+ */
+export async function benchAuth(agency: string, scopes: readonly string[]): Promise<BenchAuth> {
+  const secret = randomBytes(32).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const token = await new SignJWT({ agency, scope: scopes.join(' ') })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('bench')
+    .setIssuedAt(now)
+    .setExpirationTime(now + LIFETIME_SECONDS)
+    .sign(new TextEncoder().encode(secret));
+  return { env: { AUTH_JWT_SECRET: secret }, token, headers: { authorization: `Bearer ${token}` } };
+}
