@@ -15,13 +15,14 @@ export interface BenchAuth {
 }
 
 /**
- * A fresh HS256 secret and one token of the given agency and scopes, signed with it as an
- * identity provider would: `sub`, `exp`, `agency` and `scope` (the default claim names).
+ * An HS256 secret (fresh unless given) and a token of the given agency and scopes, signed with
+ * it as an identity provider would: `sub`, `exp`, `agency` and `scope` (the default claim names).
+ * Each token is a new one, by its `jti`.
  */
-export async function benchAuth(agency: string, scopes: readonly string[]): Promise<BenchAuth> {
-  const secret = randomBytes(32).toString('base64url');
+export async function benchAuth(agency: string, scopes: readonly string[], secret = randomBytes(32).toString('base64url')): Promise<BenchAuth> {
   const now = Math.floor(Date.now() / 1000);
   const token = await new SignJWT({ agency, scope: scopes.join(' ') })
+    .setJti(randomBytes(9).toString('base64url'))
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject('bench')
     .setIssuedAt(now)

@@ -1,5 +1,6 @@
 import type { BenchOptions } from '../lib/options';
 import { writeResults } from '../lib/report';
+import { authenticationCpuTable, measureAuthenticationCpu } from './authentication-cpu';
 import { callCountTable, measureCallCounts } from './call-counts';
 import { canPin, pinThisProcess } from '../lib/cpu-pinning';
 import { latencyTable, measureLatency } from './latency';
@@ -42,10 +43,12 @@ export async function runQueryBenchmarks(options: BenchOptions): Promise<void> {
     }
     console.log('queries: throughput');
     const throughput = await measureThroughput(vendors, options, serverCore);
+    console.log('queries: authentication in process');
+    const authentication = await measureAuthenticationCpu(options);
     writeResults(
       new URL('queries.md', options.results),
       'Queries',
-      [callCountTable(counts), latencyTable(latency), throughputTable(throughput, options.quick, canPin), costTable(throughput)],
+      [callCountTable(counts), latencyTable(latency), throughputTable(throughput, options.quick, canPin), costTable(throughput), authenticationCpuTable(authentication, throughput[0]!.cpuMsPerRequest)],
       options.quick,
     );
   } finally {
