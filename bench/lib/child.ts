@@ -8,8 +8,10 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const NODE = `${ROOT}node_modules/.bin/node`;
 
 export interface ChildOptions {
-  /** A TypeScript entry file, relative to the repository root. */
+  /** A TypeScript entry file, relative to `root`. */
   entry: string;
+  /** The checkout to run in, e.g. an earlier version's worktree. @default this repository */
+  root?: string;
   env?: Record<string, string>;
   /** Extra Node flags (`--cpu-prof`, …). */
   nodeArgs?: string[];
@@ -45,7 +47,7 @@ export async function startChild(options: ChildOptions): Promise<Child> {
   const args = ['--import', 'tsx', ...(options.nodeArgs ?? []), options.entry, ...(options.args ?? [])];
   const [command, commandArgs] = onCore(options.core, NODE, args);
   const child = spawn(command, commandArgs, {
-    cwd: ROOT,
+    cwd: options.root ?? ROOT,
     env: childEnv(options.env),
     stdio: ['ignore', 'pipe', 'pipe', ...(options.ipc ? (['ipc'] as const) : [])],
   });

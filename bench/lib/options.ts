@@ -3,4 +3,6 @@ export interface BenchOptions {
   quick: boolean;
   /** The folder the markdown tables go to (bench/results/). */
   results: URL;
+  /** `--before <path>`: a checkout of an earlier version, whose dashboard throughput is measured beside this one's. */
+  before: string | undefined;
 }

@@ -2,7 +2,7 @@ import type { Table } from '../lib/report';
 import { postOnce } from './load';
 import { minimumCalls } from './minimum-calls';
 import { BENCH_QUERIES, type BenchQuery } from './operations';
-import { startRentgraph } from './rentgraph';
+import { startRentgraph, type RunningGateway } from './rentgraph';
 import type { Vendors } from './vendors';
 
 export interface CallCount {
@@ -25,7 +25,7 @@ export async function measureCallCounts(vendors: Vendors, core?: number): Promis
   const rentgraph = await startRentgraph(vendors, { core });
   try {
     for (const query of BENCH_QUERIES) {
-      const { calls, data } = await callsOf(vendors, rentgraph.url, query);
+      const { calls, data } = await callsOf(vendors, rentgraph, query);
       counts.set(query, { calls, minimum: minimumCalls(data), naive: 0 });
     }
   } finally {
@@ -33,17 +33,17 @@ export async function measureCallCounts(vendors: Vendors, core?: number): Promis
   }
   const naive = await startRentgraph(vendors, { core, naive: true });
   try {
-    for (const query of BENCH_QUERIES) counts.get(query)!.naive = (await callsOf(vendors, naive.url, query)).calls;
+    for (const query of BENCH_QUERIES) counts.get(query)!.naive = (await callsOf(vendors, naive, query)).calls;
   } finally {
     await naive.child.stop();
   }
   return counts;
 }
 
-async function callsOf(vendors: Vendors, url: string, query: BenchQuery): Promise<{ calls: number; data: Record<string, unknown> }> {
-  await postOnce(url, query.body); // warm: the Canopy access token is exchanged once per process
+async function callsOf(vendors: Vendors, { url, headers }: RunningGateway, query: BenchQuery): Promise<{ calls: number; data: Record<string, unknown> }> {
+  await postOnce(url, query.body, headers); // warm: the Canopy access token is exchanged once per process
   await vendors.resetCalls();
-  const answer = (await postOnce(url, query.body)) as { data: Record<string, unknown>; errors?: unknown };
+  const answer = (await postOnce(url, query.body, headers)) as { data: Record<string, unknown>; errors?: unknown };
   if (answer.errors) throw new Error(`${query.name}: ${JSON.stringify(answer.errors).slice(0, 500)}`);
   const calls = await vendors.calls();
   return { calls: Object.values(calls).reduce((sum, n) => sum + n, 0), data: answer.data };

@@ -15,7 +15,7 @@ import { floorDashboard } from './floor-dashboard';
 const config = loadConfig();
 const { canopyReferencing, canopyServicing, reposit } = config.agency;
 if (!canopyReferencing || !canopyServicing || !reposit) throw new Error('floor: every vendor needs credentials');
-const agency: Agency = { id: config.agency.id, name: 'Floor agency', source: 'environment', vendors: { canopyReferencing, canopyServicing, reposit } };
+const agency: Agency = { id: config.agency.id, name: 'floor', source: 'environment', vendors: { canopyReferencing, canopyServicing, reposit } };
 const redis = new Redis(config.redisUrl);
 const links = createRedisLinkStore(redis, { prefix: 'rentgraph' });
 const pools = createVendorPools(config.vendorConnections);

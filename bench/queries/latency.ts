@@ -16,6 +16,8 @@ const CONCURRENCIES = [1, 50] as const;
 export interface LatencyTarget {
   name: string;
   url: string;
+  /** Sent with every request: the server's credential, if it asks one. */
+  headers: Record<string, string>;
   queries: BenchQuery[];
 }
 
@@ -39,9 +41,9 @@ export async function measureLatency(vendors: Vendors, targets: LatencyTarget[],
     for (const latency of LATENCIES) {
       await vendors.setLatency(latency.fixedMs, latency.jitterMs);
       const meanCallMs = latency.fixedMs + latency.jitterMs / 2;
-      for (const { name, url, queries } of targets) {
+      for (const { name, queries, ...target } of targets) {
         for (const query of queries) {
-          rows.push(...(await measureQuery(url, query, options)).map((row) => ({ ...row, server: name, latency: latency.label, overhead: row.median - query.dependentDepth * meanCallMs })));
+          rows.push(...(await measureQuery(target, query, options)).map((row) => ({ ...row, server: name, latency: latency.label, overhead: row.median - query.dependentDepth * meanCallMs })));
         }
       }
     }
@@ -52,12 +54,13 @@ export async function measureLatency(vendors: Vendors, targets: LatencyTarget[],
 }
 
 /** One query at each concurrency, after a short warm-up, so the JIT and the connection pools are in their steady state. */
-async function measureQuery(url: string, query: BenchQuery, options: BenchOptions) {
-  await runLoad({ url, body: query.body, concurrency: 4, maxRequests: 40, maxDurationMs: options.quick ? 1_000 : 3_000 });
+async function measureQuery({ url, headers }: Omit<LatencyTarget, 'name' | 'queries'>, query: BenchQuery, options: BenchOptions) {
+  await runLoad({ url, headers, body: query.body, concurrency: 4, maxRequests: 40, maxDurationMs: options.quick ? 1_000 : 3_000 });
   const rows = [];
   for (const concurrency of CONCURRENCIES) {
     const result = await runLoad({
       url,
+      headers,
       body: query.body,
       concurrency,
       maxRequests: options.quick ? 150 : concurrency === 1 ? 300 : 1_500,

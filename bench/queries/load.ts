@@ -8,6 +8,8 @@ export interface LoadOptions {
   body: string | LoadStep[];
   /** Requests in flight at once. */
   concurrency: number;
+  /** Sent with every request besides the content type, e.g. `authorization`. */
+  headers?: Record<string, string>;
   /** Stop after this many requests… */
   maxRequests: number;
   /** …or after this long, whichever comes first. */
@@ -43,6 +45,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const deadline = start + options.maxDurationMs;
   const body = options.body;
   const steps: LoadStep[] = typeof body === 'string' ? [() => body] : body;
+  const headers = { ...options.headers, 'content-type': 'application/json', accept: 'application/json' };
 
   async function worker(): Promise<void> {
     while (sent < options.maxRequests && performance.now() < deadline) {
@@ -55,7 +58,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           const response = await pool.request({
             method: 'POST',
             path: target.pathname,
-            headers: { 'content-type': 'application/json', accept: 'application/json' },
+            headers,
             body: step(previous),
           });
           const text = await response.body.text();
@@ -84,7 +87,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 }
 
 /** One request, answered as parsed JSON: for checks and call counts. */
-export async function postOnce(url: string, body: string): Promise<unknown> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+export async function postOnce(url: string, body: string, headers: Record<string, string> = {}): Promise<unknown> {
+  const response = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
   return response.json();
 }

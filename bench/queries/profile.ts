@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   try {
     const gateway = await startRentgraph(vendors, { core: canPin ? 1 : undefined, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${folder}`] });
     try {
-      const result = await runLoad({ url: gateway.url, body: DASHBOARD_QUERY.body, concurrency: 50, maxRequests: 1_000_000, maxDurationMs: seconds * 1000 });
+      const result = await runLoad({ url: gateway.url, headers: gateway.headers, body: DASHBOARD_QUERY.body, concurrency: 50, maxRequests: 1_000_000, maxDurationMs: seconds * 1000 });
       console.log(`${result.latencies.length} answers in ${(result.elapsedMs / 1000).toFixed(1)} s, ${result.errors} errors`);
     } finally {
       await gateway.child.stop();

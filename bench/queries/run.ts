@@ -1,11 +1,12 @@
 import type { BenchOptions } from '../lib/options';
 import { writeResults } from '../lib/report';
+import { authenticationCpuTable, measureAuthenticationCpu } from './authentication-cpu';
 import { callCountTable, measureCallCounts } from './call-counts';
 import { canPin, pinThisProcess } from '../lib/cpu-pinning';
 import { latencyTable, measureLatency } from './latency';
 import { BENCH_QUERIES, DASHBOARD_QUERY } from './operations';
 import { startFloor, startRentgraph } from './rentgraph';
-import { measureThroughput, throughputTable } from './throughput';
+import { costTable, measureThroughput, throughputTable } from './throughput';
 import { startVendors } from './vendors';
 
 /** Core 0: this process (the load generator), the sandbox and Redis. Core 1: the server under test. */
@@ -16,7 +17,7 @@ const SERVER_CORE = 1;
 export async function runQueryBenchmarks(options: BenchOptions): Promise<void> {
   if (canPin) pinThisProcess(String(LOAD_CORE));
   const serverCore = canPin ? SERVER_CORE : undefined;
-  const vendors = await startVendors(serverCore === undefined ? undefined : LOAD_CORE);
+  const vendors = await startVendors(serverCore === undefined ? undefined : LOAD_CORE, options.before);
   try {
     console.log('queries: REST calls');
     const counts = await measureCallCounts(vendors, serverCore);
@@ -29,8 +30,8 @@ export async function runQueryBenchmarks(options: BenchOptions): Promise<void> {
         latency = await measureLatency(
           vendors,
           [
-            { name: 'rentgraph', url: gateway.url, queries: BENCH_QUERIES },
-            { name: 'floor', url: floor.url, queries: [DASHBOARD_QUERY] },
+            { name: 'rentgraph', url: gateway.url, headers: gateway.headers, queries: BENCH_QUERIES },
+            { name: 'floor', url: floor.url, headers: floor.headers, queries: [DASHBOARD_QUERY] },
           ],
           options,
         );
@@ -42,10 +43,12 @@ export async function runQueryBenchmarks(options: BenchOptions): Promise<void> {
     }
     console.log('queries: throughput');
     const throughput = await measureThroughput(vendors, options, serverCore);
+    console.log('queries: authentication in process');
+    const authentication = await measureAuthenticationCpu(options);
     writeResults(
       new URL('queries.md', options.results),
       'Queries',
-      [callCountTable(counts), latencyTable(latency), throughputTable(throughput, options.quick ? 5 : 30, canPin)],
+      [callCountTable(counts), latencyTable(latency), throughputTable(throughput, options.quick, canPin), costTable(throughput), authenticationCpuTable(authentication, throughput[0]!.cpuMsPerRequest)],
       options.quick,
     );
   } finally {

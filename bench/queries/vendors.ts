@@ -3,6 +3,9 @@ import { SANDBOX_PREFIXES } from '../../src/sandbox/server';
 import { startChild, type Child } from '../lib/child';
 import { startPrivateRedis, type PrivateRedis } from './private-redis';
 
+/** Where the earlier version measured beside this one keeps its keys, apart from today's layout. */
+export const EARLIER_KEY_PREFIX = 'rentgraph-earlier';
+
 /** A private Redis and the sandbox vendors in their own process: what every gateway under test talks to. */
 export interface Vendors {
   redis: PrivateRedis;
@@ -17,13 +20,14 @@ export interface Vendors {
   stop(): Promise<void>;
 }
 
-export async function startVendors(core?: number): Promise<Vendors> {
+/** `earlierRoot`: the checkout of an earlier version, whose own link store seeds its links too. */
+export async function startVendors(core?: number, earlierRoot?: string): Promise<Vendors> {
   const redis = await startPrivateRedis();
   let sandbox: Child;
   try {
     sandbox = await startChild({
       entry: 'bench/queries/sandbox-main.ts',
-      env: { REDIS_URL: redis.url },
+      env: { REDIS_URL: redis.url, ...(earlierRoot && { EARLIER_ROOT: earlierRoot, EARLIER_KEY_PREFIX }) },
       core,
       ready: /sandbox: serving at (http:\S+)/,
     });

@@ -23,7 +23,6 @@ export const TENANT_EVENTS = /* GraphQL */ `
 export interface FanOutOptions {
   /** Subscribers are spread over these in turn; webhooks go to the first. */
   gateways: GatewayProcess[];
-  webhookSecret: string;
   subscribers: number;
   /** Webhooks posted at once. */
   burst: number;
@@ -103,6 +102,7 @@ export async function measureFanOut(options: FanOutOptions): Promise<FanOutResul
           sockets.push(
             await openWsSubscriber({
               url: gateway.url,
+              connectionParams: gateway.connectionParams,
               query: TENANT_EVENTS,
               variables: { email: AMARA },
               onNext: onNext(index),
@@ -117,7 +117,7 @@ export async function measureFanOut(options: FanOutOptions): Promise<FanOutResul
     const after = await Promise.all(gateways.map((gateway) => gateway.memory()));
 
     const expected = count * burst;
-    const posted = postBurst(gateways[0]!.url, options.webhookSecret, burstTag, burst);
+    const posted = postBurst(gateways[0]!.url, gateways[0]!.webhookSecret, burstTag, burst);
     sentAt = posted.sentAt;
     const refusedWebhooks = await posted.refused;
     await waitUntil(() => received + problems >= expected, { timeoutMs: 120_000, idleMs: 15_000, progress: () => received });
@@ -141,7 +141,7 @@ export async function measureFanOut(options: FanOutOptions): Promise<FanOutResul
 async function warmUp(options: FanOutOptions, tag: string, done: () => boolean, progress: () => number): Promise<void> {
   for (let attempt = 0; attempt < WARM_UP_ATTEMPTS && !done(); attempt++) {
     // A tag of its own per attempt: an identical body would be acknowledged as a repeat and not published.
-    await postBurst(options.gateways[0]!.url, options.webhookSecret, `${tag}-a${attempt}`, 1).refused;
+    await postBurst(options.gateways[0]!.url, options.gateways[0]!.webhookSecret, `${tag}-a${attempt}`, 1).refused;
     if (await waitUntil(done, { timeoutMs: 30_000, idleMs: 3_000, progress })) return;
   }
   if (!done()) throw new Error(`warm-up: only ${progress()} of ${options.subscribers} subscribers became live`);

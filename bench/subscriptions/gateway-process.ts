@@ -1,10 +1,14 @@
 import { once } from 'node:events';
+import { webhookSecretFor } from '../../src/subscriptions/webhook-secrets';
+import type { BenchAuth } from '../lib/bench-auth';
 import { startChild, type Child } from '../lib/child';
 import { freePort } from '../lib/free-port';
 
 export interface GatewayProcessOptions {
   redisUrl: string;
   webhookSecret: string;
+  /** The AUTH_JWT_SECRET and token, shared by every instance as one deployment shares them. */
+  auth: BenchAuth;
   /** The core to pin the gateway to; unpinned when absent or when pinning is not possible. */
   core?: number;
 }
@@ -14,8 +18,15 @@ export interface MemorySample {
   rss: number;
 }
 
+/** The sandbox agency whose tenant the subscribers watch and whose webhook URL the bench posts to. */
+export const SUBSCRIBED_AGENCY = 'sandbox-north';
+
 export interface GatewayProcess {
   url: string;
+  /** graphql-ws's connection_init payload: the bench token. */
+  connectionParams: Record<string, unknown>;
+  /** The secret of SUBSCRIBED_AGENCY's webhook URLs, derived from WEBHOOK_SECRET as every instance derives it. */
+  webhookSecret: string;
   /** The child's heap (after a full GC) and RSS, read inside the child over IPC. */
   memory(): Promise<MemorySample>;
   /** Whether the child is still running: a gateway that died under load is a result too. */
@@ -28,7 +39,7 @@ const MEMORY_TIMEOUT_MS = 30_000;
 /**
  * `src/main.ts`, as users run it, in a child process of its own (its CPU, heap and RSS are its
  * own): every vendor from its embedded sandbox with the simulated activity off, so the only
- * events are the ones the bench posts.
+ * events are the ones the bench posts. Callers authenticate with a token signed with AUTH_JWT_SECRET.
  */
 export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
   for (let attempt = 1; ; attempt++) {
@@ -54,12 +65,20 @@ async function startOnFreePort(options: GatewayProcessOptions): Promise<GatewayP
       WEBHOOK_SECRET: options.webhookSecret,
       SANDBOX: '1',
       SANDBOX_EVENTS: '0',
+      ...options.auth.env,
     },
     core: options.core,
     ready: /rentgraph: GraphQL at/,
     ipc: true,
   });
-  return { url, memory: () => memoryOf(child), alive: child.alive, stop: child.stop };
+  return {
+    url,
+    connectionParams: { authorization: options.auth.headers.authorization },
+    webhookSecret: webhookSecretFor(options.webhookSecret, SUBSCRIBED_AGENCY),
+    memory: () => memoryOf(child),
+    alive: child.alive,
+    stop: child.stop,
+  };
 }
 
 async function memoryOf(child: Child): Promise<MemorySample> {

@@ -3,9 +3,10 @@ import type { BenchOptions } from '../lib/options';
 import { writeResults, type Table } from '../lib/report';
 import { median, ms, quantile } from '../lib/stats';
 import { BENCH_REDIS_URL, deleteBenchKeys } from './bench-redis';
+import { benchAuth } from '../lib/bench-auth';
 import { allCores, canPin, pinThisProcess } from '../lib/cpu-pinning';
 import { measureFanOut, type FanOutResult } from './fan-out';
-import { startGatewayProcess, type GatewayProcess } from './gateway-process';
+import { startGatewayProcess, SUBSCRIBED_AGENCY, type GatewayProcess } from './gateway-process';
 import { measureSlowSubscriber, type SlowSubscriberResult } from './slow-subscriber';
 
 interface Scenario {
@@ -45,14 +46,15 @@ export async function runSubscriptionBenchmarks(options: BenchOptions): Promise<
 
 async function runScenario(scenario: Scenario, burst: number): Promise<FanOutResult> {
   const webhookSecret = randomBytes(18).toString('base64url');
+  const auth = await benchAuth(SUBSCRIBED_AGENCY, ['read']);
   const gateways: GatewayProcess[] = [];
   try {
     // One gateway: it on core 0, the load generator on core 1. Two: one per core, and the load generator shares.
     for (let core = 0; core < scenario.instances; core++) {
-      gateways.push(await startGatewayProcess({ redisUrl: BENCH_REDIS_URL, webhookSecret, core }));
+      gateways.push(await startGatewayProcess({ redisUrl: BENCH_REDIS_URL, webhookSecret, auth, core }));
     }
     pinThisProcess(scenario.instances === 1 ? '1' : allCores());
-    return await measureFanOut({ gateways, webhookSecret, subscribers: scenario.subscribers, burst });
+    return await measureFanOut({ gateways, subscribers: scenario.subscribers, burst });
   } finally {
     await Promise.all(gateways.map((gateway) => gateway.stop()));
   }
@@ -62,10 +64,10 @@ const SLOW_OPERATIONS = 20;
 
 async function runSlowSubscriber(burst: number): Promise<SlowSubscriberResult> {
   const webhookSecret = randomBytes(18).toString('base64url');
-  const gateway = await startGatewayProcess({ redisUrl: BENCH_REDIS_URL, webhookSecret, core: 0 });
+  const gateway = await startGatewayProcess({ redisUrl: BENCH_REDIS_URL, webhookSecret, auth: await benchAuth(SUBSCRIBED_AGENCY, ['read']), core: 0 });
   try {
     pinThisProcess('1');
-    return await measureSlowSubscriber({ gateway, webhookSecret, burst, operations: SLOW_OPERATIONS });
+    return await measureSlowSubscriber({ gateway, burst, operations: SLOW_OPERATIONS });
   } finally {
     await gateway.stop();
   }

@@ -9,7 +9,6 @@ import { openWsSubscriber, type WsSubscriber } from './ws-subscriber';
 
 export interface SlowSubscriberOptions {
   gateway: GatewayProcess;
-  webhookSecret: string;
   /** Webhooks posted while the slow client does not read. */
   burst: number;
   /** Subscriptions on the slow client's one socket: enough bytes to fill the socket's buffers, so the gateway's writes wait. */
@@ -31,7 +30,7 @@ export interface SlowSubscriberResult {
  * must keep serving the client that did read.
  */
 export async function measureSlowSubscriber(options: SlowSubscriberOptions): Promise<SlowSubscriberResult> {
-  const { gateway, webhookSecret, burst, operations } = options;
+  const { gateway, burst, operations } = options;
   const run = randomUUID().slice(0, 8);
   const warmTag = `warm-${run}`;
   const burstTag = `burst-${run}`;
@@ -49,7 +48,7 @@ export async function measureSlowSubscriber(options: SlowSubscriberOptions): Pro
   };
   const sockets: WsSubscriber[] = [];
   try {
-    const common = { url: gateway.url, query: TENANT_EVENTS, variables: { email: AMARA }, onProblem: () => undefined };
+    const common = { url: gateway.url, connectionParams: gateway.connectionParams, query: TENANT_EVENTS, variables: { email: AMARA }, onProblem: () => undefined };
     sockets.push(
       await openWsSubscriber({
         ...common,
@@ -81,13 +80,13 @@ export async function measureSlowSubscriber(options: SlowSubscriberOptions): Pro
 
     const live = () => readerWarm && slowWarm.size === operations;
     for (let attempt = 0; attempt < 20 && !live(); attempt++) {
-      await postBurst(gateway.url, webhookSecret, `${warmTag}-a${attempt}`, 1).refused;
+      await postBurst(gateway.url, gateway.webhookSecret, `${warmTag}-a${attempt}`, 1).refused;
       await waitUntil(live, { timeoutMs: 10_000, idleMs: 3_000, progress: () => slowWarm.size });
     }
     if (!live()) throw new Error('slow subscriber: its subscriptions did not become live');
 
     slow.pause();
-    await postBurst(gateway.url, webhookSecret, burstTag, burst).refused;
+    await postBurst(gateway.url, gateway.webhookSecret, burstTag, burst).refused;
     await waitUntil(() => readerReceived === burst, { timeoutMs: 60_000, idleMs: 10_000, progress: () => readerReceived });
     // Let the gateway's writes to the slow client back up for a while before it reads again.
     await sleep(1_000);

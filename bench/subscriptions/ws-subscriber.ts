@@ -3,6 +3,8 @@ import WebSocket from 'ws';
 export interface WsSubscriberOptions {
   /** The gateway's origin, `http://127.0.0.1:port`. */
   url: string;
+  /** The connection_init payload: the credential, e.g. `{ authorization: 'Bearer …' }`. */
+  connectionParams: Record<string, unknown>;
   query: string;
   variables: Record<string, unknown>;
   /** Subscriptions of the same operation on this one socket, with ids `1`…`n`. @default 1 */
@@ -43,7 +45,7 @@ export function openWsSubscriber(options: WsSubscriberOptions): Promise<WsSubscr
       subscriber.close();
       reject(new Error(`subscriber: no connection_ack within ${OPEN_TIMEOUT_MS} ms`));
     }, OPEN_TIMEOUT_MS);
-    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: options.connectionParams })));
     socket.on('message', (raw) => {
       const message = JSON.parse(raw.toString()) as { type: string; id?: string; payload?: unknown };
       if (message.type === 'next') options.onNext(message.payload, message.id ?? '');
