@@ -1,4 +1,6 @@
-export type VendorName = 'canopy-referencing' | 'canopy-servicing' | 'reposit';
+import { VENDOR_TITLES, type VendorName } from './vendor-names';
+
+export type { VendorName } from './vendor-names';
 
 /** What went wrong, in the terms a GraphQL client acts on (`extensions.code`). */
 export type VendorErrorCode =
@@ -66,12 +68,6 @@ export function codeForStatus(status: number | undefined): VendorErrorCode {
   if (status >= 500) return 'VENDOR_UNAVAILABLE';
   return 'VENDOR_ERROR';
 }
-
-const VENDOR_TITLES: Record<VendorName, string> = {
-  'canopy-referencing': 'Canopy Referencing',
-  'canopy-servicing': 'Canopy Servicing',
-  reposit: 'Reposit',
-};
 
 function describe(details: VendorErrorDetails, code: VendorErrorCode): string {
   const who = `${VENDOR_TITLES[details.vendor]} ${details.endpoint}`;
