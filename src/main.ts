@@ -1,7 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { Redis } from 'ioredis';
-import type { VendorKey } from './agencies/agency';
 import { isSandboxMode, needsSandbox } from './agencies/configured-agencies';
 import { composeGateway, type ComposedGateway } from './compose';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -10,7 +9,6 @@ import { migrateLinkKeys } from './links/migrate-link-keys';
 import { createSandboxDriver } from './sandbox/driver';
 import { seedSandboxLinks } from './sandbox/seed-links';
 import { startSandbox, type RunningSandbox } from './sandbox/start';
-import { WEBHOOK_TYPE_VALUES } from './sources/canopy-referencing/enums';
 import { untilDone } from './until-done';
 
 /** The only place that opens things: config, Redis, the sandbox, the listener, and shutdown. */
@@ -80,17 +78,8 @@ async function startSandboxActivity(sandbox: RunningSandbox, composed: ComposedG
     const agency = composed.registry.get(isSandboxMode(config) ? account.id : account.id === 'sandbox-north' ? 'default' : '');
     const services = agency && (await composed.agencies.get(agency.id));
     if (!agency || !services) continue;
-    const simulated = (key: VendorKey) => agency.vendors[key]?.baseUrl.startsWith(sandbox.url) === true;
-    account.setWebhookUrls({
-      canopy: simulated('canopyReferencing') ? services.callbackUrls.canopy : undefined,
-      reposit: simulated('reposit') ? services.callbackUrls.reposit : undefined,
-    });
     void untilDone(`sandbox: seeding ${agency.id}'s demo links`, () => seedSandboxLinks(composed.stores, agency.id, account.simulators));
-    if (!simulated('canopyReferencing')) continue;
-    for (const type of WEBHOOK_TYPE_VALUES) {
-      const sections = type === 'PASSPORT_STATUS_UPDATES' ? { additionalSettings: [] } : {};
-      await services.clients.canopyReferencing.registerWebhook({ type, callbackUrl: services.callbackUrls.canopy, ...sections });
-    }
+    await account.connect(agency, services);
   }
   if (!config.sandbox.events) {
     console.log('sandbox: simulated renter and tenant activity off (SANDBOX_EVENTS=0)');

@@ -1,13 +1,12 @@
 import { eachVendor, type VENDORS, type VendorKey } from '../sources/vendors';
-import { SANDBOX_ACCOUNT_CREDENTIALS, type SandboxAccountId, type SandboxCredentials } from './credentials';
+import type { SandboxAccountId } from './credentials';
 import { demoPeople, type DemoCast, type DemoPerson } from './demo-people';
 import { NORTHSIDE_LETTINGS, type RepositSupplierProfile } from './reposit/seed';
 
-/** One simulated agency: who it is, the keys it holds, and whose data its vendor accounts hold. */
+/** One simulated agency: who it is, and whose data its vendor accounts hold (its keys are each vendor's `sandbox.credentials`). */
 export interface SandboxAccountProfile {
   id: SandboxAccountId;
   name: string;
-  credentials: SandboxCredentials;
   cast: DemoCast;
   /** What its seeded ids derive from besides their seed (see `inIdSpace`). */
   idSpace: string;
@@ -15,13 +14,12 @@ export interface SandboxAccountProfile {
 }
 
 /** The account's state at each vendor. */
-export type SandboxSimulators = { [K in VendorKey]: ReturnType<(typeof VENDORS)[K]['simulate']> };
+export type SandboxSimulators = { [K in VendorKey]: ReturnType<(typeof VENDORS)[K]['sandbox']['simulate']> };
 
 export const SANDBOX_ACCOUNT_PROFILES: SandboxAccountProfile[] = [
   {
     id: 'sandbox-north',
     name: NORTHSIDE_LETTINGS.name,
-    credentials: SANDBOX_ACCOUNT_CREDENTIALS['sandbox-north'],
     cast: 'north',
     idSpace: '',
     repositSupplier: NORTHSIDE_LETTINGS,
@@ -29,7 +27,6 @@ export const SANDBOX_ACCOUNT_PROFILES: SandboxAccountProfile[] = [
   {
     id: 'sandbox-south',
     name: 'Southside Lettings',
-    credentials: SANDBOX_ACCOUNT_CREDENTIALS['sandbox-south'],
     cast: 'south',
     idSpace: 'sandbox-south',
     repositSupplier: {
@@ -49,5 +46,5 @@ export function createAccountSimulators(
   peopleCount: number,
 ): { people: DemoPerson[]; simulators: SandboxSimulators } {
   const people = demoPeople(peopleCount, profile.cast);
-  return { people, simulators: eachVendor<SandboxSimulators>((vendor) => vendor.simulate({ profile, people }) as never) };
+  return { people, simulators: eachVendor<SandboxSimulators>((vendor) => vendor.sandbox.simulate({ profile, people }) as never) };
 }

@@ -1,38 +1,20 @@
+import { eachVendor, type VENDORS, type VendorKey } from '../sources/vendors';
+
 /** The sandbox's two simulated agencies: each holds its own account at every vendor. */
 export type SandboxAccountId = 'sandbox-north' | 'sandbox-south';
 
-export interface SandboxCredentials {
-  canopyReferencing: { clientId: string; secretKey: string; apiKey: string };
-  canopyServicing: { token: string };
-  reposit: { apiKey: string; referrerToken: string };
-}
+/** One simulated agency's keys at every vendor, as each vendor's descriptor gives them. */
+export type SandboxCredentials = { [K in VendorKey]: (typeof VENDORS)[K]['sandbox']['credentials'][SandboxAccountId] };
 
-/** Identifies the CRM to Reposit, whichever agency it calls for: one token for every account. */
-const REPOSIT_REFERRER_TOKEN = 'rentgraph-sandbox';
+const credentialsOf = (id: SandboxAccountId) => eachVendor<SandboxCredentials>((vendor) => vendor.sandbox.credentials[id] as never);
 
 /**
  * The keys the sandbox vendors accept, per account. They are public on purpose: the sandbox
  * holds demo data only, and a fresh clone must work with no configuration.
  */
 export const SANDBOX_ACCOUNT_CREDENTIALS: Record<SandboxAccountId, SandboxCredentials> = {
-  'sandbox-north': {
-    canopyReferencing: {
-      clientId: 'sandbox-agency',
-      secretKey: 'sandbox-secret-key-0123456789abcdef',
-      apiKey: 'sandbox-api-key-ePYgsiGbWF5aAHBj0xT9Pa1k',
-    },
-    canopyServicing: { token: 'sandbox-servicing-token' },
-    reposit: { apiKey: 'sandbox-reposit-api-key', referrerToken: REPOSIT_REFERRER_TOKEN },
-  },
-  'sandbox-south': {
-    canopyReferencing: {
-      clientId: 'sandbox-south-agency',
-      secretKey: 'sandbox-south-secret-key-fedcba9876543210',
-      apiKey: 'sandbox-south-api-key-Q7mXc2LrVw9TbN4kHs8Jd0Pe',
-    },
-    canopyServicing: { token: 'sandbox-south-servicing-token' },
-    reposit: { apiKey: 'sandbox-south-reposit-api-key', referrerToken: REPOSIT_REFERRER_TOKEN },
-  },
+  'sandbox-north': credentialsOf('sandbox-north'),
+  'sandbox-south': credentialsOf('sandbox-south'),
 };
 
 /** `sandbox-north`'s keys: the account the README's demo people are with. */

@@ -3,16 +3,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Router, { type HTTPMethod } from 'find-my-way';
 import type { HttpMethod } from '../sources/http';
 import type { VendorName } from '../sources/vendor-error';
+import { VENDOR_KEYS, VENDORS } from '../sources/vendors';
 import { CallCounter } from './call-counter';
 import { SandboxKnobs, type FaultRule } from './knobs';
 import type { SandboxReply, SandboxRequest, SandboxRoute, VendorSimulator } from './vendor-simulator';
 
 /** Where each simulated vendor is mounted on the sandbox server. */
-export const SANDBOX_PREFIXES: Record<VendorName, string> = {
-  'canopy-referencing': '/canopy-referencing',
-  'canopy-servicing': '/canopy-servicing',
-  reposit: '/reposit/deposits',
-};
+export const SANDBOX_PREFIXES = Object.fromEntries(VENDOR_KEYS.map((key) => [VENDORS[key].name, VENDORS[key].sandbox.prefix])) as Record<VendorName, string>;
 
 const CONTROL_PREFIX = '/__sandbox';
 const MAX_BODY_BYTES = 1024 * 1024;

@@ -1,6 +1,9 @@
 import type { AddressInfo } from 'node:net';
+import type { Agency } from '../agencies/agency';
+import type { AgencyServices } from '../agencies/agency-services';
 import type { ResolvedAgency } from '../sources/clients';
 import type { VendorName } from '../sources/vendor-error';
+import { eachVendor, VENDOR_KEYS, VENDORS, type VendorKey, type WebhookRoute } from '../sources/vendors';
 import { createAccountSimulators, SANDBOX_ACCOUNT_PROFILES, type SandboxAccountProfile, type SandboxSimulators } from './accounts';
 import type { SandboxAccountId } from './credentials';
 import type { DemoPerson } from './demo-people';
@@ -18,13 +21,8 @@ export interface StartSandboxOptions {
   onExchange?: ExchangeObserver;
 }
 
-/** Where one account's vendors send their notifications; undefined turns one off. */
-export interface SandboxWebhookUrls {
-  /** The callback URL of the seeded Canopy referencing requests (their completed reports). */
-  canopy: string | undefined;
-  /** Reposit's one webhook endpoint. */
-  reposit: string | undefined;
-}
+/** Where one account's vendors send their notifications, by webhook route; undefined turns one off. */
+export type SandboxWebhookUrls = Record<WebhookRoute, string | undefined>;
 
 /** One simulated agency, with its own account at each vendor. */
 export interface SandboxAccount {
@@ -35,7 +33,29 @@ export interface SandboxAccount {
   /** This agency, its credentials those of its accounts at this sandbox. */
   agency: ResolvedAgency;
   setWebhookUrls(urls: SandboxWebhookUrls): void;
+  /**
+   * Plays this account for an agency that reaches some of its vendors at this sandbox: those send
+   * their notifications to the agency's webhook URLs, and each does what an agency does once at
+   * start-up with the real vendor (Canopy: register its webhooks).
+   */
+  connect(agency: Agency, services: AgencyServices): Promise<void>;
 }
+
+/** A vendor's sandbox side, as the start-up steps use it whatever the vendor. */
+interface SandboxSide {
+  active?: true;
+  sendWebhooksTo?(simulator: unknown, url: string | undefined): void;
+  atStart?(client: unknown, callbackUrl: string): Promise<void>;
+}
+
+// Each hook is called with its own vendor's simulator and client only.
+const sandboxSideOf = (key: VendorKey) => VENDORS[key].sandbox as SandboxSide;
+
+/** The vendors with webhooks, each with its route. */
+const WEBHOOK_VENDORS = VENDOR_KEYS.flatMap((key) => {
+  const vendor = VENDORS[key];
+  return 'webhook' in vendor ? [{ key, route: vendor.webhook.route as WebhookRoute }] : [];
+});
 
 export type RunningSandbox = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -61,26 +81,31 @@ export async function startSandbox(options: StartSandboxOptions = {}) {
   ) as Record<VendorName, string>;
 
   function agencyOf(profile: SandboxAccountProfile): ResolvedAgency {
-    const { canopyReferencing, canopyServicing, reposit } = profile.credentials;
-    return {
-      id: profile.id,
-      canopyReferencing: { baseUrl: baseUrls['canopy-referencing'], ...canopyReferencing },
-      canopyServicing: { baseUrl: baseUrls['canopy-servicing'], ...canopyServicing },
-      reposit: { baseUrl: baseUrls.reposit, ...reposit },
-    };
+    const accounts = eachVendor<Omit<ResolvedAgency, 'id'>>((vendor) => ({ baseUrl: baseUrls[vendor.name], ...vendor.sandbox.credentials[profile.id] }) as never);
+    return { id: profile.id, ...accounts };
   }
 
-  const accounts: SandboxAccount[] = seeded.map(({ profile, people, simulators }) => ({
-    id: profile.id,
-    name: profile.name,
-    people,
-    simulators,
-    agency: agencyOf(profile),
-    setWebhookUrls({ canopy, reposit }) {
-      simulators.canopyReferencing.setSeedCallbackUrl(canopy);
-      simulators.reposit.setWebhookUrl(reposit);
-    },
-  }));
+  const accounts: SandboxAccount[] = seeded.map(({ profile, people, simulators }) => {
+    function setWebhookUrls(urls: SandboxWebhookUrls): void {
+      for (const { key, route } of WEBHOOK_VENDORS) sandboxSideOf(key).sendWebhooksTo?.(simulators[key], urls[route]);
+    }
+    return {
+      id: profile.id,
+      name: profile.name,
+      people,
+      simulators,
+      agency: agencyOf(profile),
+      setWebhookUrls,
+      async connect(agency, services) {
+        const simulated = (key: VendorKey) => agency.vendors[key]?.baseUrl.startsWith(url) === true;
+        const urls = Object.fromEntries(WEBHOOK_VENDORS.map(({ key, route }) => [route, simulated(key) ? services.callbackUrls[route] : undefined]));
+        setWebhookUrls(urls as SandboxWebhookUrls);
+        for (const { key, route } of WEBHOOK_VENDORS) {
+          if (simulated(key)) await sandboxSideOf(key).atStart?.(services.clients[key], services.callbackUrls[route]);
+        }
+      },
+    };
+  });
   function account(id: SandboxAccountId): SandboxAccount {
     const found = accounts.find((candidate) => candidate.id === id);
     if (!found) throw new Error(`no sandbox account ${id}`);
@@ -98,7 +123,8 @@ export async function startSandbox(options: StartSandboxOptions = {}) {
     account,
     /** Every account's simulators whose renters and tenants act on their own, for the driver. */
     activeSimulators(): ActiveSimulator[] {
-      return accounts.flatMap(({ simulators }) => [simulators.canopyReferencing, simulators.reposit]);
+      const active = VENDOR_KEYS.filter((key) => sandboxSideOf(key).active);
+      return accounts.flatMap(({ simulators }) => active.map((key) => simulators[key] as ActiveSimulator));
     },
     knobs,
     calls,

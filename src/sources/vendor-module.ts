@@ -1,7 +1,9 @@
 import type { LinkStore } from '../links/link-store';
 import type { SandboxAccountProfile } from '../sandbox/accounts';
+import type { SandboxAccountId } from '../sandbox/credentials';
 import type { DemoPerson } from '../sandbox/demo-people';
 import type { ReportDocumentStore } from '../links/report-documents';
+import type { ActiveSimulator } from '../sandbox/vendor-simulator';
 import type { Topic } from '../subscriptions/topics';
 import type { ResponseHeaders, VendorErrorBody, VendorHttp } from './http';
 import type { VendorName } from './vendor-error';
@@ -60,6 +62,21 @@ export interface SandboxSeed {
   people: DemoPerson[];
 }
 
+/** The vendor as the sandbox plays it, one account per simulated agency. */
+export interface VendorSandbox<Credential extends string, Client, Simulator> {
+  /** Where the sandbox server mounts the vendor's routes. */
+  prefix: string;
+  /** The keys each simulated agency holds at the vendor, and its simulator accepts. */
+  credentials: Record<SandboxAccountId, Record<Credential, string>>;
+  simulate(seed: SandboxSeed): Simulator;
+  /** Its renters or tenants act on their own: the sandbox driver moves them on. */
+  active?: Simulator extends ActiveSimulator ? true : never;
+  /** Points the account's notifications at the agency's webhook URL; undefined turns them off. */
+  sendWebhooksTo?(simulator: Simulator, url: string | undefined): void;
+  /** What a simulated agency does once at start-up, as it would with the real vendor (e.g. register its webhooks). */
+  atStart?(client: Client, callbackUrl: string): Promise<void>;
+}
+
 /**
  * One vendor, as the rest of the gateway sees it: the gateway iterates these and names no vendor
  * of its own. `Credential` names an agency's credentials there, `Client` the typed client,
@@ -69,8 +86,10 @@ export interface SandboxSeed {
 export interface VendorModule<Key extends string, Credential extends string, Client, Loaders, Simulator, Notification = never> {
   /** How an agency's configuration names the vendor. */
   key: Key;
-  /** How errors, metrics and readiness name it. */
+  /** How errors, metrics and readiness name it (its title is beside it, in vendor-names.ts). */
   name: VendorName;
+  /** The topics of the events its webhooks become, by the name code uses (`TOPICS.<name>`). */
+  topics?: Record<string, string>;
   account: VendorAccountSchema<Credential>;
   /** Reads the vendor's error bodies into message, request id and field errors. */
   readErrorBody(body: unknown, headers: ResponseHeaders): VendorErrorBody;
@@ -78,6 +97,5 @@ export interface VendorModule<Key extends string, Credential extends string, Cli
   createClient(http: VendorHttp, account: VendorAccountOf<Credential> | undefined, crm: CrmIdentity): Client;
   createLoaders(client: Client): Loaders;
   webhook?: VendorWebhook<string, Client, Notification>;
-  /** The vendor as the sandbox plays it, for one simulated agency. */
-  simulate(seed: SandboxSeed): Simulator;
+  sandbox: VendorSandbox<Credential, Client, Simulator>;
 }

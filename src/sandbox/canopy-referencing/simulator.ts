@@ -1,7 +1,7 @@
 import type { ItemType } from '../../sources/canopy-referencing/enums';
-import { SANDBOX_CREDENTIALS, type SandboxCredentials } from '../credentials';
 import type { DemoPerson } from '../demo-people';
 import type { ActiveSimulator, WebhookDelivery } from '../vendor-simulator';
+import { CANOPY_REFERENCING_SANDBOX_CREDENTIALS, type CanopyReferencingSandboxCredentials } from './accounts';
 import { hasApiKey } from './auth';
 import { canopyErrorBody } from './errors';
 import { isFinished, step } from './lifecycle';
@@ -39,14 +39,14 @@ const ROTATING_ITEM_TYPES: ItemType[] = ['INSTANT', 'FULL', 'PRIORITY', 'CC_ONLY
 export interface CanopyReferencingSimulatorOptions {
   /** Every person gets a seeded referencing request. */
   people: DemoPerson[];
-  /** The client's credentials. @default SANDBOX_CREDENTIALS.canopyReferencing */
-  credentials?: SandboxCredentials['canopyReferencing'];
+  /** The client's credentials. @default sandbox-north's */
+  credentials?: CanopyReferencingSandboxCredentials;
   /** Keeps this client's seeded ids apart from another client's (see `inIdSpace`). @default '' */
   idSpace?: string;
 }
 
 export function createCanopyReferencingSimulator(options: CanopyReferencingSimulatorOptions): CanopyReferencingSimulator {
-  const { clientId, apiKey, secretKey } = options.credentials ?? SANDBOX_CREDENTIALS.canopyReferencing;
+  const { clientId, apiKey, secretKey } = options.credentials ?? CANOPY_REFERENCING_SANDBOX_CREDENTIALS['sandbox-north'];
   const state = new CanopyReferencingState(clientId, apiKey, secretKey, options.idSpace);
   seedBranches(state);
   seedRequests(state, options.people);

@@ -1,6 +1,6 @@
 import type { DemoPerson } from '../demo-people';
-import { SANDBOX_CREDENTIALS } from '../credentials';
 import type { SandboxRoute, VendorSimulator } from '../vendor-simulator';
+import { CANOPY_SERVICING_SANDBOX_CREDENTIALS } from './accounts';
 import { bearerToken, refuseUnauthenticated } from './auth';
 import type { SimulatorContext } from './context';
 import { errorBody } from './replies';
@@ -16,7 +16,7 @@ export interface CanopyServicingSimulatorOptions {
   people: DemoPerson[];
   /** The simulator's clock; seeded billing cycles end before the month `now()` falls in. @default () => new Date() */
   now?: () => Date;
-  /** The bearer token the simulator accepts. @default SANDBOX_CREDENTIALS.canopyServicing.token */
+  /** The bearer token the simulator accepts. @default sandbox-north's */
   token?: string;
   /** Keeps this program's seeded ids apart from another program's (see `inIdSpace`). @default '' */
   idSpace?: string;
@@ -30,7 +30,7 @@ export interface CanopyServicingSimulator extends VendorSimulator {
 /** Canopy Servicing v1.3, in memory: products, accounts, line items, statements and customers. */
 export function createCanopyServicingSimulator(options: CanopyServicingSimulatorOptions): CanopyServicingSimulator {
   const now = options.now ?? (() => new Date());
-  const token = options.token ?? SANDBOX_CREDENTIALS.canopyServicing.token;
+  const token = options.token ?? CANOPY_SERVICING_SANDBOX_CREDENTIALS['sandbox-north'].token;
   const state = new CanopyServicingState(options.idSpace);
   seedState(state, options.people, now());
   const context: SimulatorContext = { state, now };

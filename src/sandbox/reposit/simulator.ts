@@ -1,6 +1,6 @@
-import { SANDBOX_CREDENTIALS } from '../credentials';
 import type { DemoPerson } from '../demo-people';
 import type { ActiveSimulator } from '../vendor-simulator';
+import { REPOSIT_SANDBOX_CREDENTIALS } from './accounts';
 import { bearerApiKey } from './auth';
 import { repositError } from './errors';
 import { createProgression } from './progress';
@@ -12,7 +12,7 @@ import { supplierRoutes } from './supplier-routes';
 export interface RepositSimulatorOptions {
   /** Every person becomes a tenant on a seeded Reposit. */
   people: DemoPerson[];
-  /** The key the simulated agency holds. @default SANDBOX_CREDENTIALS.reposit.apiKey */
+  /** The key the simulated agency holds. @default sandbox-north's */
   apiKey?: string;
   /** The agency the key maps to. @default NORTHSIDE_LETTINGS */
   supplier?: RepositSupplierProfile;
@@ -35,7 +35,7 @@ export interface RepositSimulator extends ActiveSimulator {
 /** Reposit's Partner API, in memory, seeded from the demo people. */
 export function createRepositSimulator(options: RepositSimulatorOptions): RepositSimulator {
   const now = options.now ?? (() => new Date());
-  const state = seedRepositStore(options.people, options.apiKey ?? SANDBOX_CREDENTIALS.reposit.apiKey, options.supplier, options.idSpace);
+  const state = seedRepositStore(options.people, options.apiKey ?? REPOSIT_SANDBOX_CREDENTIALS['sandbox-north'].apiKey, options.supplier, options.idSpace);
   return {
     vendor: 'reposit',
     routes: [...supplierRoutes(state), ...repositRoutes(state, now)],

@@ -1,6 +1,6 @@
 import type { WireAddress, WireAgent, WireLandlord, WirePolicy, WireSupplier, WireTenant } from '../../sources/reposit/wire';
 import { inIdSpace } from '../id-space';
-import { SANDBOX_PREFIXES } from '../server';
+import { REPOSIT_SANDBOX_PREFIX } from './accounts';
 import { repositStyleId } from './ids';
 
 /** A Reposit as the simulator keeps it: the wire fields, with the agent by id and the landlord inside. */
@@ -26,7 +26,7 @@ export interface RepositRecord {
  * Until a call reveals where the sandbox listens, hrefs in webhooks carry the sandbox's path on
  * a placeholder origin: clients follow them through `VendorHttp.pathOf`, which reads the path only.
  */
-const PLACEHOLDER_BASE_URL = `http://localhost${SANDBOX_PREFIXES.reposit}`;
+const PLACEHOLDER_BASE_URL = `http://localhost${REPOSIT_SANDBOX_PREFIX}`;
 
 /** Everything the simulated Reposit knows, in memory. */
 export class RepositStore {

@@ -1,14 +1,15 @@
-import { TOPICS, type Topic } from '../../subscriptions/topics';
+import type { Topic } from '../../subscriptions/topics';
 import type { VendorWebhook } from '../vendor-module';
 import type { CanopyReferencingClient } from './client';
 import { readCanopyNotification } from './notifications';
+import { CANOPY_REFERENCING_TOPICS } from './topics';
 import type { CanopyNotification } from './types';
 
 const TOPIC_OF_KIND: Record<CanopyNotification['kind'], Topic> = {
-  requestStatus: TOPICS.requestStatusChanged,
-  passportStatus: TOPICS.passportStatusChanged,
-  note: TOPICS.passportNoteChanged,
-  completedReport: TOPICS.referencingCompleted,
+  requestStatus: CANOPY_REFERENCING_TOPICS.requestStatusChanged,
+  passportStatus: CANOPY_REFERENCING_TOPICS.passportStatusChanged,
+  note: CANOPY_REFERENCING_TOPICS.passportNoteChanged,
+  completedReport: CANOPY_REFERENCING_TOPICS.referencingCompleted,
 };
 
 /**

@@ -1,6 +1,6 @@
-import { TOPICS } from '../../subscriptions/topics';
 import type { VendorWebhook } from '../vendor-module';
 import type { RepositClient } from './client';
+import { REPOSIT_TOPICS } from './topics';
 import type { RepositWebhookEvent } from './types';
 import { parseRepositWebhook } from './webhook';
 
@@ -12,6 +12,6 @@ export const repositWebhook: VendorWebhook<'reposit', RepositClient, RepositWebh
     const id = notification.repositId;
     if ('tenant' in notification) await links.link(agencyId, notification.tenant.email, 'reposit', id);
     const [emails = []] = await links.emailsFor(agencyId, 'reposit', [id]);
-    return { topic: TOPICS.repositChanged, tenantEmails: emails, subjectId: id };
+    return { topic: REPOSIT_TOPICS.repositChanged, tenantEmails: emails, subjectId: id };
   },
 };

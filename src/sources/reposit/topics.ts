@@ -1,0 +1,4 @@
+/** The events Reposit's webhooks become, named `entity:event`. */
+export const REPOSIT_TOPICS = {
+  repositChanged: 'reposit:changed',
+} as const;
