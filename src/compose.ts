@@ -118,6 +118,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     webhookSecret: config.webhookSecret,
     onCall: onVendorCall,
     vendorHttp: parts.vendorHttp,
+    log,
     // A Canopy key rotated at run time wins over the configured one it replaced.
     prepare: rotatedKeys && (async (agency) => {
       const canopy = agency.vendors.canopyReferencing;
