@@ -46,6 +46,11 @@ function shortenedText(text: string): string {
  * (its id only), the code and the status say whose and what kind of failure it is.
  */
 function describe(error: VendorError): string {
-  const details = [error.agencyId && `agency ${error.agencyId}`, error.code, error.status && `status ${error.status}`, error.requestId && `request id ${error.requestId}`].filter(Boolean);
+  const details = [
+    error.agencyId && `agency ${error.agencyId}`,
+    error.code,
+    error.status && `status ${error.status}`,
+    error.requestId && `request id ${error.requestId}`,
+  ].filter(Boolean);
   return `${error.message} (${details.join(', ')})`;
 }
