@@ -25,9 +25,11 @@ import { createRedisLinkStore } from './links/redis-link-store';
 import { createMemoryReportDocuments, createRedisReportDocuments, type ReportDocumentStore } from './links/report-documents';
 import { createMetrics, recordVendorCalls, type Metrics } from './metrics/metrics';
 import { configuredAgencies, isSandboxMode } from './agencies/configured-agencies';
+import { SANDBOX_CREDENTIALS } from './sandbox/credentials';
 import type { RunningSandbox } from './sandbox/start';
 import { createGateway, type Gateway } from './server';
 import { createVendorClients, createVendorPools, type VendorHttpTuning, type VendorPools } from './sources/clients';
+import type { CrmIdentity } from './sources/vendor-module';
 import { VENDOR_KEYS } from './sources/vendors';
 import { createMemoryDeadLetters, createRedisDeadLetters, type DeadLetterStore } from './subscriptions/dead-letters';
 import type { EventLog } from './subscriptions/event-log';
@@ -106,7 +108,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
   const pools = createVendorPools(config.vendorConnections);
   const metrics = createMetrics();
   const onVendorCall = recordVendorCalls(metrics);
-  const crm = { repositReferrerToken: config.repositReferrerToken };
+  const crm = crmIdentity(config);
   const rotatedKeys = redis && cipher ? { redis, prefix, cipher } : undefined;
   const agencies = createAgencyServices({
     registry,
@@ -116,6 +118,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     webhookSecret: config.webhookSecret,
     onCall: onVendorCall,
     vendorHttp: parts.vendorHttp,
+    log,
     // A Canopy key rotated at run time wins over the configured one it replaced.
     prepare: rotatedKeys && (async (agency) => {
       const canopy = agency.vendors.canopyReferencing;
@@ -195,6 +198,15 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
       await stores.events.dispose();
     },
   };
+}
+
+/**
+ * The CRM's own identity at the vendors. REPOSIT_REFERRER_TOKEN is optional; in sandbox mode,
+ * without it, the sandbox's referrer token is sent, as the sandbox stands in for the vendors.
+ */
+function crmIdentity(config: Config): CrmIdentity {
+  const sandboxToken = isSandboxMode(config) ? SANDBOX_CREDENTIALS.reposit.referrerToken : undefined;
+  return { repositReferrerToken: config.repositReferrerToken ?? sandboxToken };
 }
 
 /** The configuration tokens are checked with: the sandbox's generated secret, or the operator's. */

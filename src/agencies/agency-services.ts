@@ -31,6 +31,10 @@ export interface AgencyServicesOptions {
   max?: number;
   /** A client set unused this long is dropped (its Canopy token with it). @default 30 minutes */
   idleMs?: number;
+  /** An agency whose Canopy credentials were refused is rebuilt at most once in this long. @default 30 seconds */
+  refusedRebuildIntervalMs?: number;
+  /** Told of each such rebuild, by agency id. */
+  log?: (line: string) => void;
 }
 
 export interface AgencyServicesCache {
@@ -44,7 +48,8 @@ export interface AgencyServicesCache {
  * Each agency's vendor clients, built on first use and kept in a bounded cache (least recently
  * used, and dropped when idle). A change to an agency drops its entry at once: requests already
  * holding the old clients finish with the old credentials, and the next request builds a new set,
- * so no call ever sees a half-updated one.
+ * so no call ever sees a half-updated one. An agency whose Canopy token exchange is refused is
+ * rebuilt too, so that a rotation whose notice this instance missed costs one refused request.
  */
 export function createAgencyServices(options: AgencyServicesOptions): AgencyServicesCache {
   // Promises, so that concurrent first requests of an agency build its clients once.
@@ -55,35 +60,51 @@ export function createAgencyServices(options: AgencyServicesOptions): AgencyServ
     updateAgeOnGet: true,
   });
   options.registry.onChange((agencyId) => cache.delete(agencyId));
+  // Agencies rebuilt lately because Canopy refused their credentials: a key that is wrong
+  // everywhere must not have every request rebuild the agency.
+  const rebuiltOnRefusal = new LRUCache<string, true>({ max: options.max ?? 1_000, ttl: options.refusedRebuildIntervalMs ?? 30_000 });
 
-  const build = async (agencyId: string): Promise<AgencyServices | undefined> => {
+  /**
+   * Canopy refused the token exchange of this set's client. A rotation on another instance whose
+   * notice was missed leaves this one signing with the replaced key: building the set anew loads
+   * the rotated key (see `prepare`). A refusal by a set already replaced changes nothing.
+   */
+  const credentialsRefused = (agencyId: string, refused: Promise<AgencyServices | undefined>): void => {
+    if (cache.peek(agencyId) !== refused || rebuiltOnRefusal.has(agencyId)) return;
+    rebuiltOnRefusal.set(agencyId, true);
+    cache.delete(agencyId);
+    options.log?.(`agencies: Canopy Referencing refused agency ${agencyId}'s credentials; its clients are built anew on next use, with the newest key known`);
+  };
+
+  const build = async (agencyId: string, onCredentialsRefused: () => void): Promise<AgencyServices | undefined> => {
     const registered = options.registry.get(agencyId);
     if (!registered) return undefined;
     const agency = options.prepare ? await options.prepare(registered) : registered;
     const onCall = options.onCall;
     const secret = webhookSecretFor(options.webhookSecret, agency.id);
+    const clients = createVendorClients(agency, options.pools, options.crm, {
+      ...options.vendorHttp,
+      onCall: onCall && ((call) => onCall(agency.id, call)),
+    });
+    clients.canopyReferencing.whenCredentialsRefused(onCredentialsRefused);
     return {
       agency: { id: agency.id, name: agency.name },
-      clients: createVendorClients(agency, options.pools, options.crm, {
-        ...options.vendorHttp,
-        onCall: onCall && ((call) => onCall(agency.id, call)),
-      }),
+      clients,
       callbackUrls: callbackUrlsFor(options.publicUrl, secret),
     };
   };
 
   return {
     get(agencyId) {
-      let services = cache.get(agencyId);
-      if (!services) {
-        services = build(agencyId);
-        cache.set(agencyId, services);
-        // A failed or empty build is not kept: the next request tries again.
-        services.then(
-          (built) => built || cache.delete(agencyId),
-          () => cache.delete(agencyId),
-        );
-      }
+      const cached = cache.get(agencyId);
+      if (cached) return cached;
+      const services: Promise<AgencyServices | undefined> = build(agencyId, () => credentialsRefused(agencyId, services));
+      cache.set(agencyId, services);
+      // A failed or empty build is not kept: the next request tries again.
+      services.then(
+        (built) => built || cache.delete(agencyId),
+        () => cache.delete(agencyId),
+      );
       return services;
     },
     drop: (agencyId) => void cache.delete(agencyId),

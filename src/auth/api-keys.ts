@@ -173,7 +173,8 @@ export function createRedisApiKeyStore(redis: Redis, options: RedisApiKeyStoreOp
 
     async dispose() {
       options.subscriber.off('message', onMessage);
-      await options.subscriber.unsubscribe(revokedChannel);
+      // A subscriber whose Redis is gone has nothing left to unsubscribe from.
+      await options.subscriber.unsubscribe(revokedChannel).catch(() => undefined);
     },
   };
 }

@@ -41,8 +41,16 @@ function shortenedText(text: string): string {
   return text.length <= LOG_VALUE_LIMIT ? text : `${text.slice(0, LOG_VALUE_LIMIT)}… (${text.length - LOG_VALUE_LIMIT} more characters)`;
 }
 
-/** The message names the vendor, the call and what it answered; the code and status say what kind of failure it is. */
+/**
+ * The message names the vendor, the call and what it answered; the agency whose account it was
+ * (its id only), the code and the status say whose and what kind of failure it is.
+ */
 function describe(error: VendorError): string {
-  const details = [error.code, error.status && `status ${error.status}`, error.requestId && `request id ${error.requestId}`].filter(Boolean);
+  const details = [
+    error.agencyId && `agency ${error.agencyId}`,
+    error.code,
+    error.status && `status ${error.status}`,
+    error.requestId && `request id ${error.requestId}`,
+  ].filter(Boolean);
   return `${error.message} (${details.join(', ')})`;
 }

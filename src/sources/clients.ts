@@ -54,6 +54,7 @@ export function createVendorClients(agency: Agency, pools: VendorPools, crm: Crm
       baseUrl: account?.baseUrl ?? 'http://no-account.invalid',
       dispatcher: account ? pools.for(vendor.name, key, account.baseUrl) : undefined,
       readErrorBody: vendor.readErrorBody,
+      agencyId: agency.id,
       ...tuning,
     });
     return vendor.createClient(http, account as never, crm) as VendorClients[typeof key];

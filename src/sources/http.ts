@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, type Dispatcher } from 'undici';
 import { callSignal, OperationDeadlineReached } from './call-scope';
-import { VendorError, type VendorName } from './vendor-error';
+import { VendorError, type VendorErrorDetails, type VendorName } from './vendor-error';
 import { exchangeWhole } from './whole-answer';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -61,6 +61,8 @@ export interface VendorHttpOptions {
   readErrorBody?: (body: unknown, headers: ResponseHeaders) => VendorErrorBody;
   /** Told of every attempt: its status, or the network error's code, and its seconds until the answer was in. */
   onCall?: (call: VendorCall) => void;
+  /** The agency whose account is called, carried by every VendorError for the log. */
+  agencyId?: string;
 }
 
 export interface VendorCall {
@@ -184,8 +186,7 @@ export class VendorHttp {
     try {
       body = answer.text === '' ? undefined : JSON.parse(answer.text);
     } catch (cause) {
-      throw new VendorError({
-        vendor: this.vendor,
+      throw this.failure({
         endpoint: endpointOf(request),
         status: answer.statusCode,
         code: 'VENDOR_ERROR',
@@ -207,9 +208,14 @@ export class VendorHttp {
     return { status: answer.statusCode, headers: answer.headers, body: answer.body };
   }
 
+  /** A VendorError of this vendor, naming the agency whose account was called. */
+  private failure(details: Omit<VendorErrorDetails, 'vendor' | 'agencyId'>): VendorError {
+    return new VendorError({ ...details, vendor: this.vendor, agencyId: this.options.agencyId });
+  }
+
   private dispatcherFor(request: VendorRequest): Dispatcher {
     if (this.options.dispatcher) return this.options.dispatcher;
-    throw new VendorError({ vendor: this.vendor, endpoint: endpointOf(request), code: 'NO_ACCOUNT' });
+    throw this.failure({ endpoint: endpointOf(request), code: 'NO_ACCOUNT' });
   }
 
   /** One call with its retries: the answer once it succeeds, a VendorError once it cannot. */
@@ -240,8 +246,7 @@ export class VendorHttp {
           await this.pause(this.backoff(attempt), request.signal, endpoint);
           continue;
         }
-        throw new VendorError({
-          vendor: this.vendor,
+        throw this.failure({
           endpoint,
           code: TIMEOUT_CODES.has(code) ? 'VENDOR_TIMEOUT' : 'VENDOR_UNAVAILABLE',
           vendorMessage: code || undefined,
@@ -280,7 +285,7 @@ export class VendorHttp {
   /** The error of a call its caller stopped: a passed deadline is this vendor's timeout, anything else the caller's own reason. */
   private stopped(reason: unknown, endpoint: string): unknown {
     if (!(reason instanceof OperationDeadlineReached)) return reason;
-    return new VendorError({ vendor: this.vendor, endpoint, code: 'VENDOR_TIMEOUT', vendorMessage: reason.message, cause: reason });
+    return this.failure({ endpoint, code: 'VENDOR_TIMEOUT', vendorMessage: reason.message, cause: reason });
   }
 
   private toDispatch(request: VendorRequest): Dispatcher.DispatchOptions {
@@ -310,8 +315,7 @@ export class VendorHttp {
     const parsed = text === '' ? undefined : parseJsonOrText(text);
     const read = this.options.readErrorBody ?? readCommonErrorBody;
     const details = read(parsed, response.headers);
-    return new VendorError({
-      vendor: this.vendor,
+    return this.failure({
       endpoint,
       status: response.statusCode,
       vendorMessage: details.message,

@@ -29,6 +29,8 @@ export interface VendorErrorDetails {
   /** Field-level problems the vendor reported, keyed by field path. */
   fieldErrors?: Record<string, string>;
   code?: VendorErrorCode;
+  /** The agency whose account was called: for the log only, never in an answer. */
+  agencyId?: string;
   cause?: unknown;
 }
 
@@ -42,6 +44,7 @@ export class VendorError extends Error {
   readonly requestId: string | undefined;
   readonly fieldErrors: Record<string, string> | undefined;
   readonly code: VendorErrorCode;
+  readonly agencyId: string | undefined;
 
   constructor(details: VendorErrorDetails) {
     const code = details.code ?? codeForStatus(details.status);
@@ -53,6 +56,7 @@ export class VendorError extends Error {
     this.requestId = details.requestId;
     this.fieldErrors = details.fieldErrors;
     this.code = code;
+    this.agencyId = details.agencyId;
   }
 }
 

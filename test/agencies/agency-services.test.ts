@@ -27,7 +27,7 @@ function sandboxAgency(id: 'sandbox-north' | 'sandbox-south'): Agency {
 }
 
 /** A registry with both sandbox agencies configured and run-time agencies in Redis, and the services cache over it. */
-function setUp(options: { max?: number; idleMs?: number } = {}) {
+function setUp(options: { max?: number; idleMs?: number; refusedRebuildIntervalMs?: number } = {}) {
   const prefix = `test-${randomBytes(6).toString('hex')}`;
   const redis = new Redis({ host: '127.0.0.1', port: 6379 });
   const subscriber = redis.duplicate();
@@ -117,5 +117,30 @@ describe('agency services', () => {
     expect(await services.get('sandbox-north')).toBe(kept);
     await sleep(300);
     expect(await services.get('sandbox-north')).not.toBe(kept);
+  });
+
+  it('rebuilds an agency whose Canopy credentials were refused, at most once an interval, and only the set that was refused', async () => {
+    const { registry, services } = setUp({ refusedRebuildIntervalMs: 300 });
+    await registry.create({ id: 'east', name: 'East' });
+    const canopy = sandbox.account('sandbox-north').agency.canopyReferencing;
+    await registry.setVendorCredentials('east', 'canopyReferencing', { ...canopy, secretKey: 'not-the-key-canopy-holds-0123456789' });
+    const refusedExchange = async () => {
+      const built = await services.get('east');
+      await expect(built!.clients.canopyReferencing.requestAccessToken()).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+      return built;
+    };
+
+    const first = await refusedExchange();
+    const second = await refusedExchange();
+    expect(second).not.toBe(first);
+    // A refusal by the set already replaced does not drop its successor.
+    await expect(first!.clients.canopyReferencing.requestAccessToken()).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await services.get('east')).toBe(second);
+    // Refused again within the interval: kept, so a key wrong everywhere does not rebuild the agency on every request.
+    await refusedExchange();
+    expect(await services.get('east')).toBe(second);
+    await sleep(400);
+    await refusedExchange();
+    expect(await services.get('east')).not.toBe(second);
   });
 });

@@ -78,6 +78,7 @@ export class CanopyReferencingClient {
   private readonly now: () => number;
   private secretKey: string;
   private readonly tokens: CanopyTokenSource;
+  private credentialsRefused: (() => void) | undefined;
 
   constructor(options: CanopyReferencingClientOptions) {
     this.http = options.http;
@@ -89,17 +90,30 @@ export class CanopyReferencingClient {
     this.tokens = new CanopyTokenSource({ fetchToken: () => detachedFromOperation(() => this.requestAccessToken()), now: this.now });
   }
 
+  /**
+   * Tells `listener` each time Canopy refuses the token exchange (401 or 403): the keys this client
+   * holds are no longer accepted, e.g. because another instance rotated the secret key.
+   */
+  whenCredentialsRefused(listener: () => void): void {
+    this.credentialsRefused = listener;
+  }
+
   /** Exchanges a freshly signed JWT for an access token. Other methods do this themselves when needed. */
   async requestAccessToken(): Promise<CanopyAccessToken> {
     const body: WireTokenRequest = { jwtKey: signJwtKey(this.clientId, this.secretKey, this.now()) };
-    const { body: wire } = await this.http.json<WireTokenResponse>({
-      method: 'POST',
-      ...this.route('/referencing-requests/client/:clientId/token'),
-      headers: { 'x-api-key': this.apiKey },
-      body,
-      // Only mints a token: repeating it is harmless.
-      idempotent: true,
-    });
+    const { body: wire } = await this.http
+      .json<WireTokenResponse>({
+        method: 'POST',
+        ...this.route('/referencing-requests/client/:clientId/token'),
+        headers: { 'x-api-key': this.apiKey },
+        body,
+        // Only mints a token: repeating it is harmless.
+        idempotent: true,
+      })
+      .catch((error: unknown) => {
+        if (error instanceof VendorError && (error.status === 401 || error.status === 403)) this.credentialsRefused?.();
+        throw error;
+      });
     // Canopy hands the token out with its `Bearer ` prefix already on; auth schemes are case-insensitive (RFC 9110 §11.1).
     const authorization = /^bearer /i.test(wire.access_token) ? wire.access_token : `Bearer ${wire.access_token}`;
     // Canopy documents `expires` as epoch seconds (`"expires": 1594907203`), its one timestamp sent as a number.

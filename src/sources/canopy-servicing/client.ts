@@ -310,6 +310,7 @@ export class CanopyServicingClient {
         requestId: error.requestId,
         fieldErrors: error.fieldErrors,
         code: 'BAD_USER_INPUT',
+        agencyId: error.agencyId,
         cause: error,
       });
     }
