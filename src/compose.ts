@@ -124,18 +124,17 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
       const canopy = agency.vendors.canopyReferencing;
       if (!canopy) return agency;
       const secretKey = await loadCanopySecretKey({ ...rotatedKeys, agencyId: agency.id, configuredKey: canopy.secretKey });
-      return secretKey === canopy.secretKey ? agency : { ...agency, vendors: { ...agency.vendors, canopyReferencing: { ...canopy, secretKey } } };
+      return secretKey === canopy.secretKey ? agency : withCanopySecretKey(agency, secretKey);
     }),
   });
 
-  const canopyKeyRotations = await createCanopyKeyRotations({
+  const canopyKeyRotations = createCanopyKeyRotations({
     registry,
     agencies,
     storage: rotatedKeys && subscriber && { ...rotatedKeys, subscriber },
-    canopyClient: (agency, secretKey) => {
-      const withKey = { ...agency, vendors: { ...agency.vendors, canopyReferencing: { ...agency.vendors.canopyReferencing!, secretKey } } };
-      return createVendorClients(withKey, pools, crm, { ...parts.vendorHttp, onCall: (call) => onVendorCall(agency.id, call) }).canopyReferencing;
-    },
+    canopyClient: (agency, secretKey) =>
+      createVendorClients(withCanopySecretKey(agency, secretKey), pools, crm, { ...parts.vendorHttp, onCall: (call) => onVendorCall(agency.id, call) })
+        .canopyReferencing,
     log,
   });
   // A rotation a process left unfinished is settled once the run-time agencies are known; in the
@@ -212,6 +211,12 @@ function crmIdentity(config: Config): CrmIdentity {
 /** The configuration tokens are checked with: the sandbox's generated secret, or the operator's. */
 function authConfigFor(mode: AuthMode, configured: AuthConfig, devTokens: DevTokens | undefined): AuthConfig {
   return mode === 'sandbox-dev-tokens' && devTokens ? devTokens.config : configured;
+}
+
+/** The agency signing its Canopy token requests with `secretKey` (a rotated key, or one a rotation tries). */
+function withCanopySecretKey(agency: Agency, secretKey: string): Agency {
+  const canopy = agency.vendors.canopyReferencing;
+  return canopy ? { ...agency, vendors: { ...agency.vendors, canopyReferencing: { ...canopy, secretKey } } } : agency;
 }
 
 /** Every vendor base URL some agency uses, once each, for readiness. */

@@ -41,7 +41,7 @@ export interface CanopyKeyRotations {
 }
 
 /** Canopy key rotation for every agency of the registry, as the admin mutation and start-up use it. */
-export async function createCanopyKeyRotations(options: CanopyKeyRotationsOptions): Promise<CanopyKeyRotations> {
+export function createCanopyKeyRotations(options: CanopyKeyRotationsOptions): CanopyKeyRotations {
   const { registry, agencies, storage, log } = options;
   const notices: RotationNotices | undefined =
     storage && createRotationNotices({ ...storage, onRotated: (agencyId) => agencies.drop(agencyId) });
