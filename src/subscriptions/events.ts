@@ -40,6 +40,7 @@ const READER_OF_TOPIC = new Map<string, Reader>(
 export function decodeEvent(stored: StoredEvent): GatewayEvent {
   const read = READER_OF_TOPIC.get(stored.topic);
   if (!read) throw new PayloadError(`topic: no vendor sends ${JSON.stringify(stored.topic)}`);
+  // The topic's own reader gave the notification: topic and notification pair as GatewayEvent says.
   return {
     id: stored.id,
     receivedAt: new Date(stored.receivedAt),
