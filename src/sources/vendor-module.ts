@@ -90,6 +90,13 @@ export interface VendorModule<Key extends string, Credential extends string, Cli
   name: VendorName;
   /** The topics of the events its webhooks become, by the name code uses (`TOPICS.<name>`). */
   topics?: Record<string, string>;
+  /**
+   * Where one webhook reader serves several topics: for each topic name, the notification that
+   * topic holds, narrowed from what the reader gives; throws PayloadError when it is another. A
+   * stored event is read back with `webhook.read`, then with this (decodeEvent), and GatewayEvent
+   * pairs each topic with the type it narrows to. Without it, a topic holds any notification.
+   */
+  topicNotifications?: Record<string, (notification: Notification) => Notification>;
   account: VendorAccountSchema<Credential>;
   /** Reads the vendor's error bodies into message, request id and field errors. */
   readErrorBody(body: unknown, headers: ResponseHeaders): VendorErrorBody;

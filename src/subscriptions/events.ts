@@ -1,14 +1,6 @@
-import { readCanopyNotification } from '../sources/canopy-referencing/notifications';
-import type {
-  CanopyCompletedReportNotification,
-  CanopyNoteNotification,
-  CanopyPassportStatusNotification,
-  CanopyRequestStatusNotification,
-} from '../sources/canopy-referencing/types';
-import type { RepositWebhookEvent } from '../sources/reposit/types';
-import { parseRepositWebhook } from '../sources/reposit/webhook';
+import { PayloadError } from '../sources/normalise';
+import { VENDOR_KEYS, VENDORS, type VendorKey } from '../sources/vendors';
 import type { StoredEvent } from './event-log';
-import { TOPICS } from './topics';
 
 interface EventBase {
   id: string;
@@ -17,37 +9,44 @@ interface EventBase {
   subjectId: string;
 }
 
+type Vendors = typeof VENDORS;
+type NotificationOf<V> = V extends { webhook: { read(body: unknown): infer N } } ? N : never;
+type NarrowedTo<V, Name> = V extends { topicNotifications: Record<Name & string, (notification: never) => infer N> } ? N : NotificationOf<V>;
+/** Each of a vendor's topics with the notification it holds. */
+type TopicEventOf<V> = V extends { topics: infer Topics } ? { [Name in keyof Topics]: { topic: Topics[Name]; notification: NarrowedTo<V, Name> } }[keyof Topics] : never;
+
 /** A stored event, read back into the vendor's normalised notification. */
-export type GatewayEvent =
-  | (EventBase & { topic: typeof TOPICS.requestStatusChanged; notification: CanopyRequestStatusNotification })
-  | (EventBase & { topic: typeof TOPICS.passportStatusChanged; notification: CanopyPassportStatusNotification })
-  | (EventBase & { topic: typeof TOPICS.passportNoteChanged; notification: CanopyNoteNotification })
-  | (EventBase & { topic: typeof TOPICS.referencingCompleted; notification: CanopyCompletedReportNotification })
-  | (EventBase & { topic: typeof TOPICS.repositChanged; notification: RepositWebhookEvent });
+export type GatewayEvent = EventBase & { [K in VendorKey]: TopicEventOf<Vendors[K]> }[VendorKey];
+
+type Reader = (payload: unknown) => unknown;
+
+/** How each topic's stored bodies read: the vendor's webhook reader, then the topic's narrowing, if any. */
+const READER_OF_TOPIC = new Map<string, Reader>(
+  VENDOR_KEYS.flatMap((key) => {
+    const vendor = VENDORS[key] as { topics?: Record<string, string>; webhook?: { read: Reader }; topicNotifications?: Record<string, Reader> };
+    const { topics, webhook, topicNotifications } = vendor;
+    if (!topics || !webhook) return [];
+    return Object.entries(topics).map(([name, topic]): [string, Reader] => {
+      const narrow = topicNotifications?.[name];
+      return [topic, narrow ? (payload) => narrow(webhook.read(payload)) : webhook.read];
+    });
+  }),
+);
 
 /**
  * The log keeps each vendor body as received (JSON, and nothing lost); it is read again with the
  * vendor's own reader on the way out, so subscribers get dates and numbers, not strings.
  */
 export function decodeEvent(stored: StoredEvent): GatewayEvent {
-  const base: EventBase = {
+  const read = READER_OF_TOPIC.get(stored.topic);
+  if (!read) throw new PayloadError(`topic: no vendor sends ${JSON.stringify(stored.topic)}`);
+  // The topic's own reader gave the notification: topic and notification pair as GatewayEvent says.
+  return {
     id: stored.id,
     receivedAt: new Date(stored.receivedAt),
     tenantEmails: stored.tenantEmails,
     subjectId: stored.subjectId,
-  };
-  if (stored.topic === TOPICS.repositChanged) {
-    return { ...base, topic: TOPICS.repositChanged, notification: parseRepositWebhook(stored.payload) };
-  }
-  const notification = readCanopyNotification(stored.payload);
-  switch (notification.kind) {
-    case 'requestStatus':
-      return { ...base, topic: TOPICS.requestStatusChanged, notification };
-    case 'passportStatus':
-      return { ...base, topic: TOPICS.passportStatusChanged, notification };
-    case 'note':
-      return { ...base, topic: TOPICS.passportNoteChanged, notification };
-    case 'completedReport':
-      return { ...base, topic: TOPICS.referencingCompleted, notification };
-  }
+    topic: stored.topic,
+    notification: read(stored.payload),
+  } as GatewayEvent;
 }

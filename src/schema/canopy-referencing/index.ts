@@ -8,3 +8,4 @@ import './prefill-income';
 import './prefill-rent';
 import './revoke-guarantor';
 import './canopy-webhooks';
+import './event-subscriptions';

@@ -7,3 +7,4 @@ import './policy';
 import './policy-document';
 import './landlord';
 import './create-reposit';
+import './reposit-event';

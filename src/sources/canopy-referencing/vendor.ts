@@ -6,7 +6,7 @@ import { WEBHOOK_TYPE_VALUES } from './enums';
 import { canopyReferencingErrorBody } from './error-body';
 import { createReferencingLoaders } from './loaders';
 import { CANOPY_REFERENCING_NAME } from './name';
-import { CANOPY_REFERENCING_TOPICS } from './topics';
+import { CANOPY_REFERENCING_TOPIC_NOTIFICATIONS, CANOPY_REFERENCING_TOPICS } from './topics';
 import type { CanopyNotification } from './types';
 import { canopyReferencingWebhook } from './webhook-route';
 
@@ -16,6 +16,7 @@ export const canopyReferencingVendor = {
   key: 'canopyReferencing',
   name: CANOPY_REFERENCING_NAME.name,
   topics: CANOPY_REFERENCING_TOPICS,
+  topicNotifications: CANOPY_REFERENCING_TOPIC_NOTIFICATIONS,
   // Canopy gives every client a base URL of its own: there is no default.
   account: {
     envPrefix: 'CANOPY_REFERENCING',

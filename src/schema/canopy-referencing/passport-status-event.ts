@@ -2,17 +2,18 @@ import { UPDATED_SECTION_VALUES } from '../../sources/canopy-referencing/enums';
 import type { CanopyPassportStatusNotification } from '../../sources/canopy-referencing/types';
 import { TOPICS } from '../../subscriptions/topics';
 import { builder } from '../builder';
+import type { EventParent } from '../events/event-stream';
+import { addTenantEvent } from '../events/tenant-event';
+import { VendorEvent } from '../events/vendor-event';
+import { listed } from '../vendor-enum';
 import {
   PassportSectionStatusEnum,
   PassportUpdatedSectionEnum,
   ScreeningStatusEnum,
   screeningStatus,
   sectionStatus,
-} from '../canopy-referencing/enums';
-import { listed } from '../vendor-enum';
-import type { EventParent } from './event-stream';
+} from './enums';
 import { canopyEventFields, type CanopyEventParent } from './referencing-events';
-import { VendorEvent } from './vendor-event';
 
 const UpdatedPassportSection = builder
   .objectRef<CanopyPassportStatusNotification['updatedSection']>('UpdatedPassportSection')
@@ -77,3 +78,5 @@ export const PassportStatusEvent = builder
       globalStatus: t.field({ type: ScreeningStatusEnum, resolve: ({ event }) => screeningStatus(event.notification.globalStatus) }),
     }),
   });
+
+addTenantEvent(TOPICS.passportStatusChanged, PassportStatusEvent);

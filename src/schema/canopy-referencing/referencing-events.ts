@@ -4,22 +4,24 @@ import {
   NOTE_TYPE_VALUES,
   REQUEST_STATUS_EVENT_VALUES,
 } from '../../sources/canopy-referencing/enums';
+import type { CANOPY_REFERENCING_TOPICS } from '../../sources/canopy-referencing/topics';
 import type { GatewayEvent } from '../../subscriptions/events';
 import { TOPICS } from '../../subscriptions/topics';
 import { builder } from '../builder';
+import type { EventParent } from '../events/event-stream';
+import { addTenantEvent } from '../events/tenant-event';
+import { VendorEvent } from '../events/vendor-event';
+import { listed } from '../vendor-enum';
 import {
   PassportNoteActionEnum,
   PassportNoteSectionEnum,
   PassportNoteTypeEnum,
   ReferencingRequestEventEnum,
-} from '../canopy-referencing/enums';
-import { loadReferencingRequests, ReferencingRequest } from '../canopy-referencing/referencing-request';
-import { ReferencingReport } from '../canopy-referencing/report';
-import { listed } from '../vendor-enum';
-import type { EventParent } from './event-stream';
-import { VendorEvent } from './vendor-event';
+} from './enums';
+import { loadReferencingRequests, ReferencingRequest } from './referencing-request';
+import { ReferencingReport } from './report';
 
-export type CanopyEvent = Exclude<GatewayEvent, { topic: typeof TOPICS.repositChanged }>;
+export type CanopyEvent = Extract<GatewayEvent, { topic: (typeof CANOPY_REFERENCING_TOPICS)[keyof typeof CANOPY_REFERENCING_TOPICS] }>;
 export type CanopyEventParent<T extends CanopyEvent['topic']> = EventParent<Extract<GatewayEvent, { topic: T }>>;
 type Parent<T extends CanopyEvent['topic']> = CanopyEventParent<T>;
 
@@ -84,3 +86,7 @@ export const ReferencingCompletedEvent = builder
       report: t.field({ type: ReferencingReport, resolve: ({ event }) => event.notification.document }),
     }),
   });
+
+addTenantEvent(TOPICS.requestStatusChanged, RequestStatusEvent);
+addTenantEvent(TOPICS.passportNoteChanged, PassportNoteEvent);
+addTenantEvent(TOPICS.referencingCompleted, ReferencingCompletedEvent);

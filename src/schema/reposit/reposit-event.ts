@@ -1,11 +1,14 @@
+import { canonicalRepositId } from '../../sources/reposit/reposit-id';
 import { REPOSIT_WEBHOOK_ACTION_VALUES } from '../../sources/reposit/types';
 import type { GatewayEvent } from '../../subscriptions/events';
 import { TOPICS } from '../../subscriptions/topics';
 import { builder } from '../builder';
-import { loadReposits, Reposit, RepositTenant } from '../reposit/reposit';
+import type { EventParent } from '../events/event-stream';
+import { addTenantEvent } from '../events/tenant-event';
+import { afterArg, topicStream } from '../events/topic-stream';
+import { VendorEvent } from '../events/vendor-event';
 import { listed, vendorEnum } from '../vendor-enum';
-import type { EventParent } from './event-stream';
-import { VendorEvent } from './vendor-event';
+import { loadReposits, Reposit, RepositTenant } from './reposit';
 
 type Parent = EventParent<Extract<GatewayEvent, { topic: typeof TOPICS.repositChanged }>>;
 
@@ -40,3 +43,14 @@ export const RepositEvent = builder.objectRef<Parent>('RepositEvent').implement(
     }),
   }),
 });
+
+addTenantEvent(TOPICS.repositChanged, RepositEvent);
+
+builder.subscriptionFields((t) => ({
+  repositEvents: t.field({
+    type: RepositEvent,
+    args: { repositId: t.arg.id(), after: afterArg(t) },
+    subscribe: (_, args, ctx) => topicStream(ctx, TOPICS.repositChanged, args.repositId, args.after, canonicalRepositId),
+    resolve: (parent) => parent,
+  }),
+}));
