@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const subscriber = redis.duplicate();
   try {
     await redis.connect();
-    const store = await createRedisApiKeyStore(redis, { prefix: config.redisKeyPrefix, subscriber });
+    const store = createRedisApiKeyStore(redis, { prefix: config.redisKeyPrefix, subscriber });
     const created = await store.create({
       name: values.name,
       agencyId: values.agency ?? null,
