@@ -19,10 +19,21 @@ function ofKind<K extends Kind>(kind: K) {
   };
 }
 
-/** The kind of callback each topic holds (the vendor's `topicNotifications`). */
-export const CANOPY_REFERENCING_TOPIC_NOTIFICATIONS = {
-  requestStatusChanged: ofKind('requestStatus'),
-  passportStatusChanged: ofKind('passportStatus'),
-  passportNoteChanged: ofKind('note'),
-  referencingCompleted: ofKind('completedReport'),
-} satisfies Record<keyof typeof CANOPY_REFERENCING_TOPICS, unknown>;
+/** The kind of callback each topic holds: the one table that storing and reading both go by. */
+const KIND_OF_TOPIC = {
+  requestStatusChanged: 'requestStatus',
+  passportStatusChanged: 'passportStatus',
+  passportNoteChanged: 'note',
+  referencingCompleted: 'completedReport',
+} as const satisfies Record<keyof typeof CANOPY_REFERENCING_TOPICS, Kind>;
+type TopicKey = keyof typeof KIND_OF_TOPIC;
+
+/** Each topic's reader of its kind of callback (the vendor's `topicNotifications`). */
+export const CANOPY_REFERENCING_TOPIC_NOTIFICATIONS = Object.fromEntries(
+  Object.entries(KIND_OF_TOPIC).map(([topic, kind]) => [topic, ofKind(kind)]),
+) as { [T in TopicKey]: ReturnType<typeof ofKind<(typeof KIND_OF_TOPIC)[T]>> };
+
+/** The topic a callback of each kind is stored under. */
+export const CANOPY_REFERENCING_TOPIC_OF_KIND = Object.fromEntries(
+  (Object.entries(KIND_OF_TOPIC) as Array<[TopicKey, Kind]>).map(([topic, kind]) => [kind, CANOPY_REFERENCING_TOPICS[topic]]),
+) as Record<Kind, (typeof CANOPY_REFERENCING_TOPICS)[TopicKey]>;

@@ -1,16 +1,8 @@
-import type { Topic } from '../../subscriptions/topics';
 import type { VendorWebhook } from '../vendor-module';
 import type { CanopyReferencingClient } from './client';
 import { readCanopyNotification } from './notifications';
-import { CANOPY_REFERENCING_TOPICS } from './topics';
+import { CANOPY_REFERENCING_TOPIC_OF_KIND } from './topics';
 import type { CanopyNotification } from './types';
-
-const TOPIC_OF_KIND: Record<CanopyNotification['kind'], Topic> = {
-  requestStatus: CANOPY_REFERENCING_TOPICS.requestStatusChanged,
-  passportStatus: CANOPY_REFERENCING_TOPICS.passportStatusChanged,
-  note: CANOPY_REFERENCING_TOPICS.passportNoteChanged,
-  completedReport: CANOPY_REFERENCING_TOPICS.referencingCompleted,
-};
 
 /**
  * Canopy's callbacks: a completed report's document is kept, and a referencing request the link
@@ -30,7 +22,7 @@ export const canopyReferencingWebhook: VendorWebhook<'canopy', CanopyReferencing
         emails = [email];
       }
     }
-    return { topic: TOPIC_OF_KIND[notification.kind], tenantEmails: emails, subjectId: id };
+    return { topic: CANOPY_REFERENCING_TOPIC_OF_KIND[notification.kind], tenantEmails: emails, subjectId: id };
   },
 };
 
