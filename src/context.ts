@@ -8,16 +8,14 @@ import { eachVendor, type VendorLoaders, type WebhookRoute } from './sources/ven
 import type { EventLog } from './subscriptions/event-log';
 import type { OperationScope } from './limits/operation-scope';
 import type { Principal } from './auth/principal';
+import type { Agency as RegisteredAgency } from './agencies/agency';
 import type { AgencyServicesCache } from './agencies/agency-services';
 import type { CanopyKeyRotations } from './agencies/canopy-key-rotations';
 import type { LiveAgencyRegistry } from './agencies/registry';
 import type { ApiKeyStore } from './auth/api-keys';
 
-/** The agency a request acts for: its principal's. */
-export interface Agency {
-  id: string;
-  name: string;
-}
+/** The agency a request acts for, its principal's: what a request may know of it, never its credentials. */
+export type Agency = Pick<RegisteredAgency, 'id' | 'name'>;
 
 /** The gateway's own loaders, and each vendor's under its key. */
 export interface Loaders extends VendorLoaders {

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { CallbackUrls } from '../context';
+import type { Agency as RequestAgency, CallbackUrls } from '../context';
 import { createVendorClients, type VendorClients, type VendorHttpTuning, type VendorPools } from '../sources/clients';
 import type { VendorCall } from '../sources/http';
 import type { CrmIdentity } from '../sources/vendor-module';
@@ -9,7 +9,7 @@ import type { Agency, AgencyRegistry } from './agency';
 
 /** What one agency's requests work with: its vendor clients and its own webhook URLs. */
 export interface AgencyServices {
-  agency: { id: string; name: string };
+  agency: RequestAgency;
   clients: VendorClients;
   /** The agency's webhook URLs, registered with its vendors (they carry its secret). */
   callbackUrls: CallbackUrls;
