@@ -97,6 +97,8 @@ export function loadConfig(env: Env = process.env): Config {
     limits: {
       maxDepth: parseCount(env, 'MAX_DEPTH', DEFAULT_OPERATION_LIMITS.maxDepth, 1, 1_000),
       maxTokens: parseCount(env, 'MAX_TOKENS', DEFAULT_OPERATION_LIMITS.maxTokens, 1, 1_000_000),
+      maxAliases: parseCount(env, 'MAX_ALIASES', DEFAULT_OPERATION_LIMITS.maxAliases, 0, 10_000),
+      maxDirectives: parseCount(env, 'MAX_DIRECTIVES', DEFAULT_OPERATION_LIMITS.maxDirectives, 0, 10_000),
       maxAnswerNodes: parseCount(env, 'MAX_ANSWER_NODES', DEFAULT_OPERATION_LIMITS.maxAnswerNodes, 1, 100_000_000),
       maxAnswerCharacters: parseCount(env, 'MAX_ANSWER_CHARACTERS', DEFAULT_OPERATION_LIMITS.maxAnswerCharacters, 1, 1_000_000_000),
       deadlineMs: parseCount(env, 'OPERATION_DEADLINE_MS', DEFAULT_OPERATION_LIMITS.deadlineMs, 1, 3_600_000),

@@ -1,4 +1,5 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 export interface DocumentLimits {
@@ -6,23 +7,43 @@ export interface DocumentLimits {
   maxDepth: number;
   /** Most lexical tokens in a document; counted while parsing, so a longer one is never parsed whole. */
   maxTokens: number;
+  /**
+   * Most aliases in an operation, its fragments' included (`__typename` not counted). It also
+   * bounds the root fields an operation runs: a root field repeated without an alias is merged
+   * and runs once, so an operation runs at most the schema's root fields plus this many.
+   */
+  maxAliases: number;
+  /** Most directives in an operation, its fragments' included. */
+  maxDirectives: number;
+  /**
+   * Masks graphql-js's "Did you mean …?" in validation errors, so a misspelt field does not
+   * list the schema's fields to a caller who may not introspect it.
+   * @default false
+   */
+  blockFieldSuggestions?: boolean;
 }
+
+/** Armor's own rules throw out of validate(); reported instead, they answer as any other validation error (400). */
+const reportAsValidationError = {
+  propagateOnRejection: false,
+  onReject: [(context: { reportError(error: GraphQLError): void } | null, error: GraphQLError) => context?.reportError(error)],
+};
 
 /**
  * graphql-armor's checks of the document itself, before any execution: the token limit stops
- * the parser, the depth limit is a validation rule. The other armor protections (aliases,
- * directives, cost, field suggestions) are configured here too, off until they are given limits.
+ * the parser; the depth, alias and directive limits are validation rules, and their messages
+ * name the limit and the count found. Armor's cost limit stays off: what an operation costs
+ * here is its vendor calls, which armor does not count.
  */
 export function documentLimitPlugins(limits: DocumentLimits): Plugin[] {
   const armor = new EnvelopArmor({
     // Armor's own message ("Token limit of n exceeded.") says which limit but not what it counts.
     maxTokens: { n: limits.maxTokens, exposeLimits: false, errorMessage: `Token limit of ${limits.maxTokens} exceeded: a document may have at most ${limits.maxTokens} tokens.` },
-    // Reported as a validation error, like any other rule's; armor's default throws out of validate().
-    maxDepth: { n: limits.maxDepth, propagateOnRejection: false, onReject: [(context, error) => context?.reportError(error)] },
-    maxAliases: { enabled: false },
-    maxDirectives: { enabled: false },
+    maxDepth: { n: limits.maxDepth, ...reportAsValidationError },
+    maxAliases: { n: limits.maxAliases, ...reportAsValidationError },
+    maxDirectives: { n: limits.maxDirectives, ...reportAsValidationError },
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: false },
+    blockFieldSuggestion: { enabled: limits.blockFieldSuggestions ?? false },
   });
   return armor.protect().plugins as Plugin[];
 }

@@ -13,6 +13,16 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   maxDepth: 10,
   /** MAX_TOKENS. The dashboard has about 200, GraphiQL's introspection query about 300. */
   maxTokens: 1_000,
+  /**
+   * MAX_ALIASES. No document of operations/ has one, nor GraphiQL's introspection query: 15 (graphql-armor's
+   * own default) leaves a screen room to show a few records side by side, one aliased root field each.
+   */
+  maxAliases: 15,
+  /**
+   * MAX_DIRECTIVES. No document of operations/ has one, nor GraphiQL's introspection query: 20 leaves a
+   * screen room for an `@include` or `@skip` on each of its sections.
+   */
+  maxDirectives: 20,
   /** MAX_ANSWER_NODES. The dashboard resolves about 200 fields; 100 tenants' dashboards, about 20,000. */
   maxAnswerNodes: 50_000,
   /** MAX_ANSWER_CHARACTERS. The dashboard's text is about 2,000 characters, 50 tenants' dashboards' about 100,000: this stops answers of long strings, which the node count lets through. */
