@@ -1,10 +1,10 @@
 /**
  * Mutators of valid GraphQL requests: the variables mutated as the webhook bodies are, ids with
  * dot segments and surrogates, unknown and aliased fields, selections dropped or nested deep,
- * broken syntax and malformed request bodies. Each says which names a refusal may use to say
- * what is wrong (a variable, an argument, a field, or the limit broken).
+ * directives piled on a field, broken syntax and malformed request bodies. Each says which
+ * names a refusal may use to say what is wrong (a variable, an argument, a field, or the limit broken).
  */
-import { parse, print, visit, type FieldNode, type SelectionSetNode } from 'graphql';
+import { parse, print, visit, type DirectiveNode, type FieldNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Expectation } from './expectation';
 import { allPaths, formatPath, getAt, withAt } from './json-paths';
 import type { Random } from './prng';
@@ -46,6 +46,12 @@ function fieldsWithSelections(query: string): FieldNode[] {
   const fields: FieldNode[] = [];
   visit(parse(query), { Field: (node) => void (node.selectionSet && fields.push(node)) });
   return fields;
+}
+
+/** One directive's node, `@include(if: true)`, parsed from its text. */
+function parseDirective(text: string): DirectiveNode {
+  const field = parse(`{ x ${text} }`).definitions[0] as OperationDefinitionNode;
+  return (field.selectionSet.selections[0] as FieldNode).directives![0]!;
 }
 
 function editField(query: string, target: FieldNode, edit: (set: SelectionSetNode) => SelectionSetNode | undefined): string {
@@ -113,6 +119,15 @@ const mutators: Record<string, Mutator> = {
     const copies = Array.from({ length: count }, (_, i) => ({ ...leaf, alias: { kind: 'Name' as never, value: `a${i}` } }));
     const query = editField(seed.query, field, (set) => ({ ...set, selections: [...set.selections, ...copies] }));
     return { body: request(query, seed.variables), names: [leaf.name.value, 'alias', 'aliases'], expect: 'either' };
+  },
+  directives(seed, random) {
+    const fields = fieldsWithSelections(seed.query);
+    const count = random.int(1, 30);
+    const directive = (i: number) => `@${i % 2 ? 'include' : 'skip'}(if: ${i % 2 ? 'true' : 'false'})`;
+    const withDirectives = (field: FieldNode) => ({ ...field, directives: [...(field.directives ?? []), ...Array.from({ length: count }, (_, i) => parseDirective(directive(i)))] });
+    const target = random.pick(fields);
+    const query = print(visit(parse(seed.query), { Field: (node) => (node.loc?.start === target.loc?.start ? withDirectives(node) : undefined) }));
+    return { body: request(query, seed.variables), names: [target.name.value, 'include', 'skip'], expect: 'either' };
   },
   dropSelection(seed, random) {
     const field = random.pick(fieldsWithSelections(seed.query));

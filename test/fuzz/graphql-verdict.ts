@@ -12,6 +12,9 @@ interface GraphQLError {
   extensions?: Record<string, unknown>;
 }
 
+/** A limit's refusal names the limit it broke: armor's "Aliases limit of 2 exceeded", or the variable that sets it, "(MAX_ANSWER_NODES)". */
+const NAMES_A_LIMIT = /\b\w+ limit of \d+ exceeded\b|\(MAX_[A-Z_]+\)/;
+
 const mentions = (text: string, name: string) => new RegExp(`(^|[^\\w])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w]|$)`).test(text);
 
 /** The document the request carried, when it is readable. */
@@ -27,6 +30,7 @@ function documentOf(body: string): string {
 function namesSomething(error: GraphQLError, testCase: GraphQLCase): boolean {
   const message = String(error.message ?? '');
   if (message.startsWith('Syntax Error') && (error.locations?.length ?? 0) > 0) return true;
+  if (NAMES_A_LIMIT.test(message)) return true;
   const text = `${message} ${JSON.stringify(error.extensions ?? {})}`;
   if (testCase.names.some((name) => mentions(text, name))) return true;
   // graphql-js quotes what it refuses (`Cannot query field "x"`, `Variable "$input"`, `Unknown directive "@x"`): a quoted name of the document counts.
