@@ -1,6 +1,7 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { SUGGESTION_MASK, useSuggestionMask } from './suggestion-mask';
 
 export interface DocumentLimits {
   /** Deepest selection nesting of an operation, fragments counted as a level (introspection's `__schema` not counted). */
@@ -34,6 +35,8 @@ const reportAsValidationError = {
  * the parser; the depth, alias and directive limits are validation rules, and their messages
  * name the limit and the count found. Armor's cost limit stays off: what an operation costs
  * here is its vendor calls, which armor does not count.
+ * Pinned at graphql-armor 3.2.0 (3.1.7 was the first): its max-depth 2.4.2 no longer skips a
+ * fragment named `__schema` as introspection, nor reuses a fragment's depth from a shallower spread.
  */
 export function documentLimitPlugins(limits: DocumentLimits): Plugin[] {
   const armor = new EnvelopArmor({
@@ -43,7 +46,8 @@ export function documentLimitPlugins(limits: DocumentLimits): Plugin[] {
     maxAliases: { n: limits.maxAliases, ...reportAsValidationError },
     maxDirectives: { n: limits.maxDirectives, ...reportAsValidationError },
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: limits.blockFieldSuggestions ?? false },
+    blockFieldSuggestion: { enabled: limits.blockFieldSuggestions ?? false, mask: SUGGESTION_MASK },
   });
-  return armor.protect().plugins as Plugin[];
+  const plugins = armor.protect().plugins as Plugin[];
+  return limits.blockFieldSuggestions ? [...plugins, useSuggestionMask()] : plugins;
 }
