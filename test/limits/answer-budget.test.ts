@@ -43,7 +43,7 @@ describe('answer text budget', () => {
   // The dashboard's text is about 2,000 characters; its fields, about 200 (within the node budget).
   let small: TestGateway;
   beforeAll(async () => {
-    small = await useGateway({ limits: { maxAnswerCharacters: 500 } });
+    small = await useGateway({ limits: { maxAnswerCharacters: 500, maxAliases: 40 } });
   });
   afterAll(() => small.close());
 
