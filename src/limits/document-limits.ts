@@ -6,12 +6,14 @@ export interface DocumentLimits {
   maxDepth: number;
   /** Most lexical tokens in a document; counted while parsing, so a longer one is never parsed whole. */
   maxTokens: number;
+  /** Whether validation errors leave out "Did you mean …?" (graphql-armor's blockFieldSuggestion); set where introspection is off. */
+  blockFieldSuggestions: boolean;
 }
 
 /**
  * graphql-armor's checks of the document itself, before any execution: the token limit stops
  * the parser, the depth limit is a validation rule. The other armor protections (aliases,
- * directives, cost, field suggestions) are configured here too, off until they are given limits.
+ * directives, cost) are configured here too, off until they are given limits.
  */
 export function documentLimitPlugins(limits: DocumentLimits): Plugin[] {
   const armor = new EnvelopArmor({
@@ -22,7 +24,7 @@ export function documentLimitPlugins(limits: DocumentLimits): Plugin[] {
     maxAliases: { enabled: false },
     maxDirectives: { enabled: false },
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: false },
+    blockFieldSuggestion: { enabled: limits.blockFieldSuggestions },
   });
   return armor.protect().plugins as Plugin[];
 }
