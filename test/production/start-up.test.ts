@@ -5,7 +5,7 @@ import { startGatewayProcess } from '../helpers/gateway-process';
 
 const JWT = { AUTH_JWT_SECRET: 'start-up-test-jwt-secret-0123456789abcdef' };
 
-describe.concurrent('start-up refuses an unsafe combination, names the variable and exits 1', () => {
+describe('start-up refuses an unsafe combination, names the variable and exits 1', () => {
   it.each([
     ['AUTH=off in production', { NODE_ENV: 'production', AUTH: 'off', REPOSIT_API_KEY: 'start-up-test-key' }, false, 'AUTH: expected unset in production'],
     [
