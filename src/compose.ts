@@ -175,6 +175,8 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
       ...(parts.readiness ?? []),
     ],
     graphiqlHeaders: devTokens && { authorization: `Bearer ${devTokens.tokens[configured[0]!.id]}` },
+    cors: config.cors,
+    exposure: { graphiql: config.graphiql, introspection: config.introspection },
   });
 
   return {

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { Agency } from './agencies/agency';
 import { readAgenciesFile } from './agencies/agencies-file';
 import { parseCredentialKey, type CredentialKeys } from './agencies/credential-cipher';
 import { parseAuthConfig, type AuthConfig } from './auth/auth-config';
 import { ConfigError } from './config-error';
+import type { CorsConfig } from './http/cors';
+import { defaultHost, refuseUnsafeCombinations } from './http/production-defaults';
 import { redactUrl } from './http/redact-url';
 import type { VendorAccountSchema } from './sources/vendor-module';
 import { eachVendor, type VendorAccount, type VendorKey } from './sources/vendors';
@@ -16,6 +19,16 @@ export type AgencyConfig = { id: string } & { [K in VendorKey]: VendorAccount<K>
 
 export interface Config {
   port: number;
+  /** HOST: the address to listen on; undefined: every interface. @default loopback in sandbox mode and with AUTH=off */
+  host: string | undefined;
+  /** NODE_ENV=production: GraphiQL, introspection and field suggestions off unless enabled, and no development convenience. */
+  production: boolean;
+  /** GRAPHIQL: the GraphiQL page. @default on, off in production */
+  graphiql: boolean;
+  /** INTROSPECTION: `__schema` and `__type` (field suggestions follow it). @default on, off in production */
+  introspection: boolean;
+  /** CORS_ORIGINS and CORS_CREDENTIALS: the browser origins other than the gateway's own that may call it. */
+  cors: CorsConfig;
   redisUrl: string;
   /** Whether REDIS_URL was given: an explicit Redis that cannot be reached fails readiness. */
   redisUrlExplicit: boolean;
@@ -82,9 +95,16 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const forced = parseFlag(env, 'SANDBOX', false);
   const agenciesFile = optional(env, 'AGENCIES_FILE');
+  const production = optional(env, 'NODE_ENV') === 'production';
+  const introspection = parseFlag(env, 'INTROSPECTION', !production);
 
-  return {
+  const config: Config = {
     port,
+    host: parseHost(env, 'HOST'),
+    production,
+    graphiql: parseFlag(env, 'GRAPHIQL', !production),
+    introspection,
+    cors: corsFrom(env, publicUrl, production),
     redisUrl: redisUrl ?? 'redis://127.0.0.1:6379',
     redisUrlExplicit: redisUrl !== undefined,
     redisKeyPrefix: parseKeyPrefix(env, 'REDIS_KEY_PREFIX', 'rentgraph'),
@@ -102,6 +122,8 @@ export function loadConfig(env: Env = process.env): Config {
       maxAnswerNodes: parseCount(env, 'MAX_ANSWER_NODES', DEFAULT_OPERATION_LIMITS.maxAnswerNodes, 1, 100_000_000),
       maxAnswerCharacters: parseCount(env, 'MAX_ANSWER_CHARACTERS', DEFAULT_OPERATION_LIMITS.maxAnswerCharacters, 1, 1_000_000_000),
       deadlineMs: parseCount(env, 'OPERATION_DEADLINE_MS', DEFAULT_OPERATION_LIMITS.deadlineMs, 1, 3_600_000),
+      // "Did you mean …?" tells what the schema holds: no more than introspection does.
+      blockFieldSuggestions: !introspection,
     },
     fileAgencies: agenciesFile === undefined ? undefined : readAgenciesFile(agenciesFile, env),
     repositReferrerToken: optional(env, 'REPOSIT_REFERRER_TOKEN'),
@@ -113,6 +135,47 @@ export function loadConfig(env: Env = process.env): Config {
       ...eachVendor<Omit<AgencyConfig, 'id'>>((vendor, key) => (forced ? null : (accountFrom(env, vendor.account) as AgencyConfig[typeof key]))),
     },
   };
+  refuseUnsafeCombinations(config);
+  return { ...config, host: config.host ?? defaultHost(config) };
+}
+
+/**
+ * CORS_ORIGINS: comma-separated exact origins, or `*`. The gateway's own origin (PUBLIC_URL) is
+ * always allowed; without CORS_ORIGINS outside production, so are loopback origins, where a front
+ * end's development server runs. In production without it: no cross-origin caller.
+ */
+function corsFrom(env: Env, publicUrl: string, production: boolean): CorsConfig {
+  const raw = optional(env, 'CORS_ORIGINS');
+  const credentials = parseFlag(env, 'CORS_CREDENTIALS', false);
+  const own = new URL(publicUrl).origin;
+  if (raw === undefined) return { origins: [own], loopback: !production, credentials };
+  const origins = raw.split(',').map((origin) => origin.trim());
+  if (origins.includes('*')) {
+    if (origins.length > 1) throw new ConfigError('CORS_ORIGINS', '* alone, or exact origins without *');
+    return { origins: '*', loopback: false, credentials };
+  }
+  for (const origin of origins) {
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== origin) {
+      throw new ConfigError('CORS_ORIGINS', 'comma-separated origins, each scheme://host[:port] in lower case (http: or https:, no path, no trailing slash, no default port), or *');
+    }
+  }
+  return { origins: [...new Set([own, ...origins])], loopback: false, credentials };
+}
+
+/** An IP address or a host name; undefined when unset. */
+function parseHost(env: Env, name: string): string | undefined {
+  const raw = optional(env, name);
+  if (raw === undefined) return undefined;
+  if (isIP(raw) === 0 && !/^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i.test(raw)) {
+    throw new ConfigError(name, 'an IP address (127.0.0.1, ::1, 0.0.0.0, ::) or a host name');
+  }
+  return raw;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { isSandboxMode, needsSandbox } from './agencies/configured-agencies';
 import { composeGateway, type ComposedGateway } from './compose';
@@ -31,9 +32,9 @@ async function main(): Promise<void> {
   const closeWebSockets = composed.gateway.attachWebSockets(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject); // e.g. EADDRINUSE: nothing would be served, so stop
-    server.listen(config.port, resolve);
+    server.listen(config.port, config.host, resolve);
   });
-  console.log(`rentgraph: GraphQL at http://localhost:${config.port}/graphql (public URL ${redactUrl(config.publicUrl)})`);
+  console.log(`rentgraph: GraphQL at ${listeningAt(server)} (public URL ${redactUrl(config.publicUrl)})`);
   const driver = sandbox && (await startSandboxActivity(sandbox, composed, config));
 
   const stop = async (signal: string) => {
@@ -54,6 +55,14 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** Where the server listens: the endpoint's URL, and whether on every interface (HOST unset outside sandbox mode). */
+function listeningAt(server: Server): string {
+  const { address, port } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  const everywhere = address === '::' || address === '0.0.0.0';
+  return `http://${host}:${port}/graphql${everywhere ? ' on every interface' : ''}`;
 }
 
 /** Says how callers authenticate; AUTH=off and the sandbox's generated tokens are said loudly. */

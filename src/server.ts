@@ -1,5 +1,4 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import type { CORSOptions } from '@whatwg-node/server';
 import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
 import type { AgencyServicesCache } from './agencies/agency-services';
@@ -7,6 +6,8 @@ import type { Principal } from './auth/principal';
 import { createLoaders, type AgencyAdmin, type GatewayContext } from './context';
 import { useAuthentication, type CallerAuthentication } from './http/authentication';
 import { useCompressedPages } from './http/compressed-pages';
+import { createCorsPolicy, type CorsConfig, type CorsPolicy } from './http/cors';
+import { useCrossSiteRequestRefusal } from './http/csrf';
 import { directExecution } from './http/direct-execution';
 import { createGatewayLogger } from './http/gateway-logger';
 import { useGraphQLBodyLimit } from './http/graphql-body-limit';
@@ -15,6 +16,7 @@ import { useOperationNameParam } from './http/operation-name-param';
 import type { ReportLinks } from './http/report-links';
 import { useReportRoute } from './http/report-route';
 import { withRouteErrors } from './http/route-errors';
+import { useSchemaExposure, type SchemaExposure } from './http/schema-exposure';
 import { withAnswerBudget } from './limits/answer-budget';
 import { DEFAULT_OPERATION_LIMITS, useOperationLimits, type OperationLimits } from './limits/operation-limits';
 import type { LinkStore } from './links/link-store';
@@ -39,8 +41,10 @@ import { VendorError } from './sources/vendor-error';
 const GRAPHQL_ENDPOINT = '/graphql';
 /** Operations are small: a megabyte leaves room for a large document and its variables. */
 const GRAPHQL_BODY_LIMIT = 1024 * 1024;
-/** Yoga's default: any origin, with credentials. One object for Yoga and the direct listener. */
-const CORS: CORSOptions = {};
+/** Without deps.cors: the gateway's own origin and loopback ones, as outside production without CORS_ORIGINS. */
+const DEVELOPMENT_CORS: CorsConfig = { origins: [], loopback: true, credentials: false };
+/** Without deps.exposure: today's friendly defaults. */
+const FULL_EXPOSURE: SchemaExposure = { graphiql: true, introspection: true };
 /**
  * Parse errors are not cached. Yoga gives a parse error its status (400) after parsing, and only
  * in an HTTP request's context; an error first met by the direct listener or over graphql-ws
@@ -71,6 +75,10 @@ export interface GatewayDeps {
   admin: AgencyAdmin;
   /** Headers GraphiQL opens with (the sandbox's development token). */
   graphiqlHeaders?: Record<string, string>;
+  /** The browser origins that may call (CORS_ORIGINS), over HTTP and WebSocket. @default DEVELOPMENT_CORS */
+  cors?: CorsConfig;
+  /** GRAPHIQL and INTROSPECTION. @default FULL_EXPOSURE */
+  exposure?: SchemaExposure;
 }
 
 /** What the transports hand the context factory: the principal they authenticated. */
@@ -84,19 +92,23 @@ export interface Gateway {
   yoga: YogaServerInstance<ServerContext, GatewayContext>;
   /** Serves graphql-ws on the server's GraphQL path; the function returned closes every socket. */
   attachWebSockets(server: Server): () => Promise<void>;
+  /** The CORS rules Yoga, the direct listener and the WebSocket upgrade share. */
+  cors: CorsPolicy;
 }
 
 /** The whole gateway as a request handler (`yoga` is also a fetch handler); it never listens. */
 export function createGateway(deps: GatewayDeps): Gateway {
   const logger = createGatewayLogger();
   const principals = new WeakMap<Request, Principal>();
+  const cors = createCorsPolicy(deps.cors ?? DEVELOPMENT_CORS);
+  const exposure = deps.exposure ?? FULL_EXPOSURE;
   const yoga = createYoga<ServerContext, GatewayContext>({
     schema: withAnswerBudget(schema),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     // useGraphQLBodyLimit below does the same job at a fraction of the cost.
     maxRequestBodySize: false,
     parserAndValidationCache: { errorCache: UNCACHED_PARSE_ERRORS },
-    cors: CORS,
+    cors: (request) => cors.optionsFor(request),
     context: async ({ request, principal }): Promise<GatewayContext> => {
       // Every transport authenticates first; a context without a principal is a gateway bug, so it fails closed.
       const caller = principal ?? (request && principals.get(request));
@@ -116,7 +128,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         admin: deps.admin,
       };
     },
-    graphiql: {
+    graphiql: exposure.graphiql && {
       title: 'rentgraph',
       defaultTabs: graphiqlTabs(deps.graphiqlHeaders),
       ...(deps.graphiqlHeaders && { headers: JSON.stringify(deps.graphiqlHeaders, null, 2) }),
@@ -127,6 +139,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     logging: logger,
     plugins: withRouteErrors([
       useAuthentication(deps.authentication, principals, GRAPHQL_ENDPOINT),
+      useCrossSiteRequestRefusal(),
+      ...useSchemaExposure(exposure, GRAPHQL_ENDPOINT),
       ...useOperationLimits(deps.limits ?? DEFAULT_OPERATION_LIMITS),
       useOperationMetrics(deps.metrics),
       useMetricsRoute(deps.metrics.registry, deps.metricsToken),
@@ -149,9 +163,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
     ], (error) => logger.error('route failed', error)),
   });
   return {
-    listener: directExecution(yoga, { graphqlEndpoint: GRAPHQL_ENDPOINT, bodyLimit: GRAPHQL_BODY_LIMIT, cors: CORS, authentication: deps.authentication }),
+    listener: directExecution(yoga, { graphqlEndpoint: GRAPHQL_ENDPOINT, bodyLimit: GRAPHQL_BODY_LIMIT, cors: (request) => cors.optionsFor(request), authentication: deps.authentication }),
     yoga,
-    attachWebSockets: (server) => attachWebSockets(server, yoga, deps.authentication),
+    attachWebSockets: (server) => attachWebSockets(server, yoga, deps.authentication, (origin) => cors.allows(origin)),
+    cors,
   };
 }
 

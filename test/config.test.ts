@@ -80,9 +80,9 @@ describe('loadConfig', () => {
   });
 
   it('reads the limits of one operation, with their defaults', () => {
-    expect(loadConfig({}).limits).toEqual({ maxDepth: 10, maxTokens: 1000, maxAliases: 15, maxDirectives: 20, maxAnswerNodes: 50_000, maxAnswerCharacters: 10_000_000, deadlineMs: 10_000 });
+    expect(loadConfig({}).limits).toEqual({ maxDepth: 10, maxTokens: 1000, maxAliases: 15, maxDirectives: 20, maxAnswerNodes: 50_000, maxAnswerCharacters: 10_000_000, deadlineMs: 10_000, blockFieldSuggestions: false });
     const config = loadConfig({ MAX_DEPTH: '12', MAX_TOKENS: '3000', MAX_ALIASES: '0', MAX_DIRECTIVES: '40', MAX_ANSWER_NODES: '200000', MAX_ANSWER_CHARACTERS: '500000', OPERATION_DEADLINE_MS: '2500' });
-    expect(config.limits).toEqual({ maxDepth: 12, maxTokens: 3000, maxAliases: 0, maxDirectives: 40, maxAnswerNodes: 200_000, maxAnswerCharacters: 500_000, deadlineMs: 2500 });
+    expect(config.limits).toEqual({ maxDepth: 12, maxTokens: 3000, maxAliases: 0, maxDirectives: 40, maxAnswerNodes: 200_000, maxAnswerCharacters: 500_000, deadlineMs: 2500, blockFieldSuggestions: false });
   });
 
   it.each([

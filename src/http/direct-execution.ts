@@ -11,8 +11,8 @@ interface DirectOptions {
   graphqlEndpoint: string;
   /** Bodies declared larger than this go to Yoga, which refuses them. */
   bodyLimit: number;
-  /** Yoga's own CORS options, so a browser's request is answered with the same headers. */
-  cors: CORSOptions;
+  /** Yoga's own CORS options (or the function that gives them per request), so a browser's request is answered with the same headers. */
+  cors: CORSOptions | ((request: Request) => CORSOptions);
   /** The same decision Yoga's route makes; a refused caller goes to Yoga, which answers the refusal. */
   authentication: CallerAuthentication;
 }
@@ -69,7 +69,8 @@ export function directExecution(yoga: YogaServerInstance<any, any>, options: Dir
       operationName: params.operationName,
     });
     const answer = processRegularResult(result as never, CAPTURE, mediaType) as unknown as CapturedResponse;
-    const cors = getCORSHeadersByRequestAndOptions(headersOf(req), options.cors);
+    const request = headersOf(req);
+    const cors = getCORSHeadersByRequestAndOptions(request, typeof options.cors === 'function' ? options.cors(request) : options.cors);
     res.writeHead(answer.status, { ...answer.headers, ...cors, 'content-length': Buffer.byteLength(answer.body) });
     res.end(answer.body);
   }

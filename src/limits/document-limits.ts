@@ -18,10 +18,9 @@ export interface DocumentLimits {
   maxDirectives: number;
   /**
    * Masks graphql-js's "Did you mean …?" in validation errors, so a misspelt field does not
-   * list the schema's fields to a caller who may not introspect it.
-   * @default false
+   * list the schema's fields to a caller who may not introspect it; set where introspection is off.
    */
-  blockFieldSuggestions?: boolean;
+  blockFieldSuggestions: boolean;
 }
 
 /** Armor's own rules throw out of validate(); reported instead, they answer as any other validation error (400). */
@@ -46,7 +45,7 @@ export function documentLimitPlugins(limits: DocumentLimits): Plugin[] {
     maxAliases: { n: limits.maxAliases, ...reportAsValidationError },
     maxDirectives: { n: limits.maxDirectives, ...reportAsValidationError },
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: limits.blockFieldSuggestions ?? false, mask: SUGGESTION_MASK },
+    blockFieldSuggestion: { enabled: limits.blockFieldSuggestions, mask: SUGGESTION_MASK },
   });
   const plugins = armor.protect().plugins as Plugin[];
   return limits.blockFieldSuggestions ? [...plugins, useSuggestionMask()] : plugins;

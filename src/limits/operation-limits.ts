@@ -29,6 +29,8 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   maxAnswerCharacters: 10_000_000,
   /** OPERATION_DEADLINE_MS. One vendor call may take 10 s until its headers; an operation, its retries included, 10 s in all. */
   deadlineMs: 10_000,
+  /** Follows INTROSPECTION (config.ts): suggestions are shown where introspection is on. */
+  blockFieldSuggestions: false,
 };
 
 /**

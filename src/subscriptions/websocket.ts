@@ -14,16 +14,27 @@ interface EnvelopedRoot {
 }
 
 /**
- * graphql-ws on the GraphQL path of an HTTP server. A socket is authenticated once, from its
+ * graphql-ws on the GraphQL path of an HTTP server. An upgrade whose `Origin` is not allowed
+ * (`allowsOrigin`, the CORS rules) is refused with 403 before the handshake: a browser opens a
+ * WebSocket to any site without a preflight. Clients other than browsers send no Origin. A socket is authenticated once, from its
  * connection_init payload (never from the URL), and closed with 4401 or 4403 when refused.
  * Operations go through Yoga's own pipeline (`getEnveloped`), so its plugins, context and error
  * masking apply over WebSocket too, and each carries the socket's principal and the signal of its
  * client going away (`clientSignal`), which stops its vendor calls. Returns the function that
  * closes every socket.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any Yoga instance
-export function attachWebSockets(server: Server, yoga: YogaServerInstance<any, any>, authentication: CallerAuthentication): () => Promise<void> {
-  const sockets = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+export function attachWebSockets(
+  server: Server,
+  yoga: YogaServerInstance<any, any>, // eslint-disable-line @typescript-eslint/no-explicit-any -- any Yoga instance
+  authentication: CallerAuthentication,
+  allowsOrigin: (origin: string) => boolean,
+): () => Promise<void> {
+  const sockets = new WebSocketServer({
+    server,
+    path: yoga.graphqlEndpoint,
+    // ws reads the Origin header (Sec-WebSocket-Origin of the oldest protocol version) into `origin`.
+    verifyClient: ({ origin }, accept) => accept(!origin || allowsOrigin(origin), 403, 'Origin not allowed'),
+  });
   const operations = new WeakMap<WebSocket, ClientOperations>();
   const operationsOf = (socket: WebSocket) => operations.get(socket) as ClientOperations;
   const principals = new WeakMap<WebSocket, Principal>();

@@ -38,6 +38,7 @@ export async function useMatrixGateway() {
       AUTH_AUDIENCE: AUDIENCE,
       CREDENTIALS_KEY: randomBytes(32).toString('hex'),
       SANDBOX_EVENTS: '0',
+      CORS_ORIGINS: 'https://crm.example.com',
     },
   });
 

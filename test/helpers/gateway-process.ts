@@ -8,7 +8,7 @@ import type { GraphQLResponse } from './gateway';
 import { freePort } from './redis-server';
 
 /** Variables of the gateway's configuration: none comes from the environment the tests run in. */
-const CONFIGURATION = /^(AUTH|CANOPY|REPOSIT|SANDBOX|AGENCIES_FILE|REDIS|CREDENTIALS_KEY|WEBHOOK_SECRET|REPORT_LINK_SECRET|PUBLIC_URL|PORT|METRICS_TOKEN)/;
+const CONFIGURATION = /^(AUTH|CANOPY|REPOSIT|SANDBOX|AGENCIES_FILE|REDIS|CREDENTIALS_KEY|WEBHOOK_SECRET|REPORT_LINK_SECRET|PUBLIC_URL|PORT|METRICS_TOKEN|NODE_ENV$|HOST$|CORS_|GRAPHIQL$|INTROSPECTION$)/;
 
 export interface GatewayProcessOptions {
   /** SANDBOX=1 and SANDBOX_EVENTS=0 unless `env` says otherwise; false: `env` alone, as on a fresh clone with `{}`. @default true */

@@ -9,7 +9,7 @@ import { SCOPES } from '../../src/auth/principal';
 import { composeGateway } from '../../src/compose';
 import { loadConfig } from '../../src/config';
 import type { ReadinessCheck } from '../../src/http/health-routes';
-import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../../src/limits/operation-limits';
+import type { OperationLimits } from '../../src/limits/operation-limits';
 import type { LinkStore } from '../../src/links/link-store';
 import { createMemoryLinkStore } from '../../src/links/memory-link-store';
 import { createMemoryReportDocuments } from '../../src/links/report-documents';
@@ -86,7 +86,6 @@ export async function useGateway(options: TestGatewayOptions = {}) {
   const server = createServer((req, res) => void handler?.(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const publicUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const limits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };
   const config = loadConfig({
     SANDBOX: '1',
     PUBLIC_URL: publicUrl,
@@ -96,6 +95,8 @@ export async function useGateway(options: TestGatewayOptions = {}) {
     ...(options.redis && { REDIS_KEY_PREFIX: options.redis.prefix }),
     ...options.env,
   });
+  // The limits `env` sets (and those that follow from it, such as field suggestions), then `limits`.
+  const limits = { ...config.limits, ...options.limits };
   const composed = await composeGateway({
     config: { ...config, limits },
     redis: options.redis?.client,
