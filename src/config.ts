@@ -100,6 +100,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxAnswerNodes: parseCount(env, 'MAX_ANSWER_NODES', DEFAULT_OPERATION_LIMITS.maxAnswerNodes, 1, 100_000_000),
       maxAnswerCharacters: parseCount(env, 'MAX_ANSWER_CHARACTERS', DEFAULT_OPERATION_LIMITS.maxAnswerCharacters, 1, 1_000_000_000),
       deadlineMs: parseCount(env, 'OPERATION_DEADLINE_MS', DEFAULT_OPERATION_LIMITS.deadlineMs, 1, 3_600_000),
+      maxVendorCalls: parseCount(env, 'MAX_VENDOR_CALLS', DEFAULT_OPERATION_LIMITS.maxVendorCalls, 1, 1_000_000),
     },
     fileAgencies: agenciesFile === undefined ? undefined : readAgenciesFile(agenciesFile, env),
     repositReferrerToken: optional(env, 'REPOSIT_REFERRER_TOKEN'),
