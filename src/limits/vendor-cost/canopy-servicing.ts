@@ -5,7 +5,7 @@ const ACCOUNT = { calls: 1, read: 'account' } as const;
 const PRODUCT = { calls: 1, read: 'product' } as const;
 /** One line item is found by scanning its account's pages of 100. */
 const LINE_ITEM = { calls: ASSUMED.lineItemScanPages, read: 'lineItem' } as const;
-const LISTED_ACCOUNTS = { calls: 1, primes: ['account'], items: ASSUMED.accounts } as const;
+const LISTED_ACCOUNTS = { calls: 1, perItem: true, primes: ['account'], items: ASSUMED.accounts } as const;
 
 /** Canopy Servicing's fields that call it. */
 export const canopyServicingCosts: CostTable = {
@@ -30,7 +30,7 @@ export const canopyServicingCosts: CostTable = {
       primes: ['statementList'],
       items: (args) => (typeof args.latest === 'number' ? Math.max(0, Math.min(args.latest, ASSUMED.statements)) : ASSUMED.statements),
     },
-    'Account.statement': { calls: 1, primes: ['statement', 'statementList'] },
+    'Account.statement': { calls: 1, primes: ['statement'] },
     'Statement.account': ACCOUNT,
     'Statement.lineItems': { calls: 1, read: 'statement' },
     'Statement.statementId': { calls: 1, read: 'statementList' },

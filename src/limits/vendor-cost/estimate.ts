@@ -1,7 +1,9 @@
 import {
   getNamedType,
   getNullableType,
+  getArgumentValues,
   getOperationAST,
+  getVariableValues,
   isAbstractType,
   isLeafType,
   isListType,
@@ -12,11 +14,10 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
-import { collectFields, collectSubfields } from 'graphql/execution/collectFields';
-import { getArgumentValues, getVariableValues } from 'graphql/execution/values';
 import type { LinkKind } from '../../links/link-store';
 import { VENDOR_KEYS, type VendorKey } from '../../sources/vendors';
 import { ASSUMED } from './assumed-sizes';
+import { collectFields, subSelections } from './collect-fields';
 import { FIELD_COSTS } from './cost-tables';
 import type { VendorCalls } from './field-cost';
 
@@ -81,7 +82,7 @@ export async function estimateVendorCalls(request: EstimateRequest): Promise<Ven
     if (definition.kind === 'FragmentDefinition') fragments[definition.name.value] = definition;
   }
   const walk: Walk = { schema: request.schema, fragments, variables: coerced.coerced, linkCounts: request.linkCounts, requestReads: new Set() };
-  const fields = collectFields(request.schema, fragments, coerced.coerced, rootType, operation.selectionSet);
+  const fields = collectFields(request.schema, fragments, coerced.coerced, rootType, [operation.selectionSet]);
   return costOf(await fieldsCost(walk, rootType, fields, { count: 1, held: new Set(), sizes: {} }));
 }
 
@@ -91,7 +92,7 @@ function costOf(calls: VendorCalls): VendorCost {
 }
 
 /** The fields selected on one object type, grouped by what they read: a field and its arguments, whatever the alias. */
-async function fieldsCost(walk: Walk, type: GraphQLObjectType, selected: Map<string, readonly FieldNode[]>, parents: Parents): Promise<VendorCalls> {
+async function fieldsCost(walk: Walk, type: GraphQLObjectType, selected: ReadonlyMap<string, readonly FieldNode[]>, parents: Parents): Promise<VendorCalls> {
   const groups = new Map<string, { nodes: FieldNode[]; args: Record<string, unknown>; name: string }>();
   for (const nodes of selected.values()) {
     const node = nodes[0]!;
@@ -123,16 +124,19 @@ async function fieldsCost(walk: Walk, type: GraphQLObjectType, selected: Map<str
       if (parents.held.has(read) || seen.has(read)) own = {};
       seen.add(read);
     }
-    add(total, own, cost?.perRequest ? 1 : parents.count);
-
     const definition = type.getFields()[name]!;
     const returned = getNamedType(definition.type);
-    if (isLeafType(returned)) continue;
-    const children = await childParents(walk, fieldKey, cost, args, parents, isListType(getNullableType(definition.type)));
-    if (children.count === 0) continue;
+    const leaf = isLeafType(returned);
+    const children = leaf && !isPerItem(cost) ? undefined : await childParents(walk, fieldKey, cost, args, parents, isListType(getNullableType(definition.type)));
+    add(total, own, cost?.perRequest ? 1 : isPerItem(cost) ? (children?.count ?? 0) : parents.count);
+    if (leaf || !children || children.count === 0) continue;
     add(total, await selectionCost(walk, returned, nodes, children), 1);
   }
   return total;
+}
+
+function isPerItem(cost: ReturnType<typeof FIELD_COSTS.get>): boolean {
+  return cost?.perItem === true || cost?.links !== undefined;
 }
 
 /** The objects a field answers, from the objects it is asked on. */
@@ -173,7 +177,7 @@ async function selectionCost(walk: Walk, returned: ReturnType<typeof getNamedTyp
   const types = isAbstractType(returned) ? walk.schema.getPossibleTypes(returned) : isObjectType(returned) ? [returned] : [];
   const most: VendorCalls = {};
   for (const type of types) {
-    const selected = collectSubfields(walk.schema, walk.fragments, walk.variables, type, nodes);
+    const selected = collectFields(walk.schema, walk.fragments, walk.variables, type, subSelections(nodes));
     const calls = await fieldsCost(walk, type, selected, parents);
     for (const key of VENDOR_KEYS) most[key] = Math.max(most[key] ?? 0, calls[key] ?? 0);
   }

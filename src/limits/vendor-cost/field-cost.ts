@@ -21,11 +21,13 @@ export interface FieldCost {
   read?: string;
   /** The calls are made once per request whatever the objects (a list the loader reads once, such as Canopy's branches). */
   perRequest?: boolean;
+  /** The calls are made once per object the field answers (a list read item by item through a loader), not per object it is asked on. */
+  perItem?: boolean;
   /** Objects the field answers per object it is asked on: for lists, the size bound. @default 1 */
   items?: number | ((args: FieldArgs) => number);
   /** The reads the answered objects already hold, so their fields need no call for them (a list answer that primes the item loader). */
   primes?: readonly string[];
-  /** The answered objects are the tenant's linked ids of this kind: counted in the link store where the tenant's e-mail is known. */
+  /** The answered objects are the tenant's linked ids of this kind: counted in the link store where the tenant's e-mail is known; implies `perItem`. */
   links?: LinkKind;
   /** The tenants the field answers, by normalised e-mail, where its arguments name them. */
   tenants?: (args: FieldArgs) => string[];
