@@ -10,6 +10,8 @@ export const ASSUMED = {
   repositTenants: 4,
   /** An account's statements up to a date: two years of monthly cycles. */
   statements: 24,
+  /** The line items of one statement's billing cycle. */
+  statementLineItems: 20,
   /** The products of a Canopy Servicing program: a handful (the sandbox's has 3). */
   products: 5,
   /** The accounts of one product, or of one customer. */

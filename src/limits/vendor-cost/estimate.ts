@@ -49,6 +49,8 @@ interface Parents {
   emails?: readonly string[];
   /** The loader reads these objects already hold. */
   held: ReadonlySet<string>;
+  /** The reads every object below holds as well. */
+  heldBelow: ReadonlySet<string>;
   /** Sizes of fields below, known from an argument above (`Type.field` → items per object). */
   sizes: Readonly<Record<string, number>>;
 }
@@ -83,7 +85,7 @@ export async function estimateVendorCalls(request: EstimateRequest): Promise<Ven
   }
   const walk: Walk = { schema: request.schema, fragments, variables: coerced.coerced, linkCounts: request.linkCounts, requestReads: new Set() };
   const fields = collectFields(request.schema, fragments, coerced.coerced, rootType, [operation.selectionSet]);
-  return costOf(await fieldsCost(walk, rootType, fields, { count: 1, held: new Set(), sizes: {} }));
+  return costOf(await fieldsCost(walk, rootType, fields, { count: 1, held: new Set(), heldBelow: new Set(), sizes: {} }));
 }
 
 function costOf(calls: VendorCalls): VendorCost {
@@ -149,11 +151,12 @@ async function childParents(
   isList: boolean,
 ): Promise<Parents> {
   const sizes = { ...parents.sizes, ...cost?.sizes?.(args) };
-  const held = new Set(cost?.primes ?? []);
+  const heldBelow = new Set([...parents.heldBelow, ...(cost?.primesBelow ?? [])]);
+  const held = new Set([...heldBelow, ...(cost?.primes ?? [])]);
   const emails = cost?.tenants?.(args);
-  if (cost?.links) return { count: await linkedCount(walk, cost.links, parents), held, sizes };
+  if (cost?.links) return { count: await linkedCount(walk, cost.links, parents), held, heldBelow, sizes };
   const perParent = parents.sizes[fieldKey] ?? itemsOf(cost?.items, args) ?? (isList ? ASSUMED.list : 1);
-  return { count: parents.count * perParent, emails, held, sizes };
+  return { count: parents.count * perParent, emails, held, heldBelow, sizes };
 }
 
 function itemsOf(items: number | ((args: Record<string, unknown>) => number) | undefined, args: Record<string, unknown>): number | undefined {

@@ -27,6 +27,8 @@ export interface FieldCost {
   items?: number | ((args: FieldArgs) => number);
   /** The reads the answered objects already hold, so their fields need no call for them (a list answer that primes the item loader). */
   primes?: readonly string[];
+  /** Reads every object below this field holds (an account's statements and line items are of the account already read). */
+  primesBelow?: readonly string[];
   /** The answered objects are the tenant's linked ids of this kind: counted in the link store where the tenant's e-mail is known; implies `perItem`. */
   links?: LinkKind;
   /** The tenants the field answers, by normalised e-mail, where its arguments name them. */
