@@ -2,7 +2,8 @@ import { ASSUMED, pageSize } from './assumed-sizes';
 import type { CostTable } from './field-cost';
 
 const ACCOUNT = { calls: 1, read: 'account' } as const;
-const PRODUCT = { calls: 1, read: 'product' } as const;
+/** Products of one date asked together are one list call. */
+const PRODUCT = { calls: 1, read: 'product', batched: true } as const;
 /** One line item is found by scanning its account's pages of 100. */
 const LINE_ITEM = { calls: ASSUMED.lineItemScanPages, read: 'lineItem' } as const;
 const LISTED_ACCOUNTS = { calls: 1, perItem: true, primes: ['account'], items: ASSUMED.accounts } as const;

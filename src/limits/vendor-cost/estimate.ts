@@ -45,6 +45,8 @@ export interface EstimateRequest {
 /** The objects a selection is asked on, and what is known of them. */
 interface Parents {
   count: number;
+  /** How deep in the document they are: the root field's objects are at 1. */
+  depth: number;
   /** The tenants' e-mails, where the arguments name them. */
   emails?: readonly string[];
   /** The loader reads these objects already hold. */
@@ -85,7 +87,7 @@ export async function estimateVendorCalls(request: EstimateRequest): Promise<Ven
   }
   const walk: Walk = { schema: request.schema, fragments, variables: coerced.coerced, linkCounts: request.linkCounts, requestReads: new Set() };
   const fields = collectFields(request.schema, fragments, coerced.coerced, rootType, [operation.selectionSet]);
-  return costOf(await fieldsCost(walk, rootType, fields, { count: 1, held: new Set(), heldBelow: new Set(), sizes: {} }));
+  return costOf(await fieldsCost(walk, rootType, fields, { count: 1, depth: 0, held: new Set(), heldBelow: new Set(), sizes: {} }));
 }
 
 function costOf(calls: VendorCalls): VendorCost {
@@ -122,15 +124,16 @@ async function fieldsCost(walk: Walk, type: GraphQLObjectType, selected: Readonl
     let own = cost?.calls?.(args) ?? {};
     if (cost?.read) {
       const read = Object.keys(args).length === 0 ? cost.read : `${cost.read}${JSON.stringify(args)}`;
-      const seen = cost.perRequest ? walk.requestReads : readsHere;
-      if (parents.held.has(read) || seen.has(read)) own = {};
-      seen.add(read);
+      const seen = cost.perRequest || cost.batched ? walk.requestReads : readsHere;
+      const once = cost.batched ? `${read}@${parents.depth}` : read;
+      if (parents.held.has(read) || seen.has(once)) own = {};
+      seen.add(once);
     }
     const definition = type.getFields()[name]!;
     const returned = getNamedType(definition.type);
     const leaf = isLeafType(returned);
     const children = leaf && !isPerItem(cost) ? undefined : await childParents(walk, fieldKey, cost, args, parents, isListType(getNullableType(definition.type)));
-    add(total, own, cost?.perRequest ? 1 : isPerItem(cost) ? (children?.count ?? 0) : parents.count);
+    add(total, own, cost?.perRequest || cost?.batched ? 1 : isPerItem(cost) ? (children?.count ?? 0) : parents.count);
     if (leaf || !children || children.count === 0) continue;
     add(total, await selectionCost(walk, returned, nodes, children), 1);
   }
@@ -154,9 +157,9 @@ async function childParents(
   const heldBelow = new Set([...parents.heldBelow, ...(cost?.primesBelow ?? [])]);
   const held = new Set([...heldBelow, ...(cost?.primes ?? [])]);
   const emails = cost?.tenants?.(args);
-  if (cost?.links) return { count: await linkedCount(walk, cost.links, parents), held, heldBelow, sizes };
+  if (cost?.links) return { count: await linkedCount(walk, cost.links, parents), depth: parents.depth + 1, held, heldBelow, sizes };
   const perParent = parents.sizes[fieldKey] ?? itemsOf(cost?.items, args) ?? (isList ? ASSUMED.list : 1);
-  return { count: parents.count * perParent, emails, held, heldBelow, sizes };
+  return { count: parents.count * perParent, depth: parents.depth + 1, emails, held, heldBelow, sizes };
 }
 
 function itemsOf(items: number | ((args: Record<string, unknown>) => number) | undefined, args: Record<string, unknown>): number | undefined {

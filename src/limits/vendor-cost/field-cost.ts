@@ -21,6 +21,12 @@ export interface FieldCost {
   read?: string;
   /** The calls are made once per request whatever the objects (a list the loader reads once, such as Canopy's branches). */
   perRequest?: boolean;
+  /**
+   * The loader reads every key of one batch in one call (Canopy Servicing's products of one date
+   * are one list call): one call per depth of the document the field is asked at, the objects of
+   * one depth resolving together.
+   */
+  batched?: boolean;
   /** The calls are made once per object the field answers (a list read item by item through a loader), not per object it is asked on. */
   perItem?: boolean;
   /** Objects the field answers per object it is asked on: for lists, the size bound. @default 1 */
