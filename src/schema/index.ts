@@ -14,4 +14,4 @@ import './events/subscriptions';
 import { describeScopes } from './scope-descriptions';
 import { describeVendorCosts } from '../limits/vendor-cost/describe-costs';
 
-export const schema = describeVendorCosts(describeScopes(builder.toSchema({ sortSchema: false })));
+export const schema = describeScopes(describeVendorCosts(builder.toSchema({ sortSchema: false })));

@@ -1,5 +1,6 @@
 import { normaliseEmail } from '../../links/email';
 import { decodeGlobalID } from '@pothos/plugin-relay';
+import { MAX_LIST_ARGUMENT_ITEMS } from '../../schema/list-argument';
 import type { VendorKey } from '../../sources/vendors';
 import type { CostTable, FieldArgs, VendorCalls } from './field-cost';
 
@@ -22,6 +23,11 @@ const NODE_CALLS: Record<string, { vendor: VendorKey; calls: number }> = {
 /** An id that names no type the estimator knows (it will fail) is costed as one call to each vendor. */
 const UNKNOWN_NODE: VendorCalls = { canopyReferencing: 1, canopyServicing: 1, reposit: 1 };
 
+/** A list argument the field refuses (over MAX_LIST_ARGUMENT_ITEMS) is refused before any call: it costs nothing. */
+function accepted<T>(items: readonly T[]): readonly T[] {
+  return items.length > MAX_LIST_ARGUMENT_ITEMS ? [] : items;
+}
+
 function nodeCalls(ids: readonly unknown[]): VendorCalls {
   const calls: VendorCalls = {};
   for (const id of ids) {
@@ -42,7 +48,7 @@ function typenameOf(id: unknown): string {
 
 /** The tenants the e-mails name, each once: the loaders read a tenant's links once per request. */
 function distinctTenants(emails: readonly unknown[]): string[] {
-  return [...new Set(emails.map((email) => normaliseEmail(String(email))))];
+  return [...new Set(accepted(emails).map((email) => normaliseEmail(String(email))))];
 }
 
 const LINK_TARGETS: Record<string, VendorKey> = { referencingRequestId: 'canopyReferencing', repositId: 'reposit', accountId: 'canopyServicing' };
@@ -70,8 +76,8 @@ export const gatewayCosts: CostTable = {
     },
     'Query.node': { calls: (args) => nodeCalls([args.id]), summary: '1 call to the vendor of the id’s type (2 for a Reposit agent)' },
     'Query.nodes': {
-      calls: (args) => nodeCalls(args.ids as unknown[]),
-      items: (args) => (args.ids as unknown[]).length,
+      calls: (args) => nodeCalls(accepted(args.ids as unknown[])),
+      items: (args) => accepted(args.ids as unknown[]).length,
       summary: '1 call per id to the vendor of its type (2 for a Reposit agent)',
     },
     'Query.agency': NO_CALL,
