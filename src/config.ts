@@ -124,6 +124,7 @@ export function loadConfig(env: Env = process.env): Config {
       deadlineMs: parseCount(env, 'OPERATION_DEADLINE_MS', DEFAULT_OPERATION_LIMITS.deadlineMs, 1, 3_600_000),
       // "Did you mean …?" tells what the schema holds: no more than introspection does.
       blockFieldSuggestions: !introspection,
+      maxVendorCalls: parseCount(env, 'MAX_VENDOR_CALLS', DEFAULT_OPERATION_LIMITS.maxVendorCalls, 1, 1_000_000),
     },
     fileAgencies: agenciesFile === undefined ? undefined : readAgenciesFile(agenciesFile, env),
     repositReferrerToken: optional(env, 'REPOSIT_REFERRER_TOKEN'),

@@ -80,9 +80,9 @@ describe('loadConfig', () => {
   });
 
   it('reads the limits of one operation, with their defaults', () => {
-    expect(loadConfig({}).limits).toEqual({ maxDepth: 10, maxTokens: 1000, maxAliases: 15, maxDirectives: 20, maxAnswerNodes: 50_000, maxAnswerCharacters: 10_000_000, deadlineMs: 10_000, blockFieldSuggestions: false });
-    const config = loadConfig({ MAX_DEPTH: '12', MAX_TOKENS: '3000', MAX_ALIASES: '0', MAX_DIRECTIVES: '40', MAX_ANSWER_NODES: '200000', MAX_ANSWER_CHARACTERS: '500000', OPERATION_DEADLINE_MS: '2500' });
-    expect(config.limits).toEqual({ maxDepth: 12, maxTokens: 3000, maxAliases: 0, maxDirectives: 40, maxAnswerNodes: 200_000, maxAnswerCharacters: 500_000, deadlineMs: 2500, blockFieldSuggestions: false });
+    expect(loadConfig({}).limits).toEqual({ maxDepth: 10, maxTokens: 1000, maxAliases: 15, maxDirectives: 20, maxAnswerNodes: 50_000, maxAnswerCharacters: 10_000_000, deadlineMs: 10_000, maxVendorCalls: 250, blockFieldSuggestions: false });
+    const config = loadConfig({ MAX_DEPTH: '12', MAX_TOKENS: '3000', MAX_ALIASES: '0', MAX_DIRECTIVES: '40', MAX_ANSWER_NODES: '200000', MAX_ANSWER_CHARACTERS: '500000', OPERATION_DEADLINE_MS: '2500', MAX_VENDOR_CALLS: '40' });
+    expect(config.limits).toEqual({ maxDepth: 12, maxTokens: 3000, maxAliases: 0, maxDirectives: 40, maxAnswerNodes: 200_000, maxAnswerCharacters: 500_000, deadlineMs: 2500, maxVendorCalls: 40, blockFieldSuggestions: false });
   });
 
   it.each([
@@ -90,6 +90,7 @@ describe('loadConfig', () => {
     [{ MAX_ALIASES: '-1' }, 'MAX_ALIASES', 'a whole number from 0 to 10000'],
     [{ MAX_DIRECTIVES: 'many' }, 'MAX_DIRECTIVES', 'a whole number from 0 to 10000'],
     [{ OPERATION_DEADLINE_MS: '10s' }, 'OPERATION_DEADLINE_MS', 'a whole number from 1 to 3600000'],
+    [{ MAX_VENDOR_CALLS: '0' }, 'MAX_VENDOR_CALLS', 'a whole number from 1 to 1000000'],
     [{ PORT: 'eighty' }, 'PORT', 'a port number'],
     [{ REDIS_KEY_PREFIX: 'staging:eu' }, 'REDIS_KEY_PREFIX', 'up to 64 letters'],
     [{ CANOPY_SERVICING_MAX_CONNECTIONS: '0' }, 'CANOPY_SERVICING_MAX_CONNECTIONS', 'a whole number from 1 to 10000'],

@@ -4,9 +4,13 @@ import { withCallSignal } from '../sources/call-scope';
 import { documentLimitPlugins, type DocumentLimits } from './document-limits';
 import { OperationScope, type OperationScopeLimits } from './operation-scope';
 import { useVariableDepthLimit } from './variable-depth';
+import { useVendorCostLimit } from './vendor-cost/vendor-cost-plugin';
 
 /** Everything one GraphQL request may cost the process. Set from the environment in config.ts. */
-export interface OperationLimits extends DocumentLimits, OperationScopeLimits {}
+export interface OperationLimits extends DocumentLimits, OperationScopeLimits {
+  /** Most vendor calls an operation's estimate may reach (a subscription's: one event's); more is refused before any call. */
+  maxVendorCalls: number;
+}
 
 export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   /** MAX_DEPTH. The tenant dashboard is 6 deep; a reposit's tenants' accounts' statements' line items' amounts, 8. */
@@ -31,17 +35,19 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   deadlineMs: 10_000,
   /** Follows INTROSPECTION (config.ts): suggestions are shown where introspection is on. */
   blockFieldSuggestions: false,
+  /** MAX_VENDOR_CALLS. The tenant dashboard is estimated at about 10 calls; 20 tenants' dashboards at about 200. */
+  maxVendorCalls: 250,
 };
 
 /**
  * The limits of every operation, on every transport (HTTP, SSE, graphql-ws and the direct
  * listener all go through Yoga's envelop): the document's size and depth and the variables'
- * nesting before execution, then a scope per query or mutation with a deadline, an answer budget
- * and the client's going away.
+ * nesting before execution, the operation's estimated vendor calls before any is made, then a
+ * scope per query or mutation with a deadline, an answer budget and the client's going away.
  * Place after any plugin that replaces the execute function (a compiled executor), so the scope wraps it.
  */
 export function useOperationLimits(limits: OperationLimits): Plugin[] {
-  return [...documentLimitPlugins(limits), useVariableDepthLimit(), useOperationScope(limits)];
+  return [...documentLimitPlugins(limits), useVariableDepthLimit(), useVendorCostLimit(limits.maxVendorCalls), useOperationScope(limits)];
 }
 
 /** Where a listener other than Yoga's own puts the signal of its client going away. */

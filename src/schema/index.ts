@@ -12,5 +12,6 @@ import './canopy-servicing';
 import './reposit';
 import './events/subscriptions';
 import { describeScopes } from './scope-descriptions';
+import { describeVendorCosts } from '../limits/vendor-cost/describe-costs';
 
-export const schema = describeScopes(builder.toSchema({ sortSchema: false }));
+export const schema = describeScopes(describeVendorCosts(builder.toSchema({ sortSchema: false })));

@@ -1,25 +1,49 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { VendorName } from './vendor-error';
+
+/** Counts the vendor calls one operation makes, by vendor: every attempt sent, retries included. */
+export interface CallTally {
+  record(vendor: VendorName): void;
+}
 
 /**
- * The signal that stops every vendor call made on behalf of one GraphQL operation: its client
- * went away, its deadline passed, or its answer outgrew its budget. It travels with the
- * operation's async work, so each call honours it without every client method taking it.
+ * What travels with one GraphQL operation's async work, so each vendor call honours it without
+ * every client method taking it: the signal that stops the calls (its client went away, its
+ * deadline passed, or its answer outgrew its budget) and the tally that counts them.
  */
-const operationSignal = new AsyncLocalStorage<AbortSignal>();
+interface CallScope {
+  signal?: AbortSignal;
+  tally?: CallTally;
+}
+
+const operationScope = new AsyncLocalStorage<CallScope>();
 
 /** Runs `work` with every vendor call it makes stopped by `signal`. */
 export function withCallSignal<T>(signal: AbortSignal, work: () => T): T {
-  return operationSignal.run(signal, work);
+  return operationScope.run({ ...operationScope.getStore(), signal }, work);
 }
 
-/** Runs `work` free of any operation's signal: for calls whose answer other operations share. */
+/** Runs `work` with every vendor call it makes counted in `tally`. */
+export function withCallTally<T>(tally: CallTally, work: () => T): T {
+  return operationScope.run({ ...operationScope.getStore(), tally }, work);
+}
+
+/**
+ * Runs `work` free of any operation's signal and tally: for calls whose answer other operations
+ * share (Canopy Referencing's access token), which no one operation stops or pays for.
+ */
 export function detachedFromOperation<T>(work: () => T): T {
-  return operationSignal.exit(work);
+  return operationScope.exit(work);
 }
 
 /** The signal of the operation the current vendor call serves, if any. */
 export function callSignal(): AbortSignal | undefined {
-  return operationSignal.getStore();
+  return operationScope.getStore()?.signal;
+}
+
+/** Counts one attempt of a vendor call for the operation it serves, if any. */
+export function recordCall(vendor: VendorName): void {
+  operationScope.getStore()?.tally?.record(vendor);
 }
 
 /** The reason an operation's signal gives when its deadline passes; vendor calls report it as VENDOR_TIMEOUT. */

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, type Dispatcher } from 'undici';
-import { callSignal, OperationDeadlineReached } from './call-scope';
+import { callSignal, OperationDeadlineReached, recordCall } from './call-scope';
 import { VendorError, type VendorErrorDetails, type VendorName } from './vendor-error';
 import { exchangeWhole } from './whole-answer';
 
@@ -233,6 +233,8 @@ export class VendorHttp {
       const last = attempt >= this.retry.attempts;
       let response: A;
       const started = performance.now();
+      // Each attempt counts for its operation, as the vendor counts it (and bills it).
+      recordCall(this.vendor);
       try {
         response = await exchange(this.toDispatch(request));
         this.report(request, response.statusCode, started);

@@ -69,7 +69,8 @@ describe('rotateCanopySecretKey', () => {
     await cachedOnSecond!.clients.canopyReferencing.requestAccessToken();
 
     const rotated = await first.graphql(ROTATE, { agencyId: 'sandbox-north' });
-    expect(rotated).toEqual({ data: { rotateCanopySecretKey: { __typename: 'MutationRotateCanopySecretKeySuccess', data: { agency: { id: 'sandbox-north' } } } } });
+    expect(rotated.errors).toBeUndefined();
+    expect(rotated.data).toEqual({ rotateCanopySecretKey: { __typename: 'MutationRotateCanopySecretKeySuccess', data: { agency: { id: 'sandbox-north' } } } });
     expect(JSON.stringify(rotated)).not.toContain(first.sandbox.simulators.canopyReferencing.state.secretKey);
 
     const old = northCanopyWith(oldKey);

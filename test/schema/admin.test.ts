@@ -190,7 +190,8 @@ describe('API keys', () => {
     expect(await rawValues(admin.prefix)).not.toContain(key);
 
     const asKey = await gateway.graphql('{ agency { id } }', undefined, { headers: { 'x-api-key': key } });
-    expect(asKey).toEqual({ data: { agency: { id: 'sandbox-north' } } });
+    expect(asKey.data).toEqual({ agency: { id: 'sandbox-north' } });
+    expect(asKey.errors).toBeUndefined();
     // South's admin neither sees nor revokes north's key.
     const south = await testToken({ agency: 'sandbox-south' });
     expect((await gateway.graphql(API_KEYS, undefined, { token: south })).data?.apiKeys).toEqual([]);

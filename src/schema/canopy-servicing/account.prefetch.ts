@@ -1,4 +1,4 @@
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { getDirectiveValues, GraphQLIncludeDirective, GraphQLSkipDirective, type FieldNode, type GraphQLResolveInfo, type SelectionNode, type SelectionSetNode } from 'graphql';
 import type { GatewayContext } from '../../context';
 import { asOfKey } from '../../sources/canopy-servicing/loaders';
 
@@ -24,9 +24,15 @@ export function prefetchAccountParts(ctx: GatewayContext, accountIds: readonly s
 function selectsWithoutAsOf(info: GraphQLResolveInfo, name: string): boolean {
   const visit = (selectionSet: SelectionSetNode | undefined): boolean =>
     (selectionSet?.selections ?? []).some((selection) => {
+      // A part the query skips is not asked for: prefetching it would be a call for nothing.
+      if (!isIncluded(selection, info.variableValues)) return false;
       if (selection.kind === 'Field') return selection.name.value === name && !selection.arguments?.some((arg) => arg.name.value === 'asOf');
       if (selection.kind === 'InlineFragment') return visit(selection.selectionSet);
       return visit(info.fragments[selection.name.value]?.selectionSet);
     });
   return info.fieldNodes.some((node: FieldNode) => visit(node.selectionSet));
+}
+
+function isIncluded(selection: SelectionNode, variables: Record<string, unknown>): boolean {
+  return getDirectiveValues(GraphQLSkipDirective, selection, variables)?.if !== true && getDirectiveValues(GraphQLIncludeDirective, selection, variables)?.if !== false;
 }
