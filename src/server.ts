@@ -19,6 +19,9 @@ import { withAnswerBudget } from './limits/answer-budget';
 import { DEFAULT_OPERATION_LIMITS, useOperationLimits, type OperationLimits } from './limits/operation-limits';
 import type { LinkStore } from './links/link-store';
 import type { ReportDocumentStore } from './links/report-documents';
+import type { PersistedDocuments } from './persisted-documents/persisted-documents';
+import { usePersistedDocuments } from './persisted-documents/use-persisted-documents';
+import { usePrivateGetAnswers } from './persisted-documents/use-private-get-answers';
 import { schema } from './schema';
 import type { Metrics } from './metrics/metrics';
 import { useMetricsRoute } from './metrics/metrics-route';
@@ -69,6 +72,8 @@ export interface GatewayDeps {
   limits?: OperationLimits;
   /** The agencies, API keys and Canopy keys the admin fields change. */
   admin: AgencyAdmin;
+  /** Which documents run (PERSISTED_DOCUMENTS): the same rule on every transport. */
+  persistedDocuments: PersistedDocuments;
   /** Headers GraphiQL opens with (the sandbox's development token). */
   graphiqlHeaders?: Record<string, string>;
 }
@@ -127,6 +132,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
     logging: logger,
     plugins: withRouteErrors([
       useAuthentication(deps.authentication, principals, GRAPHQL_ENDPOINT),
+      // Before anything reads the document: a persisted one replaces its id here.
+      ...usePersistedDocuments(deps.persistedDocuments, (request) => principals.get(request)),
+      usePrivateGetAnswers(GRAPHQL_ENDPOINT),
       ...useOperationLimits(deps.limits ?? DEFAULT_OPERATION_LIMITS),
       useOperationMetrics(deps.metrics),
       useMetricsRoute(deps.metrics.registry, deps.metricsToken),
@@ -149,9 +157,15 @@ export function createGateway(deps: GatewayDeps): Gateway {
     ], (error) => logger.error('route failed', error)),
   });
   return {
-    listener: directExecution(yoga, { graphqlEndpoint: GRAPHQL_ENDPOINT, bodyLimit: GRAPHQL_BODY_LIMIT, cors: CORS, authentication: deps.authentication }),
+    listener: directExecution(yoga, {
+      graphqlEndpoint: GRAPHQL_ENDPOINT,
+      bodyLimit: GRAPHQL_BODY_LIMIT,
+      cors: CORS,
+      authentication: deps.authentication,
+      mayRunText: (principal) => deps.persistedDocuments.mayRunText(principal),
+    }),
     yoga,
-    attachWebSockets: (server) => attachWebSockets(server, yoga, deps.authentication),
+    attachWebSockets: (server) => attachWebSockets(server, yoga, deps.authentication, deps.persistedDocuments),
   };
 }
 

@@ -15,6 +15,12 @@ interface DirectOptions {
   cors: CORSOptions;
   /** The same decision Yoga's route makes; a refused caller goes to Yoga, which answers the refusal. */
   authentication: CallerAuthentication;
+  /**
+   * Whether a principal may send a document as text (PERSISTED_DOCUMENTS); one that may not goes
+   * to Yoga, which refuses it. A persisted document (`documentId`, no `query`) always goes to Yoga.
+   * @default every principal may
+   */
+  mayRunText?: (principal: Principal) => boolean;
 }
 
 interface Params {
@@ -51,6 +57,7 @@ export function directExecution(yoga: YogaServerInstance<any, any>, options: Dir
       if (options.authentication.refusalOf(error)) return handOver(req, res, body);
       throw error;
     }
+    if (options.mayRunText && !options.mayRunText(principal)) return handOver(req, res, body);
     const { parse, validate, contextFactory, execute, schema } = yoga.getEnveloped({ params, req, res, principal, clientSignal: clientGoneSignal(res) } as never);
     let document: DocumentNode;
     try {
