@@ -141,3 +141,30 @@ describe('a persisted document over GET', () => {
     expect(south.data?.repositSupplier.name).not.toBe(first.data?.repositSupplier.name);
   });
 });
+
+describe('a JSON POST, on the direct listener (with Content-Length) and on Yoga (chunked)', () => {
+  async function post(body: object, headers: Record<string, string>, chunked: boolean) {
+    const text = JSON.stringify(body);
+    const before = required.gateway.sandbox.calls.count();
+    const response = await request(`${required.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+      // Without a length the direct listener hands the request to Yoga.
+      body: chunked ? (async function* () { yield text; })() : text,
+    });
+    const answer = (await response.body.json()) as { data?: Record<string, unknown>; errors?: Array<{ extensions?: { code?: string } }> };
+    return { status: response.statusCode, answer, vendorCalls: required.gateway.sandbox.calls.count() - before };
+  }
+
+  it.each([false, true])('refuses text from a JWT under require (chunked: %s), and runs the persisted document', async (chunked) => {
+    const refused = await post(AS_TEXT, { authorization: `Bearer ${required.gateway.token}` }, chunked);
+    expect(refused.status).toBe(400);
+    expect(refused.answer.errors?.[0]?.extensions?.code).toBe('PERSISTED_DOCUMENT_REQUIRED');
+    expect(refused.vendorCalls).toBe(0);
+    const apq = await post({ ...AS_TEXT, ...BY_APQ }, { authorization: `Bearer ${required.gateway.token}` }, chunked);
+    expect(apq.answer.errors?.[0]?.extensions?.code).toBe('PERSISTED_DOCUMENT_REQUIRED');
+    const persisted = await post(BY_DOCUMENT_ID, { authorization: `Bearer ${required.gateway.token}` }, chunked);
+    expect(persisted.status).toBe(200);
+    expect(persisted.answer.data?.repositSupplier).toMatchObject({ id: expect.any(String) });
+  });
+});
