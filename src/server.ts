@@ -162,7 +162,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       bodyLimit: GRAPHQL_BODY_LIMIT,
       cors: CORS,
       authentication: deps.authentication,
-      mayRunText: (principal) => deps.persistedDocuments.mayRunText(principal),
+      documents: deps.persistedDocuments,
     }),
     yoga,
     attachWebSockets: (server) => attachWebSockets(server, yoga, deps.authentication, deps.persistedDocuments),

@@ -1,8 +1,9 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { getOperationAST, type DocumentNode } from 'graphql';
+import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
 import { getCORSHeadersByRequestAndOptions, type CORSOptions } from '@whatwg-node/server';
 import { processRegularResult, type FetchAPI, type YogaServerInstance } from 'graphql-yoga';
 import type { Principal } from '../auth/principal';
+import type { PersistedDocuments } from '../persisted-documents/persisted-documents';
 import type { CallerAuthentication } from './authentication';
 
 const JSON_CONTENT_TYPES = new Set(['application/json', 'application/json;charset=utf-8']);
@@ -16,15 +17,16 @@ interface DirectOptions {
   /** The same decision Yoga's route makes; a refused caller goes to Yoga, which answers the refusal. */
   authentication: CallerAuthentication;
   /**
-   * Whether a principal may send a document as text (PERSISTED_DOCUMENTS); one that may not goes
-   * to Yoga, which refuses it. A persisted document (`documentId`, no `query`) always goes to Yoga.
-   * @default every principal may
+   * Which document runs (PERSISTED_DOCUMENTS): the text, or the persisted document `documentId`
+   * names. A request it refuses goes to Yoga, which answers the refusal.
+   * @default the text, and a request naming a document goes to Yoga
    */
-  mayRunText?: (principal: Principal) => boolean;
+  documents?: Pick<PersistedDocuments, 'documentFor'>;
 }
 
 interface Params {
-  query: string;
+  query?: string;
+  documentId?: string;
   variables?: Record<string, unknown> | null;
   operationName?: string | null;
   extensions?: Record<string, unknown> | null;
@@ -57,11 +59,18 @@ export function directExecution(yoga: YogaServerInstance<any, any>, options: Dir
       if (options.authentication.refusalOf(error)) return handOver(req, res, body);
       throw error;
     }
-    if (options.mayRunText && !options.mayRunText(principal)) return handOver(req, res, body);
-    const { parse, validate, contextFactory, execute, schema } = yoga.getEnveloped({ params, req, res, principal, clientSignal: clientGoneSignal(res) } as never);
+    let query: string | undefined;
+    try {
+      query = options.documents ? options.documents.documentFor(params, principal) : params.query;
+    } catch (error) {
+      if (error instanceof GraphQLError) return handOver(req, res, body);
+      throw error;
+    }
+    if (query === undefined) return handOver(req, res, body);
+    const { parse, validate, contextFactory, execute, schema } = yoga.getEnveloped({ params: { ...params, query }, req, res, principal, clientSignal: clientGoneSignal(res) } as never);
     let document: DocumentNode;
     try {
-      document = parse(params.query);
+      document = parse(query);
     } catch {
       return handOver(req, res, body);
     }
@@ -143,10 +152,11 @@ function readParams(body: Buffer): Params | undefined {
     return undefined;
   }
   if (typeof params !== 'object' || params === null || Array.isArray(params)) return undefined;
-  const { query, variables, operationName, extensions, ...rest } = params as Record<string, unknown>;
+  const { query, documentId, variables, operationName, extensions, ...rest } = params as Record<string, unknown>;
   const objectOrNull = (value: unknown) => value == null || (typeof value === 'object' && !Array.isArray(value));
   const valid =
-    typeof query === 'string' &&
+    // A persisted document is named by `documentId` instead of sent as `query` (never both: Yoga explains).
+    (typeof query === 'string' ? documentId === undefined : typeof documentId === 'string') &&
     objectOrNull(variables) &&
     (operationName == null || typeof operationName === 'string') &&
     objectOrNull(extensions) &&

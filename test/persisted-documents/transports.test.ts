@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
 import { request } from 'undici';
 import { testToken } from '../helpers/gateway';
 import { runOperation, TRANSPORTS, type Credential, type Operation } from '../helpers/transports';
@@ -150,7 +151,7 @@ describe('a JSON POST, on the direct listener (with Content-Length) and on Yoga 
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
       // Without a length the direct listener hands the request to Yoga.
-      body: chunked ? (async function* () { yield text; })() : text,
+      body: chunked ? Readable.from([text]) : text,
     });
     const answer = (await response.body.json()) as { data?: Record<string, unknown>; errors?: Array<{ extensions?: { code?: string } }> };
     return { status: response.statusCode, answer, vendorCalls: required.gateway.sandbox.calls.count() - before };
