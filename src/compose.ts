@@ -27,6 +27,7 @@ import { createMetrics, recordVendorCalls, type Metrics } from './metrics/metric
 import { configuredAgencies, isSandboxMode } from './agencies/configured-agencies';
 import { SANDBOX_CREDENTIALS } from './sandbox/credentials';
 import type { RunningSandbox } from './sandbox/start';
+import { createPersistedDocuments } from './persisted-documents/persisted-documents';
 import { createGateway, type Gateway } from './server';
 import { createVendorClients, createVendorPools, type VendorHttpTuning, type VendorPools } from './sources/clients';
 import type { CrmIdentity } from './sources/vendor-module';
@@ -163,6 +164,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     metrics,
     metricsToken: config.metricsToken,
     limits: config.limits,
+    persistedDocuments: createPersistedDocuments(config.persistedDocuments),
     admin,
     reportLinks: createReportLinks({
       publicUrl: config.publicUrl,

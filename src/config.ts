@@ -13,6 +13,8 @@ import { eachVendor, type VendorAccount, type VendorKey } from './sources/vendor
 
 export { ConfigError } from './config-error';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operation-limits';
+import { DEFAULT_MANIFEST_PATH, readManifest } from './persisted-documents/manifest';
+import type { PersistedDocumentsConfig, PersistedDocumentsMode } from './persisted-documents/persisted-documents';
 
 /** Agency `default` as today's single-agency variables define it; `null`: the sandbox plays that vendor. */
 export type AgencyConfig = { id: string } & { [K in VendorKey]: VendorAccount<K> | null };
@@ -56,6 +58,8 @@ export interface Config {
   auth: AuthConfig;
   /** METRICS_TOKEN: the bearer token `/metrics` asks for; open without one. Write-only. */
   metricsToken: string | undefined;
+  /** PERSISTED_DOCUMENTS, PERSISTED_DOCUMENTS_API_KEYS and the manifest: which documents run. */
+  persistedDocuments: PersistedDocumentsConfig;
 }
 
 /** By vendor, from `<envPrefix>_MAX_CONNECTIONS`. */
@@ -131,6 +135,7 @@ export function loadConfig(env: Env = process.env): Config {
     credentialKeys: credentialKeysFrom(env),
     auth: parseAuthConfig(env),
     metricsToken,
+    persistedDocuments: persistedDocumentsFrom(env),
     agency: {
       id: 'default',
       ...eachVendor<Omit<AgencyConfig, 'id'>>((vendor, key) => (forced ? null : (accountFrom(env, vendor.account) as AgencyConfig[typeof key]))),
@@ -199,6 +204,20 @@ function accountFrom(env: Env, schema: VendorAccountSchema<string>): Record<stri
   return account;
 }
 
+/** Production faces browsers: there only trusted documents run unless PERSISTED_DOCUMENTS says otherwise. */
+export function defaultPersistedDocumentsMode(env: Env): PersistedDocumentsMode {
+  return optional(env, 'NODE_ENV') === 'production' ? 'require' : 'allow';
+}
+
+function persistedDocumentsFrom(env: Env): PersistedDocumentsConfig {
+  const mode = parseChoice(env, 'PERSISTED_DOCUMENTS', ['off', 'allow', 'require'] as const, defaultPersistedDocumentsMode(env));
+  const apiKeys = parseChoice(env, 'PERSISTED_DOCUMENTS_API_KEYS', ['persisted', 'arbitrary'] as const, 'persisted');
+  const path = optional(env, 'PERSISTED_DOCUMENTS_MANIFEST');
+  if (mode === 'off' && path !== undefined) throw new ConfigError('PERSISTED_DOCUMENTS_MANIFEST', 'unset, because PERSISTED_DOCUMENTS=off reads no manifest');
+  const manifest = mode === 'off' ? new Map<string, string>() : readManifest(path ?? DEFAULT_MANIFEST_PATH, 'PERSISTED_DOCUMENTS_MANIFEST');
+  return { mode, apiKeys, manifest };
+}
+
 function credentialKeysFrom(env: Env): CredentialKeys | undefined {
   const key = (name: string) => {
     const raw = optional(env, name);
@@ -243,6 +262,13 @@ function parseCount(env: Env, name: string, fallback: number, min = 1, max = 10_
   const count = Number(raw);
   if (!/^\d+$/.test(raw) || count < min || count > max) throw new ConfigError(name, `a whole number from ${min} to ${max}`);
   return count;
+}
+
+function parseChoice<T extends string>(env: Env, name: string, choices: readonly T[], fallback: T): T {
+  const raw = optional(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(raw)) throw new ConfigError(name, `one of ${choices.join(', ')}`);
+  return raw as T;
 }
 
 function parseFlag(env: Env, name: string, fallback: boolean): boolean {

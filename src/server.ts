@@ -21,6 +21,9 @@ import { withAnswerBudget } from './limits/answer-budget';
 import { DEFAULT_OPERATION_LIMITS, useOperationLimits, type OperationLimits } from './limits/operation-limits';
 import type { LinkStore } from './links/link-store';
 import type { ReportDocumentStore } from './links/report-documents';
+import type { PersistedDocuments } from './persisted-documents/persisted-documents';
+import { usePersistedDocuments } from './persisted-documents/use-persisted-documents';
+import { usePrivateGetAnswers } from './persisted-documents/use-private-get-answers';
 import { schema } from './schema';
 import type { Metrics } from './metrics/metrics';
 import { useMetricsRoute } from './metrics/metrics-route';
@@ -73,6 +76,8 @@ export interface GatewayDeps {
   limits?: OperationLimits;
   /** The agencies, API keys and Canopy keys the admin fields change. */
   admin: AgencyAdmin;
+  /** Which documents run (PERSISTED_DOCUMENTS): the same rule on every transport. */
+  persistedDocuments: PersistedDocuments;
   /** Headers GraphiQL opens with (the sandbox's development token). */
   graphiqlHeaders?: Record<string, string>;
   /** The browser origins that may call (CORS_ORIGINS), over HTTP and WebSocket. @default DEVELOPMENT_CORS */
@@ -141,6 +146,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
       useAuthentication(deps.authentication, principals, GRAPHQL_ENDPOINT),
       useCrossSiteRequestRefusal(),
       ...useSchemaExposure(exposure, GRAPHQL_ENDPOINT),
+      // Before anything reads the document: a persisted one replaces its id here.
+      ...usePersistedDocuments(deps.persistedDocuments, (request) => principals.get(request)),
+      usePrivateGetAnswers(GRAPHQL_ENDPOINT),
       ...useOperationLimits(deps.limits ?? DEFAULT_OPERATION_LIMITS),
       useOperationMetrics(deps.metrics),
       useMetricsRoute(deps.metrics.registry, deps.metricsToken),
@@ -163,9 +171,16 @@ export function createGateway(deps: GatewayDeps): Gateway {
     ], (error) => logger.error('route failed', error)),
   });
   return {
-    listener: directExecution(yoga, { graphqlEndpoint: GRAPHQL_ENDPOINT, bodyLimit: GRAPHQL_BODY_LIMIT, cors: (request) => cors.optionsFor(request), authentication: deps.authentication }),
+    listener: directExecution(yoga, {
+      graphqlEndpoint: GRAPHQL_ENDPOINT,
+      bodyLimit: GRAPHQL_BODY_LIMIT,
+      cors: (request) => cors.optionsFor(request),
+      authentication: deps.authentication,
+      documents: deps.persistedDocuments,
+    }),
     yoga,
-    attachWebSockets: (server) => attachWebSockets(server, yoga, deps.authentication, (origin) => cors.allows(origin)),
+    attachWebSockets: (server) =>
+      attachWebSockets(server, yoga, { authentication: deps.authentication, allowsOrigin: (origin) => cors.allows(origin), documents: deps.persistedDocuments }),
     cors,
   };
 }

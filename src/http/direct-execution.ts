@@ -1,8 +1,9 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { getOperationAST, type DocumentNode } from 'graphql';
+import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
 import { getCORSHeadersByRequestAndOptions, type CORSOptions } from '@whatwg-node/server';
 import { processRegularResult, type FetchAPI, type YogaServerInstance } from 'graphql-yoga';
 import type { Principal } from '../auth/principal';
+import type { PersistedDocuments } from '../persisted-documents/persisted-documents';
 import type { CallerAuthentication } from './authentication';
 
 const JSON_CONTENT_TYPES = new Set(['application/json', 'application/json;charset=utf-8']);
@@ -15,10 +16,17 @@ interface DirectOptions {
   cors: CORSOptions | ((request: Request) => CORSOptions);
   /** The same decision Yoga's route makes; a refused caller goes to Yoga, which answers the refusal. */
   authentication: CallerAuthentication;
+  /**
+   * Which document runs (PERSISTED_DOCUMENTS): the text, or the persisted document `documentId`
+   * names. A request it refuses goes to Yoga, which answers the refusal.
+   * @default the text, and a request naming a document goes to Yoga
+   */
+  documents?: Pick<PersistedDocuments, 'documentFor'>;
 }
 
 interface Params {
-  query: string;
+  query?: string;
+  documentId?: string;
   variables?: Record<string, unknown> | null;
   operationName?: string | null;
   extensions?: Record<string, unknown> | null;
@@ -51,10 +59,18 @@ export function directExecution(yoga: YogaServerInstance<any, any>, options: Dir
       if (options.authentication.refusalOf(error)) return handOver(req, res, body);
       throw error;
     }
-    const { parse, validate, contextFactory, execute, schema } = yoga.getEnveloped({ params, req, res, principal, clientSignal: clientGoneSignal(res) } as never);
+    let query: string | undefined;
+    try {
+      query = options.documents ? options.documents.documentFor(params, principal) : params.query;
+    } catch (error) {
+      if (error instanceof GraphQLError) return handOver(req, res, body);
+      throw error;
+    }
+    if (query === undefined) return handOver(req, res, body);
+    const { parse, validate, contextFactory, execute, schema } = yoga.getEnveloped({ params: { ...params, query }, req, res, principal, clientSignal: clientGoneSignal(res) } as never);
     let document: DocumentNode;
     try {
-      document = parse(params.query);
+      document = parse(query);
     } catch {
       return handOver(req, res, body);
     }
@@ -137,10 +153,11 @@ function readParams(body: Buffer): Params | undefined {
     return undefined;
   }
   if (typeof params !== 'object' || params === null || Array.isArray(params)) return undefined;
-  const { query, variables, operationName, extensions, ...rest } = params as Record<string, unknown>;
+  const { query, documentId, variables, operationName, extensions, ...rest } = params as Record<string, unknown>;
   const objectOrNull = (value: unknown) => value == null || (typeof value === 'object' && !Array.isArray(value));
   const valid =
-    typeof query === 'string' &&
+    // A persisted document is named by `documentId` instead of sent as `query` (never both: Yoga explains).
+    (typeof query === 'string' ? documentId === undefined : typeof documentId === 'string') &&
     objectOrNull(variables) &&
     (operationName == null || typeof operationName === 'string') &&
     objectOrNull(extensions) &&

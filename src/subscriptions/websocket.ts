@@ -6,6 +6,7 @@ import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Principal } from '../auth/principal';
 import type { CallerAuthentication } from '../http/authentication';
+import type { PersistedDocuments } from '../persisted-documents/persisted-documents';
 import { ClientOperations } from './client-operations';
 
 interface EnvelopedRoot {
@@ -20,14 +21,23 @@ interface EnvelopedRoot {
  * connection_init payload (never from the URL), and closed with 4401 or 4403 when refused.
  * Operations go through Yoga's own pipeline (`getEnveloped`), so its plugins, context and error
  * masking apply over WebSocket too, and each carries the socket's principal and the signal of its
- * client going away (`clientSignal`), which stops its vendor calls. Returns the function that
- * closes every socket.
+ * client going away (`clientSignal`), which stops its vendor calls. Yoga's `onParams` does not
+ * run here, so the document is chosen by `documents` first: a persisted one named by `documentId`
+ * or `extensions.persistedQuery` (with `query: ""`, which graphql-ws requires to be a string), or
+ * the text, where the principal may send text. Returns the function that closes every socket.
  */
+export interface WebSocketDeps {
+  authentication: CallerAuthentication;
+  /** Whether a browser page of this origin may open a socket (CORS_ORIGINS); a client sending no Origin is not a page. */
+  allowsOrigin: (origin: string) => boolean;
+  /** Which document an operation runs: persisted or text (PERSISTED_DOCUMENTS). */
+  documents: Pick<PersistedDocuments, 'documentFor'>;
+}
+
 export function attachWebSockets(
   server: Server,
   yoga: YogaServerInstance<any, any>, // eslint-disable-line @typescript-eslint/no-explicit-any -- any Yoga instance
-  authentication: CallerAuthentication,
-  allowsOrigin: (origin: string) => boolean,
+  { authentication, allowsOrigin, documents }: WebSocketDeps,
 ): () => Promise<void> {
   const sockets = new WebSocketServer({
     server,
@@ -54,17 +64,27 @@ export function attachWebSockets(
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args),
       onSubscribe: async (ctx, id, payload) => {
+        const principal = principals.get(ctx.extra.socket);
+        let query: string;
+        try {
+          query = documents.documentFor(payload, principal);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+        const params = { ...payload, query };
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
-          params: payload,
-          principal: principals.get(ctx.extra.socket),
+          params,
+          principal,
+          // The message's own payload: onComplete and onError end the operation by it.
           clientSignal: operationsOf(ctx.extra.socket).start(id, payload),
         });
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parse(query);
         } catch (error) {
           // A document refused by the parser (syntax, token limit) is the client's error, not the socket's.
           if (error instanceof GraphQLError) return [error];

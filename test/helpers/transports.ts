@@ -10,8 +10,13 @@ export type Transport = (typeof TRANSPORTS)[number];
 export type Credential = { kind: 'none' } | { kind: 'token'; token: string } | { kind: 'apiKey'; key: string };
 
 export interface Operation {
-  query: string;
+  /** The document's text; absent when a persisted document is named instead. */
+  query?: string;
   variables?: Record<string, unknown>;
+  /** A persisted document's id, `sha256:<hex>`. */
+  documentId?: string;
+  /** E.g. APQ's `persistedQuery`. */
+  extensions?: Record<string, unknown>;
 }
 
 export interface RunOptions {
@@ -79,8 +84,10 @@ async function overHttp(gatewayUrl: string, transport: Exclude<Transport, 'graph
   const url = new URL(`${gatewayUrl}${options.path ?? '/graphql'}`);
   for (const [name, value] of Object.entries(options.urlParams ?? {})) url.searchParams.set(name, value);
   if (transport === 'GET') {
-    url.searchParams.set('query', operation.query);
+    if (operation.query !== undefined) url.searchParams.set('query', operation.query);
+    if (operation.documentId !== undefined) url.searchParams.set('documentId', operation.documentId);
     if (operation.variables) url.searchParams.set('variables', JSON.stringify(operation.variables));
+    if (operation.extensions) url.searchParams.set('extensions', JSON.stringify(operation.extensions));
   }
   const controller = new AbortController();
   const hangUp = setTimeout(() => controller.abort(), options.waitMs ?? 5_000);
@@ -158,7 +165,8 @@ function overWebSocket(gatewayUrl: string, operation: Operation, options: RunOpt
     socket.on('message', (raw) => {
       const message = JSON.parse(String(raw)) as { type: string; payload?: unknown };
       if (message.type === 'connection_ack') {
-        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: operation }));
+        // graphql-ws requires a string `query`, empty when the document is named instead.
+        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: '', ...operation } }));
         options.onOpen?.();
       } else if (message.type === 'next') {
         results.push(message.payload as Result);
