@@ -27,6 +27,7 @@ import { createMetrics, recordVendorCalls, type Metrics } from './metrics/metric
 import { configuredAgencies, isSandboxMode } from './agencies/configured-agencies';
 import { SANDBOX_CREDENTIALS } from './sandbox/credentials';
 import type { RunningSandbox } from './sandbox/start';
+import { createLogger, type Logger } from './logging/logger';
 import { createGateway, type Gateway } from './server';
 import { createVendorClients, createVendorPools, type VendorHttpTuning, type VendorPools } from './sources/clients';
 import type { CrmIdentity } from './sources/vendor-module';
@@ -58,6 +59,9 @@ export interface CompositionParts {
   vendorHttp?: Omit<VendorHttpTuning, 'onCall'>;
   /** Tests only: more readiness checks. */
   readiness?: ReadinessCheck[];
+  /** Where the gateway's lines go. @default a logger at level info on stdout */
+  logger?: Logger;
+  /** Tests only: the agencies' and rotations' lines, in place of the logger's. */
   log?: (line: string) => void;
 }
 
@@ -88,7 +92,9 @@ export interface ComposedGateway {
  */
 export async function composeGateway(parts: CompositionParts): Promise<ComposedGateway> {
   const { config, redis, subscriber, sandbox } = parts;
-  const log = parts.log ?? ((line: string) => console.log(line));
+  const logger = parts.logger ?? createLogger();
+  const agenciesLogger = logger.child({ component: 'agencies' });
+  const log = parts.log ?? ((line: string) => agenciesLogger.info(line));
   const prefix = config.redisKeyPrefix;
   const stores: GatewayStores = {
     links: parts.stores?.links ?? (redis ? createRedisLinkStore(redis, { prefix }) : createMemoryLinkStore()),
@@ -100,8 +106,9 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
   const configured = configuredAgencies(config, sandbox);
   const registry = createAgencyRegistry({
     configured,
-    runtime: redis && createRuntimeAgencyStore({ redis, prefix, cipher }),
+    runtime: redis && createRuntimeAgencyStore({ redis, prefix, cipher, log: (line) => agenciesLogger.warn(line) }),
     subscriber,
+    log: (line) => agenciesLogger.warn(line),
   });
   registry.ready.catch((error: Error) => log(`agencies: run-time agencies not read yet (${error.message}); serving the configured ones`));
 
@@ -174,6 +181,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
       canopyKeyRotations.readiness,
       ...(parts.readiness ?? []),
     ],
+    logger,
     graphiqlHeaders: devTokens && { authorization: `Bearer ${devTokens.tokens[configured[0]!.id]}` },
   });
 

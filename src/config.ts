@@ -5,6 +5,7 @@ import { parseCredentialKey, type CredentialKeys } from './agencies/credential-c
 import { parseAuthConfig, type AuthConfig } from './auth/auth-config';
 import { ConfigError } from './config-error';
 import { redactUrl } from './http/redact-url';
+import { parseLogLevel, type LogLevel } from './logging/log-level';
 import type { VendorAccountSchema } from './sources/vendor-module';
 import { eachVendor, type VendorAccount, type VendorKey } from './sources/vendors';
 
@@ -43,6 +44,8 @@ export interface Config {
   auth: AuthConfig;
   /** METRICS_TOKEN: the bearer token `/metrics` asks for; open without one. Write-only. */
   metricsToken: string | undefined;
+  /** LOG_LEVEL: the least severe level written. @default info */
+  logLevel: LogLevel;
 }
 
 /** By vendor, from `<envPrefix>_MAX_CONNECTIONS`. */
@@ -106,6 +109,7 @@ export function loadConfig(env: Env = process.env): Config {
     credentialKeys: credentialKeysFrom(env),
     auth: parseAuthConfig(env),
     metricsToken,
+    logLevel: parseLogLevel(env.LOG_LEVEL),
     agency: {
       id: 'default',
       ...eachVendor<Omit<AgencyConfig, 'id'>>((vendor, key) => (forced ? null : (accountFrom(env, vendor.account) as AgencyConfig[typeof key]))),

@@ -7,6 +7,8 @@ import { SignJWT } from 'jose';
 import { request } from 'undici';
 import { SCOPES } from '../../src/auth/principal';
 import { composeGateway } from '../../src/compose';
+import { configuredSecrets } from '../../src/logging/configured-secrets';
+import { memoryLogger } from './memory-logger';
 import { loadConfig } from '../../src/config';
 import type { ReadinessCheck } from '../../src/http/health-routes';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../../src/limits/operation-limits';
@@ -96,7 +98,10 @@ export async function useGateway(options: TestGatewayOptions = {}) {
     ...(options.redis && { REDIS_KEY_PREFIX: options.redis.prefix }),
     ...options.env,
   });
+  // Composed as main.ts composes it, its lines kept in memory instead of going to stdout.
+  const logs = memoryLogger({ level: config.logLevel, secrets: configuredSecrets(config) });
   const composed = await composeGateway({
+    logger: logs.logger,
     config: { ...config, limits },
     redis: options.redis?.client,
     subscriber: options.redis?.subscriber,
@@ -135,6 +140,10 @@ export async function useGateway(options: TestGatewayOptions = {}) {
     yoga: composed.gateway.yoga,
     composed,
     sandbox,
+    /** Every line the gateway logged, as it would have written it to stdout. */
+    logLines: logs.lines,
+    /** Those lines parsed. */
+    logRecords: logs.records,
     /** `sandbox-north`'s vendor clients. */
     clients: north.clients,
     links,
