@@ -100,9 +100,11 @@ export function useOperationLog(baseLogger: Logger, options: OperationLogOptions
         logger.info(recordFields(record), 'graphql operation');
       };
     },
-    onValidate({ context }) {
+    onValidate({ context, params }) {
       const initial = context as InitialContext;
       const record = recordOf(initial);
+      // A refused operation is named too: by the document's operation when the request named none.
+      if (record && !record.operationName) record.operationName = getOperationAST(params.documentAST)?.name?.value;
       return ({ valid, result }) => {
         if (!record || !initial.socket || valid) return;
         for (const error of result) record.codes.add(String(error.extensions.code ?? 'GRAPHQL_VALIDATION_FAILED'));
@@ -131,8 +133,10 @@ export function useOperationLog(baseLogger: Logger, options: OperationLogOptions
           if (context.request) record.transport = 'sse';
           return streamed(record);
         }
+        // Over HTTP through Yoga the answer is read as it is written, after every plugin (onResultProcess).
+        if (!writtenHere(context)) return undefined;
         noteResult(record, result);
-        if (writtenHere(context)) logger.info(recordFields(record), 'graphql operation');
+        logger.info(recordFields(record), 'graphql operation');
         return undefined;
       },
     };

@@ -27,7 +27,8 @@ export function newRecord(requestId: string, transport: Transport): OperationRec
 /** Takes in one result: its errors' codes and the vendor calls it reports (`extensions.vendorCalls`). */
 export function noteResult(record: OperationRecord, result: ExecutionResult | readonly ExecutionResult[]): void {
   for (const one of Array.isArray(result) ? result : [result as ExecutionResult]) {
-    for (const error of one.errors ?? []) record.codes.add(codeOf(error.extensions?.code));
+    // Before Yoga masks an error its code may be on the error it wraps (a VendorError's).
+    for (const error of one.errors ?? []) record.codes.add(codeOf(error.extensions?.code ?? (error.originalError as { code?: unknown } | undefined)?.code));
     const vendorCalls = one.extensions?.vendorCalls;
     if (vendorCalls !== undefined) record.vendorCalls = vendorCalls;
   }
