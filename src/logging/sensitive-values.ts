@@ -18,12 +18,13 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, MASK],
   // US social security and UK national insurance numbers.
   [/\b\d{3}-\d{2}-\d{4}\b/g, MASK],
-  [/\b[A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/gi, MASK],
+  [/\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/gi, MASK],
   // A calendar date (a date of birth is one); an instant, a date with a time, is left alone.
   [/\b\d{4}-\d{2}-\d{2}\b(?!T\d)/g, MASK],
   [/\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/g, MASK],
-  // A phone number: nine or more digits, with the separators people write; after a JSON escape (\n) too.
-  [/(?:(?<=\\[nrt])|(?<![\w+]))\+?\(?\d(?:[\s().-]{0,2}\d){8,15}(?!\w)/g, MASK],
+  // A phone number: nine or more digits, with the separators people write; after a JSON escape (\n) too,
+  // but not a JSON number (after ":", "," or "["), which is the gateway's own (a duration, a count).
+  [/(?:(?<=\\[nrt])|(?<![\w+:,[]))\+?\(?\d(?:[\s().-]{0,2}\d){8,15}(?!\w)/g, MASK],
 ];
 
 /** Builds the masking of one line: the patterns above, and each known secret value exactly. */
