@@ -56,7 +56,7 @@ export interface TestGatewayOptions {
 }
 
 export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789abcdef-0123456789';
-const TEST_BASE_WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
+export const TEST_BASE_WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
 export const TEST_REPORT_KEY = 'test-report-key-0123456789abcdef-0123456789';
 /** The secret of `sandbox-north`'s webhook URLs, derived from WEBHOOK_SECRET as every instance derives it. */
 export const TEST_WEBHOOK_SECRET = webhookSecretFor(TEST_BASE_WEBHOOK_SECRET, 'sandbox-north');
