@@ -8,14 +8,13 @@ export type { Logger } from 'pino';
 export const LOG_VALUE_LIMIT = 500;
 
 /**
- * Keys never written, at the top of a line or one object down: credentials, and what a client
- * sends as data (variables, bodies, connection parameters).
+ * Keys never written, at the top of a line and in its `headers`: credentials, and what a client
+ * sends as data (variables, bodies, connection parameters). Named paths only: pino's wildcard
+ * paths cost ten times a whole line; the value scan is what catches a credential anywhere else.
  */
-const REDACTED_KEYS = ['authorization', 'cookie', '["set-cookie"]', '["x-api-key"]', 'password', 'secret', 'secretKey', 'token', 'apiKey', 'variables', 'body', 'connectionParams'];
-const REDACT_PATHS = REDACTED_KEYS.flatMap((key) => {
-  const member = key.startsWith('[') ? key : `.${key}`;
-  return [key, `*${member}`, `*.headers${member}`];
-});
+const REDACTED_KEYS = ['authorization', 'cookie', 'password', 'secret', 'secretKey', 'token', 'apiKey', 'variables', 'body', 'connectionParams'];
+const REDACTED_HEADERS = ['authorization', 'cookie', '["set-cookie"]', '["x-api-key"]'];
+const REDACT_PATHS = [...REDACTED_KEYS, ...REDACTED_HEADERS.map((header) => (header.startsWith('[') ? `headers${header}` : `headers.${header}`))];
 
 export interface LoggerOptions {
   /** The least severe level written. @default 'info' */
@@ -39,7 +38,6 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     {
       level: options.level ?? 'info',
       base: undefined,
-      timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }), log: shortenedFields },
       redact: { paths: REDACT_PATHS, censor: MASK },
       serializers: { err: errorFields },

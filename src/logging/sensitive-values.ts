@@ -10,12 +10,13 @@ const PATTERNS: Array<[RegExp, string]> = [
   // A bearer or basic credential, with its scheme kept so the line still says what was sent.
   [/\b(Bearer|Basic)\s+[\w\-.~+/=]+/gi, `$1 ${MASK}`],
   // A JWT: three base64url parts, the first a JSON object ("eyJ").
-  [/eyJ[\w-]*\.[\w-]+\.[\w-]*/g, MASK],
+  [/(?<![\w-])eyJ[\w-]*\.[\w-]+\.[\w-]*/g, MASK],
   // The gateway's API keys.
   [/rgk_[\w-]+/g, MASK],
   // A webhook URL's secret path segment.
   [/(\/webhooks\/[\w-]+\/)[^/\s"?#\\]+/g, `$1${MASK}`],
-  [/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, MASK],
+  // From the start of a run of address characters only: trying every position in it is quadratic.
+  [/(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, MASK],
   // US social security and UK national insurance numbers.
   [/\b\d{3}-\d{2}-\d{4}\b/g, MASK],
   [/\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/gi, MASK],
