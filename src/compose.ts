@@ -28,6 +28,7 @@ import { configuredAgencies, isSandboxMode } from './agencies/configured-agencie
 import { SANDBOX_CREDENTIALS } from './sandbox/credentials';
 import type { RunningSandbox } from './sandbox/start';
 import { createPersistedDocuments } from './persisted-documents/persisted-documents';
+import { createLogger, type Logger } from './logging/logger';
 import { createGateway, type Gateway } from './server';
 import { createVendorClients, createVendorPools, type VendorHttpTuning, type VendorPools } from './sources/clients';
 import type { CrmIdentity } from './sources/vendor-module';
@@ -59,6 +60,9 @@ export interface CompositionParts {
   vendorHttp?: Omit<VendorHttpTuning, 'onCall'>;
   /** Tests only: more readiness checks. */
   readiness?: ReadinessCheck[];
+  /** Where the gateway's lines go. @default a logger at level info on stdout */
+  logger?: Logger;
+  /** Tests only: the agencies' and rotations' lines, in place of the logger's. */
   log?: (line: string) => void;
 }
 
@@ -89,7 +93,9 @@ export interface ComposedGateway {
  */
 export async function composeGateway(parts: CompositionParts): Promise<ComposedGateway> {
   const { config, redis, subscriber, sandbox } = parts;
-  const log = parts.log ?? ((line: string) => console.log(line));
+  const logger = parts.logger ?? createLogger();
+  const agenciesLogger = logger.child({ component: 'agencies' });
+  const log = parts.log ?? ((line: string) => agenciesLogger.info(line));
   const prefix = config.redisKeyPrefix;
   const stores: GatewayStores = {
     links: parts.stores?.links ?? (redis ? createRedisLinkStore(redis, { prefix }) : createMemoryLinkStore()),
@@ -101,8 +107,9 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
   const configured = configuredAgencies(config, sandbox);
   const registry = createAgencyRegistry({
     configured,
-    runtime: redis && createRuntimeAgencyStore({ redis, prefix, cipher }),
+    runtime: redis && createRuntimeAgencyStore({ redis, prefix, cipher, log: (line) => agenciesLogger.warn(line) }),
     subscriber,
+    log: (line) => agenciesLogger.warn(line),
   });
   registry.ready.catch((error: Error) => log(`agencies: run-time agencies not read yet (${error.message}); serving the configured ones`));
 
@@ -176,6 +183,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
       canopyKeyRotations.readiness,
       ...(parts.readiness ?? []),
     ],
+    logger,
     graphiqlHeaders: devTokens && { authorization: `Bearer ${devTokens.tokens[configured[0]!.id]}` },
     cors: config.cors,
     exposure: { graphiql: config.graphiql, introspection: config.introspection },

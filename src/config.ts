@@ -8,6 +8,7 @@ import { ConfigError } from './config-error';
 import type { CorsConfig } from './http/cors';
 import { defaultHost, refuseUnsafeCombinations } from './http/production-defaults';
 import { redactUrl } from './http/redact-url';
+import { parseLogLevel, type LogLevel } from './logging/log-level';
 import type { VendorAccountSchema } from './sources/vendor-module';
 import { eachVendor, type VendorAccount, type VendorKey } from './sources/vendors';
 
@@ -60,6 +61,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** PERSISTED_DOCUMENTS, PERSISTED_DOCUMENTS_API_KEYS and the manifest: which documents run. */
   persistedDocuments: PersistedDocumentsConfig;
+  /** LOG_LEVEL: the least severe level written. @default info */
+  logLevel: LogLevel;
 }
 
 /** By vendor, from `<envPrefix>_MAX_CONNECTIONS`. */
@@ -136,6 +139,7 @@ export function loadConfig(env: Env = process.env): Config {
     auth: parseAuthConfig(env),
     metricsToken,
     persistedDocuments: persistedDocumentsFrom(env),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
     agency: {
       id: 'default',
       ...eachVendor<Omit<AgencyConfig, 'id'>>((vendor, key) => (forced ? null : (accountFrom(env, vendor.account) as AgencyConfig[typeof key]))),

@@ -6,6 +6,9 @@ import { isSandboxMode, needsSandbox } from './agencies/configured-agencies';
 import { composeGateway, type ComposedGateway } from './compose';
 import { ConfigError, loadConfig, type Config } from './config';
 import { redactUrl } from './http/redact-url';
+import { configuredSecrets } from './logging/configured-secrets';
+import { writeDevTokens } from './logging/dev-tokens-line';
+import { createLogger, type Logger } from './logging/logger';
 import { migrateLinkKeys } from './links/migrate-link-keys';
 import { createSandboxDriver } from './sandbox/driver';
 import { seedSandboxLinks } from './sandbox/seed-links';
@@ -15,18 +18,20 @@ import { untilDone } from './until-done';
 /** The only place that opens things: config, Redis, the sandbox, the listener, and shutdown. */
 async function main(): Promise<void> {
   const config = readConfig();
-  const redis = await connectRedis(config);
+  const logger = createLogger({ level: config.logLevel, secrets: configuredSecrets(config) });
+  const startup = logger.child({ component: 'startup' });
+  const redis = await connectRedis(config, logger.child({ component: 'redis' }));
   // SUBSCRIBE takes a connection over, so fan-out and change messages get one of their own.
   const subscriber = redis?.duplicate();
   // Connected before anything subscribes: a SUBSCRIBE queued ahead of ioredis's ready check fails it.
   await subscriber?.connect().catch(() => undefined);
   // Before serving when Redis answers; when it does not yet, the gateway serves (not ready) and the links move once it does.
-  const linksMoved = redis && untilDone('links: moving to per-agency keys', () => migrateLinkKeys(redis, config.redisKeyPrefix));
+  const linksMoved = redis && untilDone('links: moving to per-agency keys', () => migrateLinkKeys(redis, config.redisKeyPrefix), startup);
   if (redis?.status === 'ready') await linksMoved;
   const sandbox = needsSandbox(config) ? await startSandbox() : undefined;
-  const composed = await startOrExplain(() => composeGateway({ config, redis, subscriber, sandbox }));
-  for (const line of composed.describe()) console.log(line);
-  announceAuthentication(composed);
+  const composed = await startOrExplain(() => composeGateway({ config, redis, subscriber, sandbox, logger }));
+  for (const line of composed.describe()) startup.info(line);
+  announceAuthentication(composed, startup);
 
   const server = createServer(composed.gateway.listener);
   const closeWebSockets = composed.gateway.attachWebSockets(server);
@@ -34,11 +39,11 @@ async function main(): Promise<void> {
     server.once('error', reject); // e.g. EADDRINUSE: nothing would be served, so stop
     server.listen(config.port, config.host, resolve);
   });
-  console.log(`rentgraph: GraphQL at ${listeningAt(server)} (public URL ${redactUrl(config.publicUrl)})`);
-  const driver = sandbox && (await startSandboxActivity(sandbox, composed, config));
+  startup.info(`rentgraph: GraphQL at ${listeningAt(server)} (public URL ${redactUrl(config.publicUrl)})`);
+  const driver = sandbox && (await startSandboxActivity(sandbox, composed, config, logger.child({ component: 'sandbox' })));
 
   const stop = async (signal: string) => {
-    console.log(`${signal}: stopping`);
+    startup.info(`${signal}: stopping`);
     await driver?.stop();
     await closeWebSockets();
     // Open SSE streams would hold the server open: their clients reconnect to another instance.
@@ -66,14 +71,13 @@ function listeningAt(server: Server): string {
 }
 
 /** Says how callers authenticate; AUTH=off and the sandbox's generated tokens are said loudly. */
-function announceAuthentication(composed: ComposedGateway): void {
+function announceAuthentication(composed: ComposedGateway, logger: Logger): void {
   if (composed.authMode === 'off') {
-    console.warn(['!!! AUTH=off: every caller acts for agency "default" with every scope, unauthenticated.', '!!! Never expose this gateway beyond a trusted network.'].join('\n'));
+    logger.warn('!!! AUTH=off: every caller acts for agency "default" with every scope, unauthenticated.');
+    logger.warn('!!! Never expose this gateway beyond a trusted network.');
   }
-  const dev = composed.devTokens;
-  if (!dev) return;
-  console.log(`auth: sandbox development tokens (every scope, until ${dev.expiresAt.toISOString()}), also in ${dev.file}; GraphiQL opens with the first:`);
-  for (const [agencyId, token] of Object.entries(dev.tokens)) console.log(`  ${agencyId}: ${token}`);
+  // Made in sandbox mode only: no other mode has development tokens to write.
+  if (composed.devTokens) writeDevTokens(composed.devTokens);
 }
 
 /**
@@ -81,22 +85,22 @@ function announceAuthentication(composed: ComposedGateway): void {
  * registers with Canopy), done at start so events flow at once, then the simulated renters and
  * tenants set going.
  */
-async function startSandboxActivity(sandbox: RunningSandbox, composed: ComposedGateway, config: Config) {
+async function startSandboxActivity(sandbox: RunningSandbox, composed: ComposedGateway, config: Config, logger: Logger) {
   for (const account of sandbox.accounts) {
     // Outside sandbox mode, sandbox-north's accounts play the vendors today's variables leave out of agency `default`.
     const agency = composed.registry.get(isSandboxMode(config) ? account.id : account.id === 'sandbox-north' ? 'default' : '');
     const services = agency && (await composed.agencies.get(agency.id));
     if (!agency || !services) continue;
-    void untilDone(`sandbox: seeding ${agency.id}'s demo links`, () => seedSandboxLinks(composed.stores, agency.id, account.simulators));
+    void untilDone(`sandbox: seeding ${agency.id}'s demo links`, () => seedSandboxLinks(composed.stores, agency.id, account.simulators), logger);
     await account.connect(agency, services);
   }
   if (!config.sandbox.events) {
-    console.log('sandbox: simulated renter and tenant activity off (SANDBOX_EVENTS=0)');
+    logger.info('sandbox: simulated renter and tenant activity off (SANDBOX_EVENTS=0)');
     return undefined;
   }
-  const driver = createSandboxDriver({ simulators: sandbox.activeSimulators(), log: (line) => console.warn(line) });
+  const driver = createSandboxDriver({ simulators: sandbox.activeSimulators(), log: (line) => logger.warn(line) });
   driver.start();
-  console.log('sandbox: simulated renter and tenant activity on');
+  logger.info('sandbox: simulated renter and tenant activity on');
   return driver;
 }
 
@@ -119,7 +123,8 @@ async function startOrExplain<T>(start: () => Promise<T>): Promise<T> {
 
 function explainAndExit(error: unknown): never {
   if (error instanceof ConfigError) {
-    console.error(`rentgraph: bad configuration. ${error.message}`);
+    // Before the configuration is read there is no LOG_LEVEL: a refusal is always written.
+    createLogger().fatal(`rentgraph: bad configuration. ${error.message}`);
     process.exit(1);
   }
   throw error;
@@ -130,29 +135,25 @@ function explainAndExit(error: unknown): never {
  * and the default Redis does not answer. An explicit REDIS_URL that does not answer is kept
  * (ioredis reconnects) and readiness reports it.
  */
-async function connectRedis(config: Config): Promise<Redis | undefined> {
+async function connectRedis(config: Config, logger: Logger): Promise<Redis | undefined> {
   const redis = new Redis(config.redisUrl, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 2 });
-  redis.on('error', (error: Error) => console.error(`redis: ${error.message}`));
+  redis.on('error', (error: Error) => logger.error(`redis: ${error.message}`));
   try {
     await redis.connect();
     return redis;
   } catch (error) {
     if (config.redisUrlExplicit) {
-      console.error(`redis: ${redactUrl(config.redisUrl)} does not answer (${(error as Error).message}); readiness fails until it does`);
+      logger.error(`redis: ${redactUrl(config.redisUrl)} does not answer (${(error as Error).message}); readiness fails until it does`);
       return redis;
     }
     redis.disconnect();
-    console.warn(
-      [
-        '!!! Redis does not answer at redis://127.0.0.1:6379 and REDIS_URL is not set.',
-        '!!! Running as a SINGLE INSTANCE with links and events IN MEMORY: lost on restart, not shared.',
-      ].join('\n'),
-    );
+    logger.warn('!!! Redis does not answer at redis://127.0.0.1:6379 and REDIS_URL is not set.');
+    logger.warn('!!! Running as a SINGLE INSTANCE with links and events IN MEMORY: lost on restart, not shared.');
     return undefined;
   }
 }
 
 main().catch((error: unknown) => {
-  console.error('rentgraph: failed to start', error);
+  createLogger().fatal({ err: error }, 'rentgraph: failed to start');
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createGraphQLError, createYoga, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
 import type { AgencyServicesCache } from './agencies/agency-services';
 import type { Principal } from './auth/principal';
@@ -25,6 +25,8 @@ import type { PersistedDocuments } from './persisted-documents/persisted-documen
 import { usePersistedDocuments } from './persisted-documents/use-persisted-documents';
 import { usePrivateGetAnswers } from './persisted-documents/use-private-get-answers';
 import { schema } from './schema';
+import type { Logger } from './logging/logger';
+import { useOperationLog } from './logging/operation-log';
 import type { Metrics } from './metrics/metrics';
 import { useMetricsRoute } from './metrics/metrics-route';
 import { useOperationMetrics } from './metrics/operation-metrics';
@@ -84,6 +86,8 @@ export interface GatewayDeps {
   cors?: CorsConfig;
   /** GRAPHIQL and INTROSPECTION. @default FULL_EXPOSURE */
   exposure?: SchemaExposure;
+  /** Where every line the gateway logs goes: one per operation and per webhook, and failures. */
+  logger: Logger;
 }
 
 /** What the transports hand the context factory: the principal they authenticated. */
@@ -103,10 +107,11 @@ export interface Gateway {
 
 /** The whole gateway as a request handler (`yoga` is also a fetch handler); it never listens. */
 export function createGateway(deps: GatewayDeps): Gateway {
-  const logger = createGatewayLogger();
+  const logger = createGatewayLogger(deps.logger);
   const principals = new WeakMap<Request, Principal>();
   const cors = createCorsPolicy(deps.cors ?? DEVELOPMENT_CORS);
   const exposure = deps.exposure ?? FULL_EXPOSURE;
+  const operationLog = useOperationLog(deps.logger, { graphqlEndpoint: GRAPHQL_ENDPOINT, principalOf: (request) => principals.get(request) });
   const yoga = createYoga<ServerContext, GatewayContext>({
     schema: withAnswerBudget(schema),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -140,9 +145,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
     },
     // GraphiQL served from the gateway itself, not a CDN: it works offline and behind strict firewalls.
     renderGraphiQL,
-    maskedErrors: { maskError },
+    maskedErrors: { maskError: (error, message) => maskError(error, message, logger) },
     logging: logger,
     plugins: withRouteErrors([
+      operationLog.requests,
       useAuthentication(deps.authentication, principals, GRAPHQL_ENDPOINT),
       useCrossSiteRequestRefusal(),
       ...useSchemaExposure(exposure, GRAPHQL_ENDPOINT),
@@ -167,7 +173,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
         deadLetters: deps.deadLetters,
         counter: deps.metrics.webhooks,
         clients: async (agencyId) => (await deps.agencies.get(agencyId))?.clients,
+        logger: deps.logger,
       }),
+      operationLog.operations,
     ], (error) => logger.error('route failed', error)),
   });
   return {
@@ -189,7 +197,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
  * Vendor failures reach the client with a message a person can act on and `extensions.code`
  * and `extensions.vendor`; anything unexpected is masked.
  */
-function maskError(error: unknown, message: string): Error {
+function maskError(error: unknown, message: string, logger: YogaLogger): Error {
   const graphqlError = error instanceof GraphQLError ? error : undefined;
   const original = graphqlError ? graphqlError.originalError : error;
   const path = graphqlError?.path;
@@ -215,6 +223,6 @@ function maskError(error: unknown, message: string): Error {
     return createGraphQLError(`An id cannot be sent to the vendor: ${original.message}`, { path, extensions: { code: 'BAD_USER_INPUT' } });
   }
   if (graphqlError && (!original || original instanceof GraphQLError)) return graphqlError;
-  console.error('unexpected error', original);
+  logger.error('unexpected error', original);
   return createGraphQLError(message, { path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }

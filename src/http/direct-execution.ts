@@ -99,7 +99,7 @@ export function directExecution(yoga: YogaServerInstance<any, any>, options: Dir
     req.on('end', () => {
       execute(req, res, mediaType, Buffer.concat(chunks)).catch((error: unknown) => {
         // Resolver errors are in the result; this is the gateway's own failure.
-        console.error('direct execution failed', error);
+        yoga.logger.error('direct execution failed', error);
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
         res.end(JSON.stringify({ errors: [{ message: 'Unexpected error.' }] }));
       });

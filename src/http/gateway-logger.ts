@@ -1,44 +1,45 @@
 import { GraphQLError } from 'graphql';
-import { createLogger, type YogaLogger } from 'graphql-yoga';
+import type { YogaLogger } from 'graphql-yoga';
+import type { Logger } from '../logging/logger';
 import { VendorError } from '../sources/vendor-error';
 
 /**
- * Yoga's logger, except that a vendor's failure, which Yoga logs each time it masks one, is one
- * warning line rather than an error with a stack: during a vendor outage every request has one,
- * and what an operator needs is which vendor, which call and what it answered.
+ * Yoga's logger on the gateway's, except that a vendor's failure, which Yoga logs each time it
+ * masks one, is one warning line rather than an error with a stack: during a vendor outage every
+ * request has one, and what an operator needs is which vendor, which call and what it answered.
  */
-export function createGatewayLogger(): YogaLogger {
-  const logger = shortening(createLogger());
+export function createGatewayLogger(logger: Logger): YogaLogger {
+  const yogaLogger = logger.child({ component: 'graphql' });
   return {
-    ...logger,
+    debug: (...args: unknown[]) => write(yogaLogger, 'debug', args),
+    info: (...args: unknown[]) => write(yogaLogger, 'info', args),
+    warn: (...args: unknown[]) => write(yogaLogger, 'warn', args),
     error: (...args: unknown[]) => {
       // Yoga logs the error a resolver threw, which graphql-js has wrapped with its path.
       const [first] = args;
       const vendorError = first instanceof GraphQLError ? first.originalError : first;
-      if (vendorError instanceof VendorError) logger.warn(describe(vendorError));
-      else logger.error(...args);
+      if (vendorError instanceof VendorError) yogaLogger.warn(vendorFields(vendorError), describe(vendorError));
+      else write(yogaLogger, 'error', args);
     },
   };
 }
 
-/** The most characters of one logged value: ids, e-mails and messages that clients choose can be any length. */
-export const LOG_VALUE_LIMIT = 500;
-
-/** Every level of the logger, with each value cut to LOG_VALUE_LIMIT: the one place log values are shortened. */
-function shortening(logger: YogaLogger): YogaLogger {
-  const cut = (log: (...args: unknown[]) => void) => (...args: unknown[]) => log(...args.map(shortened));
-  return { debug: cut(logger.debug), info: cut(logger.info), warn: cut(logger.warn), error: cut(logger.error) };
+/**
+ * One line of Yoga's arguments: its words as the message and the first error as `err`. Anything
+ * else (an object Yoga passes at debug level may hold a request's variables) is named by its kind only.
+ */
+function write(logger: Logger, level: 'debug' | 'info' | 'warn' | 'error', args: unknown[]): void {
+  if (!logger.isLevelEnabled(level)) return;
+  const error = args.find((arg): arg is Error => arg instanceof Error);
+  const words = args.filter((arg) => !(arg instanceof Error)).map((arg) => (typeof arg === 'string' || typeof arg === 'number' ? String(arg) : `[${typeof arg}]`));
+  const message = words.join(' ') || error?.message || '';
+  if (error) logger[level]({ err: error }, message);
+  else logger[level](message);
 }
 
-function shortened(value: unknown): unknown {
-  if (typeof value === 'string') return shortenedText(value);
-  // An error with a long message is logged as its shortened stack; a short one keeps its own form.
-  if (value instanceof Error && value.message.length > LOG_VALUE_LIMIT) return shortenedText(value.stack ?? value.message);
-  return value;
-}
-
-function shortenedText(text: string): string {
-  return text.length <= LOG_VALUE_LIMIT ? text : `${text.slice(0, LOG_VALUE_LIMIT)}… (${text.length - LOG_VALUE_LIMIT} more characters)`;
+/** The failure's vendor, call and answer as fields; the agency by its id only. */
+function vendorFields(error: VendorError): Record<string, unknown> {
+  return { vendor: error.vendor, call: error.endpoint, status: error.status, code: error.code, agency: error.agencyId, vendorRequestId: error.requestId };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Counter } from 'prom-client';
 import type { CallbackUrls } from '../context';
 import { BodyTooLargeError, readLimited } from '../http/read-limited';
 import type { LinkStore } from '../links/link-store';
+import type { Logger } from '../logging/logger';
 import type { ReportDocumentStore } from '../links/report-documents';
 import { fieldNamedIn, PayloadError } from '../sources/normalise';
 import type { VendorName } from '../sources/vendor-error';
@@ -26,6 +27,8 @@ export interface WebhookRoutesOptions {
   maxBodyBytes?: number;
   /** Counts each notification by vendor (its VendorName) and outcome. */
   counter?: Counter<'agency' | 'vendor' | 'outcome'>;
+  /** Gets one line per delivery: its vendor, agency, outcome, status and topic (never its body or the URL's secret). */
+  logger: Logger;
 }
 
 /** A vendor with webhooks, as its route serves it. */
@@ -48,6 +51,10 @@ const ROUTE = /^\/webhooks\/([^/]+)\/([^/]+)$/;
 export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
   const vendors = webhookVendors(options);
+  const logger = options.logger.child({ component: 'webhooks' });
+  /** The delivery's line: its id is the first 16 hex digits of its hash, as a dead letter names it. */
+  const outcome = (fields: { vendor: VendorName; agency?: string; outcome: string; status: number; topic?: string; delivery?: string; failure?: string }) =>
+    logger[fields.status >= 500 ? 'error' : 'info']({ ...fields, delivery: fields.delivery?.slice(0, 16) }, 'webhook');
 
   /** Reads a body into the work that records it; throws only for the body itself. */
   function read(agencyId: string, vendor: WebhookVendor, body: unknown): () => Promise<NewEvent> {
@@ -67,7 +74,7 @@ export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
     const letter = { receivedAt: new Date().toISOString(), vendor: vendor.route, reason, body: raw.slice(0, DEAD_LETTER_BODY_LIMIT) };
     await options.deadLetters.add(agencyId, letter).catch((error: unknown) => {
       // The field only: a reason may quote a value from the body.
-      console.error(`webhooks: refused ${vendor.name} delivery ${delivery.slice(0, 16)} (${fieldNamedIn(reason) ?? 'body'}) and could not keep it as a dead letter: ${failureOf(error)}`);
+      logger.error(`webhooks: refused ${vendor.name} delivery ${delivery.slice(0, 16)} (${fieldNamedIn(reason) ?? 'body'}) and could not keep it as a dead letter: ${failureOf(error)}`);
     });
   }
 
@@ -80,8 +87,14 @@ export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
       if (!vendor) return;
       const reply = (status: number, body: Record<string, unknown>) => endResponse(fetchAPI.Response.json(body, { status }));
       const agencyId = options.agencyFor(given);
-      if (agencyId === undefined) return reply(404, { error: 'Not found' });
-      if (request.method !== 'POST') return endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'POST' } }));
+      if (agencyId === undefined) {
+        outcome({ vendor: vendor.name, outcome: 'unknown secret', status: 404 });
+        return reply(404, { error: 'Not found' });
+      }
+      if (request.method !== 'POST') {
+        outcome({ vendor: vendor.name, agency: agencyId, outcome: 'refused', status: 405 });
+        return endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'POST' } }));
+      }
 
       let raw = '';
       let record: () => Promise<NewEvent>;
@@ -92,17 +105,20 @@ export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
         const refusal = error instanceof Refusal ? error : error instanceof BodyTooLargeError ? new Refusal(413, error.message) : new Refusal(400, 'body: could not be read');
         await deadLetter(agencyId, vendor, deliveryOf(vendor, raw), refusal.message, raw);
         options.counter?.inc({ agency: agencyId, vendor: vendor.name, outcome: 'refused' });
+        outcome({ vendor: vendor.name, agency: agencyId, outcome: 'refused', status: refusal.status, delivery: deliveryOf(vendor, raw) });
         return reply(refusal.status, { error: refusal.message });
       }
 
       const delivery = deliveryOf(vendor, raw);
       try {
-        const { id, duplicate } = await options.events.append(agencyId, delivery, await record());
+        const event = await record();
+        const { id, duplicate } = await options.events.append(agencyId, delivery, event);
         options.counter?.inc({ agency: agencyId, vendor: vendor.name, outcome: duplicate ? 'duplicate' : 'stored' });
+        outcome({ vendor: vendor.name, agency: agencyId, outcome: duplicate ? 'duplicate' : 'stored', status: 200, topic: event.topic, delivery });
         return reply(200, { status: duplicate ? 'duplicate' : 'stored', id });
       } catch (error) {
-        console.error(`webhooks: could not store ${vendor.name} delivery ${delivery.slice(0, 16)}: ${failureOf(error)}`);
         options.counter?.inc({ agency: agencyId, vendor: vendor.name, outcome: 'unavailable' });
+        outcome({ vendor: vendor.name, agency: agencyId, outcome: 'unavailable', status: 503, delivery, failure: failureOf(error) });
         return endResponse(
           fetchAPI.Response.json({ error: 'Could not store the notification; deliver it again' }, { status: 503, headers: { 'retry-after': '5' } }),
         );

@@ -8,7 +8,7 @@ import type { GraphQLResponse } from './gateway';
 import { freePort } from './redis-server';
 
 /** Variables of the gateway's configuration: none comes from the environment the tests run in. */
-const CONFIGURATION = /^(AUTH|CANOPY|REPOSIT|SANDBOX|AGENCIES_FILE|REDIS|CREDENTIALS_KEY|WEBHOOK_SECRET|REPORT_LINK_SECRET|PUBLIC_URL|PORT|METRICS_TOKEN|NODE_ENV$|HOST$|CORS_|GRAPHIQL$|INTROSPECTION$)/;
+const CONFIGURATION = /^(AUTH|CANOPY|REPOSIT|SANDBOX|AGENCIES_FILE|REDIS|CREDENTIALS_KEY|WEBHOOK_SECRET|REPORT_LINK_SECRET|PUBLIC_URL|PORT|METRICS_TOKEN|LOG_LEVEL$|NODE_ENV$|HOST$|CORS_|GRAPHIQL$|INTROSPECTION$|PERSISTED_DOCUMENTS)/;
 
 export interface GatewayProcessOptions {
   /** SANDBOX=1 and SANDBOX_EVENTS=0 unless `env` says otherwise; false: `env` alone, as on a fresh clone with `{}`. @default true */
@@ -64,18 +64,33 @@ export async function startGatewayProcess(env: Record<string, string | undefined
     throw new Error(`timed out waiting for ${what}:\n${output}`);
   }
 
+  /** The gateway's JSON lines so far (anything else it printed is left out). */
+  function records(): Array<Record<string, unknown>> {
+    return stdout.split('\n').flatMap((line) => {
+      try {
+        const record = JSON.parse(line) as unknown;
+        return record && typeof record === 'object' ? [record as Record<string, unknown>] : [];
+      } catch {
+        return [];
+      }
+    });
+  }
+
+  /** The start-up line that carries sandbox mode's development tokens. */
+  function devTokensLine(): { tokens: Record<string, string>; file: string } {
+    const line = records().find((record) => record.component === 'auth' && record.tokens);
+    if (!line) throw new Error(`no development tokens in the start-up log:\n${output}`);
+    return line as unknown as { tokens: Record<string, string>; file: string };
+  }
+
   /** The development tokens of sandbox mode, per agency, as the start-up log prints them. */
   function printedTokens(): Record<string, string> {
-    const block = /^auth: sandbox development tokens .*\n((?: {2}\S+: \S+\n)+)/m.exec(stdout);
-    if (!block) throw new Error(`no development tokens in the start-up log:\n${output}`);
-    return Object.fromEntries(block[1]!.trimEnd().split('\n').map((line) => line.trim().split(': ') as [string, string]));
+    return devTokensLine().tokens;
   }
 
   /** The file the start-up log names as holding the development tokens. */
   function tokenFile(): string {
-    const file = /^auth: sandbox development tokens .*, also in (\S+); /m.exec(stdout)?.[1];
-    if (!file) throw new Error(`no token file in the start-up log:\n${output}`);
-    return file;
+    return devTokensLine().file;
   }
 
   return {
@@ -83,6 +98,9 @@ export async function startGatewayProcess(env: Record<string, string | undefined
     url,
     /** What the gateway printed so far, stdout and stderr. */
     output: () => output,
+    /** The messages of its JSON lines, one a line, as a person reads the log through a pretty-printer. */
+    messages: () => records().map((record) => String(record.msg)).join('\n'),
+    records,
     get,
     waitFor,
     waitUntilReady: () => waitFor('/readyz 200', () => get('/readyz'), (answer) => answer?.status === 200),

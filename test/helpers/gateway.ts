@@ -7,6 +7,8 @@ import { SignJWT } from 'jose';
 import { request } from 'undici';
 import { SCOPES } from '../../src/auth/principal';
 import { composeGateway } from '../../src/compose';
+import { configuredSecrets } from '../../src/logging/configured-secrets';
+import { memoryLogger } from './memory-logger';
 import { loadConfig } from '../../src/config';
 import type { ReadinessCheck } from '../../src/http/health-routes';
 import type { OperationLimits } from '../../src/limits/operation-limits';
@@ -54,7 +56,7 @@ export interface TestGatewayOptions {
 }
 
 export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789abcdef-0123456789';
-const TEST_BASE_WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
+export const TEST_BASE_WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
 export const TEST_REPORT_KEY = 'test-report-key-0123456789abcdef-0123456789';
 /** The secret of `sandbox-north`'s webhook URLs, derived from WEBHOOK_SECRET as every instance derives it. */
 export const TEST_WEBHOOK_SECRET = webhookSecretFor(TEST_BASE_WEBHOOK_SECRET, 'sandbox-north');
@@ -97,7 +99,10 @@ export async function useGateway(options: TestGatewayOptions = {}) {
   });
   // The limits `env` sets (and those that follow from it, such as field suggestions), then `limits`.
   const limits = { ...config.limits, ...options.limits };
+  // Composed as main.ts composes it, its lines kept in memory instead of going to stdout.
+  const logs = memoryLogger({ level: config.logLevel, secrets: configuredSecrets(config) });
   const composed = await composeGateway({
+    logger: logs.logger,
     config: { ...config, limits },
     redis: options.redis?.client,
     subscriber: options.redis?.subscriber,
@@ -136,6 +141,10 @@ export async function useGateway(options: TestGatewayOptions = {}) {
     yoga: composed.gateway.yoga,
     composed,
     sandbox,
+    /** Every line the gateway logged, as it would have written it to stdout. */
+    logLines: logs.lines,
+    /** Those lines parsed. */
+    logRecords: logs.records,
     /** `sandbox-north`'s vendor clients. */
     clients: north.clients,
     links,

@@ -61,7 +61,7 @@ afterAll(async () => {
 });
 
 it('serves both agencies of the file, and lists them in the start-up log with no secret', () => {
-  const agencyLines = gateway.output().split('\n').filter((line) => line.startsWith('agency '));
+  const agencyLines = gateway.messages().split('\n').filter((line) => line.startsWith('agency '));
   expect(agencyLines).toEqual([
     expect.stringMatching(/^agency harbour \(harbour lettings, from file\): canopyReferencing real at http:\/\/127\.0\.0\.1:\d+\/canopy-referencing, /),
     expect.stringMatching(/^agency meadow \(meadow lettings, from file\): canopyReferencing real at /),

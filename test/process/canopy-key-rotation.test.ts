@@ -155,7 +155,7 @@ describe('a rotation killed (SIGKILL) mid-way, then the gateway started', () => 
     sandbox.knobs.reset();
 
     const gateway = await startGateway();
-    await gateway.waitFor('the settlement', async () => gateway.output(), (output) => output.includes("agency default's unfinished rotation settled (not-reached)"));
+    await gateway.waitFor('the settlement', async () => gateway.messages(), (output) => output.includes("agency default's unfinished rotation settled (not-reached)"));
     await expectPassports(gateway);
     expect(await pendingRecord()).toBe(0);
   });
@@ -167,7 +167,7 @@ describe('a rotation killed (SIGKILL) mid-way, then the gateway started', () => 
     secrets.add(liveKey());
 
     const gateway = await startGateway();
-    await gateway.waitFor('the settlement', async () => gateway.output(), (output) => output.includes("agency default's unfinished rotation settled (completed)"));
+    await gateway.waitFor('the settlement', async () => gateway.messages(), (output) => output.includes("agency default's unfinished rotation settled (completed)"));
     await expectPassports(gateway);
     expect(await pendingRecord()).toBe(0);
   });
@@ -182,7 +182,7 @@ describe('a rotation killed (SIGKILL) mid-way, then the gateway started', () => 
     sandbox.knobs.reset();
 
     const lost = await startGateway();
-    await lost.waitFor('the report', async () => lost.output(), (output) => /^!!! canopy key rotation: agency default: .*answer was lost.*ask Canopy for a new secret key/m.test(output));
+    await lost.waitFor('the report', async () => lost.messages(), (output) => /^!!! canopy key rotation: agency default: .*answer was lost.*ask Canopy for a new secret key/m.test(output));
     expect(await pendingRecord()).toBe(1);
     // Canopy refuses the only key the gateway knows: the referencing part of the dashboard fails, the rest answers.
     const { errors, passports } = await dashboard(lost);
@@ -191,7 +191,7 @@ describe('a rotation killed (SIGKILL) mid-way, then the gateway started', () => 
 
     await stop(lost);
     const fixed = await startGateway({ CANOPY_SECRET_KEY: liveKey() });
-    await fixed.waitFor('the settlement', async () => fixed.output(), (output) => output.includes('settled (superseded)'));
+    await fixed.waitFor('the settlement', async () => fixed.messages(), (output) => output.includes('settled (superseded)'));
     await expectPassports(fixed);
     expect(await pendingRecord()).toBe(0);
   });

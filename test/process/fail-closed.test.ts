@@ -25,7 +25,7 @@ describe('real vendor credentials and no AUTH_*', () => {
     const { code } = await gateway.exited;
 
     expect(code).not.toBe(0);
-    expect(gateway.output()).toMatch(/rentgraph: bad configuration\. AUTH_JWKS_URL or AUTH_JWT_SECRET: expected a value/);
+    expect(gateway.messages()).toMatch(/rentgraph: bad configuration\. AUTH_JWKS_URL or AUTH_JWT_SECRET: expected a value/);
     expect(await gateway.get('/healthz')).toBeUndefined();
     expectNoSecret(gateway.output(), credentialValues([sandbox.account('sandbox-north').agency]).filter((value) => Object.values(env).includes(value)));
     await gateway.stop();
@@ -36,8 +36,8 @@ it('AUTH=off starts with a loud warning and serves agency "default" without cred
   const gateway = await startGatewayProcess({ ...vendorEnv(sandbox), AUTH: 'off' }, { sandbox: false });
   try {
     await gateway.waitUntilReady();
-    expect(gateway.output()).toMatch(/^!!! AUTH=off: every caller acts for agency "default" with every scope, unauthenticated\.$/m);
-    expect(gateway.output()).toMatch(/^agency default \(.*, from environment\): canopyReferencing real at /m);
+    expect(gateway.messages()).toMatch(/^!!! AUTH=off: every caller acts for agency "default" with every scope, unauthenticated\.$/m);
+    expect(gateway.messages()).toMatch(/^agency default \(.*, from environment\): canopyReferencing real at /m);
     expect(await supplierName(gateway, {})).toBe(sandbox.account('sandbox-north').simulators.reposit.state.supplier.name);
     expectNoSecret(gateway.output(), credentialValues([sandbox.account('sandbox-north').agency]));
   } finally {

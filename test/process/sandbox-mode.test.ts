@@ -21,7 +21,7 @@ describe('npm start on a fresh clone: no variable set', () => {
   });
 
   it('lists both sandbox agencies with their simulated vendors, and no credential', () => {
-    const agencyLines = gateway.output().split('\n').filter((line) => line.startsWith('agency '));
+    const agencyLines = gateway.messages().split('\n').filter((line) => line.startsWith('agency '));
     expect(agencyLines).toHaveLength(2);
     expect(agencyLines[0]).toMatch(/^agency sandbox-north \(.+, from sandbox\): canopyReferencing simulated at http:\/\/127\.0\.0\.1:\d+\/canopy-referencing, canopyServicing simulated at .+, reposit simulated at .+$/);
     expect(agencyLines[1]).toMatch(/^agency sandbox-south \(.+, from sandbox\): canopyReferencing simulated at /);
@@ -70,6 +70,6 @@ it('refuses AUTH=off in sandbox mode, saying why', { timeout: 60_000 }, async ()
   const gateway = await startGatewayProcess({ AUTH: 'off' });
   const { code } = await gateway.exited;
   expect(code).not.toBe(0);
-  expect(gateway.output()).toMatch(/rentgraph: bad configuration\. AUTH: expected unset, because sandbox mode serves sandbox-north and sandbox-south, .*: AUTH=off serves only the single agency "default"/);
+  expect(gateway.messages()).toMatch(/rentgraph: bad configuration\. AUTH: expected unset, because sandbox mode serves sandbox-north and sandbox-south, .*: AUTH=off serves only the single agency "default"/);
   await gateway.stop();
 });
