@@ -27,7 +27,9 @@ import { createMetrics, recordVendorCalls, type Metrics } from './metrics/metric
 import { configuredAgencies, isSandboxMode } from './agencies/configured-agencies';
 import { SANDBOX_CREDENTIALS } from './sandbox/credentials';
 import type { RunningSandbox } from './sandbox/start';
+import { createGatewayRateLimits } from './rate-limits/gateway-rate-limits';
 import { createGateway, type Gateway } from './server';
+import { createVendorBudgets } from './sources/vendor-budget';
 import { createVendorClients, createVendorPools, type VendorHttpTuning, type VendorPools } from './sources/clients';
 import type { CrmIdentity } from './sources/vendor-module';
 import { VENDOR_KEYS } from './sources/vendors';
@@ -109,6 +111,8 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
   const metrics = createMetrics();
   const onVendorCall = recordVendorCalls(metrics);
   const crm = crmIdentity(config);
+  const vendorHttp = { ...parts.vendorHttp, budgets: createVendorBudgets({ redis, prefix, limits: config.vendorBudgets }) };
+  const rateLimits = createGatewayRateLimits({ redis, prefix, limits: config.rateLimits });
   const rotatedKeys = redis && cipher ? { redis, prefix, cipher } : undefined;
   const agencies = createAgencyServices({
     registry,
@@ -117,7 +121,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     publicUrl: config.publicUrl,
     webhookSecret: config.webhookSecret,
     onCall: onVendorCall,
-    vendorHttp: parts.vendorHttp,
+    vendorHttp,
     log,
     // A Canopy key rotated at run time wins over the configured one it replaced.
     prepare: rotatedKeys && (async (agency) => {
@@ -133,7 +137,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     agencies,
     storage: rotatedKeys && subscriber && { ...rotatedKeys, subscriber },
     canopyClient: (agency, secretKey) =>
-      createVendorClients(withCanopySecretKey(agency, secretKey), pools, crm, { ...parts.vendorHttp, onCall: (call) => onVendorCall(agency.id, call) })
+      createVendorClients(withCanopySecretKey(agency, secretKey), pools, crm, { ...vendorHttp, onCall: (call) => onVendorCall(agency.id, call) })
         .canopyReferencing,
     log,
   });
@@ -163,6 +167,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     metrics,
     metricsToken: config.metricsToken,
     limits: config.limits,
+    rateLimits,
     admin,
     reportLinks: createReportLinks({
       publicUrl: config.publicUrl,
@@ -191,6 +196,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     describe: () => registry.list().map((agency) => describeAgency(agency, sandbox?.url)),
     async dispose() {
       await canopyKeyRotations.dispose();
+      await rateLimits.dispose();
       await registry.dispose();
       await apiKeys?.dispose();
       await pools.close();
