@@ -24,9 +24,10 @@ export function retryAfterSeconds(ms: number): number {
 /**
  * The error of an operation over a rate limit: `extensions.code` RATE_LIMITED and
  * `retryAfterSeconds` on every transport, and over HTTP a 429 with Retry-After (Yoga and the
- * direct listener answer with `extensions.http`, which neither writes into the answer).
+ * direct listener answer with `extensions.http`, which neither writes into the answer; `overHttp`
+ * false leaves it out).
  */
-export function rateLimitedError(refusal: RateLimitRefusal, windowSeconds: number): GraphQLError {
+export function rateLimitedError(refusal: RateLimitRefusal, windowSeconds: number, overHttp: boolean): GraphQLError {
   const seconds = retryAfterSeconds(refusal.retryAfterMs);
   return createGraphQLError(
     `Rate limit reached: at most ${refusal.points} ${refusal.limit} every ${windowSeconds} s; try again in ${seconds} s`,
@@ -35,7 +36,8 @@ export function rateLimitedError(refusal: RateLimitRefusal, windowSeconds: numbe
         code: 'RATE_LIMITED',
         limit: refusal.limit,
         retryAfterSeconds: seconds,
-        http: { status: 429, headers: { 'Retry-After': String(seconds) } },
+        // graphql-ws writes every extension it is given: there the status would be noise.
+        ...(overHttp && { http: { status: 429, headers: { 'Retry-After': String(seconds) } } }),
       },
     },
   );

@@ -13,6 +13,8 @@ export interface VendorCost {
 
 interface RateLimitedContext {
   principal: Principal;
+  /** The graphql-ws socket an operation came on; absent over HTTP. */
+  socket?: object;
   vendorCost?: VendorCost;
 }
 
@@ -25,24 +27,24 @@ interface RateLimitedContext {
  * make. Place after the plugin that writes `extensions.vendorCalls`, so its result is seen here.
  */
 export function useRateLimits(limits: RequestLimits): Plugin<RateLimitedContext> {
-  const refuse = async (principal: Principal, stop: (result: ExecutionResult) => void): Promise<boolean> => {
-    const refusal = await limits.admitOperation(principal);
-    if (refusal) stop({ errors: [rateLimitedError(refusal, limits.windowSeconds)] });
+  const refuse = async (context: RateLimitedContext, stop: (result: ExecutionResult) => void): Promise<boolean> => {
+    const refusal = await limits.admitOperation(context.principal);
+    if (refusal) stop({ errors: [rateLimitedError(refusal, limits.windowSeconds, !context.socket)] });
     return refusal !== undefined;
   };
   return {
     async onSubscribe({ args, setResultAndStopExecution }) {
-      await refuse(args.contextValue.principal, setResultAndStopExecution);
+      await refuse(args.contextValue, setResultAndStopExecution);
     },
     async onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
       const context = args.contextValue;
       const { principal } = context;
-      if (await refuse(principal, setResultAndStopExecution)) return;
+      if (await refuse(context, setResultAndStopExecution)) return;
       let spent = 0;
       setExecuteFn(async (executionArgs) => {
         const estimate = context.vendorCost?.total ?? 0;
         const refusal = await limits.spendVendorCalls(principal, estimate);
-        if (refusal) return { errors: [rateLimitedError(refusal, limits.windowSeconds)] };
+        if (refusal) return { errors: [rateLimitedError(refusal, limits.windowSeconds, !context.socket)] };
         spent = estimate;
         return executeFn(executionArgs);
       });
