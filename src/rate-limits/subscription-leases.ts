@@ -102,7 +102,11 @@ export function createRedisSubscriptionLeases(options: RedisSubscriptionLeasesOp
 /** The single-instance mode without Redis: the same caps, counted in this process. */
 export function createMemorySubscriptionLeases(caps: SubscriptionCaps): SubscriptionLeases {
   const counts = new Map<string, number>();
-  const add = (key: string, by: number) => counts.set(key, (counts.get(key) ?? 0) + by);
+  const add = (key: string, by: number) => {
+    const count = (counts.get(key) ?? 0) + by;
+    if (count > 0) counts.set(key, count);
+    else counts.delete(key);
+  };
   return {
     async acquire(principal) {
       const keys = [agencyKey(principal.agencyId, 'subscriptions'), principalKey(principal, 'subscriptions')] as const;
