@@ -168,9 +168,13 @@ function vendorBudgetsFrom(env: Env, connections: VendorConnections): VendorBudg
   return eachVendor<VendorBudgetConfig>(({ account }, key) => {
     const pool = connections[key];
     const inFlightName = `${account.envPrefix}_CALLS_IN_FLIGHT_PER_AGENCY`;
+    const callsInFlight = parseCount(env, inFlightName, Math.max(1, Math.floor(pool / 2)), 1, 1_000_000);
+    if (pool > 1 && callsInFlight >= pool) {
+      throw new ConfigError(inFlightName, `fewer than ${account.envPrefix}_MAX_CONNECTIONS (${pool}), the connections all agencies share`);
+    }
     return {
       callsPerSecond: parseCount(env, `${account.envPrefix}_CALLS_PER_SECOND_PER_AGENCY`, DEFAULT_VENDOR_CALLS_PER_SECOND_PER_AGENCY, 1, 1_000_000),
-      callsInFlight: parseCount(env, inFlightName, Math.max(1, Math.floor(pool / 2)), 1, Math.max(1, pool - 1)),
+      callsInFlight,
     };
   });
 }

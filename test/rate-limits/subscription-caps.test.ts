@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Client, ExecutionResult } from 'graphql-ws';
+import type { Client, FormattedExecutionResult as ExecutionResult } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testToken, useGateway, type TestGateway } from '../helpers/gateway';
@@ -38,7 +38,7 @@ async function socketAs(gateway: TestGateway, subject: string, agency = 'sandbox
 
 /** Starts a subscription; `results` fills as the server answers, `end` unsubscribes. */
 function subscribe(client: Client) {
-  const results: ExecutionResult[] = [];
+  const results: Array<ExecutionResult<Record<string, unknown>, unknown>> = [];
   let completed = false;
   const end = client.subscribe({ query: SUBSCRIPTION }, { next: (result) => void results.push(result), error: () => (completed = true), complete: () => (completed = true) });
   return { results, end, completed: () => completed };
@@ -60,7 +60,7 @@ describe('caps on open subscriptions', () => {
     expect(error?.extensions).toMatchObject({ code: 'SUBSCRIPTION_LIMIT', limit: 'subscriptions per socket', max: 2 });
     expect(error?.message).toContain('at most 2 per socket');
     // The socket still answers.
-    const answer = await new Promise<ExecutionResult>((resolve) => client.subscribe({ query: '{ agency { id } }' }, { next: resolve, error: () => undefined, complete: () => undefined }));
+    const answer = await new Promise<ExecutionResult<Record<string, unknown>, unknown>>((resolve) => client.subscribe({ query: '{ agency { id } }' }, { next: resolve, error: () => undefined, complete: () => undefined }));
     expect(answer.data).toEqual({ agency: { id: 'sandbox-north' } });
     // An ended subscription gives its place back.
     open[0]!.end();
