@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { Redis } from 'ioredis';
 import type { Principal } from '../src/auth/principal';
 import { DEFAULT_RATE_LIMITS } from '../src/rate-limits/rate-limit-config';
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
   writeResults(new URL('./results/rate-limiter.md', import.meta.url), 'Rate limiter', [
     {
       title: 'Latency the limits add',
-      note: `Microseconds one operation awaits its request limits (principal, then agency: two atomic Lua calls), its vendor-call spend, and one vendor call its agency's budget (calls in flight, calls this second and the back-off, read together); ${ROUNDS} samples per row after as many to warm up, Redis on the same machine. Every operation pays the first; one that the cost estimator priced, the second; every vendor call, the third.`,
+      note: `Microseconds one operation awaits its request limits (principal, then agency: two atomic Lua calls), its vendor-call spend, and one vendor call its agency's budget (calls in flight, calls this second and the back-off, read together); ${ROUNDS} samples per row after as many to warm up, Redis on the same machine, load average ${loadavg()[0]!.toFixed(1)} when done (the p99 grows with it). Every operation pays the first; one that the cost estimator priced, the second; every vendor call, the third.`,
       columns: ['what', 'concurrency', 'p50 µs', 'p99 µs', 'p99.9 µs'],
       rows,
     },
