@@ -29,7 +29,9 @@ import { SANDBOX_CREDENTIALS } from './sandbox/credentials';
 import type { RunningSandbox } from './sandbox/start';
 import { createPersistedDocuments } from './persisted-documents/persisted-documents';
 import { createLogger, type Logger } from './logging/logger';
+import { createGatewayRateLimits } from './rate-limits/gateway-rate-limits';
 import { createGateway, type Gateway } from './server';
+import { createVendorBudgets } from './sources/vendor-budget';
 import { createVendorClients, createVendorPools, type VendorHttpTuning, type VendorPools } from './sources/clients';
 import type { CrmIdentity } from './sources/vendor-module';
 import { VENDOR_KEYS } from './sources/vendors';
@@ -117,6 +119,8 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
   const metrics = createMetrics();
   const onVendorCall = recordVendorCalls(metrics);
   const crm = crmIdentity(config);
+  const vendorHttp = { ...parts.vendorHttp, budgets: createVendorBudgets({ redis, prefix, limits: config.vendorBudgets }) };
+  const rateLimits = createGatewayRateLimits({ redis, prefix, limits: config.rateLimits });
   const rotatedKeys = redis && cipher ? { redis, prefix, cipher } : undefined;
   const agencies = createAgencyServices({
     registry,
@@ -125,7 +129,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     publicUrl: config.publicUrl,
     webhookSecret: config.webhookSecret,
     onCall: onVendorCall,
-    vendorHttp: parts.vendorHttp,
+    vendorHttp,
     log,
     // A Canopy key rotated at run time wins over the configured one it replaced.
     prepare: rotatedKeys && (async (agency) => {
@@ -141,7 +145,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     agencies,
     storage: rotatedKeys && subscriber && { ...rotatedKeys, subscriber },
     canopyClient: (agency, secretKey) =>
-      createVendorClients(withCanopySecretKey(agency, secretKey), pools, crm, { ...parts.vendorHttp, onCall: (call) => onVendorCall(agency.id, call) })
+      createVendorClients(withCanopySecretKey(agency, secretKey), pools, crm, { ...vendorHttp, onCall: (call) => onVendorCall(agency.id, call) })
         .canopyReferencing,
     log,
   });
@@ -172,6 +176,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     metricsToken: config.metricsToken,
     limits: config.limits,
     persistedDocuments: createPersistedDocuments(config.persistedDocuments),
+    rateLimits,
     admin,
     reportLinks: createReportLinks({
       publicUrl: config.publicUrl,
@@ -203,6 +208,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     describe: () => registry.list().map((agency) => describeAgency(agency, sandbox?.url)),
     async dispose() {
       await canopyKeyRotations.dispose();
+      await rateLimits.dispose();
       await registry.dispose();
       await apiKeys?.dispose();
       await pools.close();

@@ -16,6 +16,8 @@ export { ConfigError } from './config-error';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operation-limits';
 import { DEFAULT_MANIFEST_PATH, readManifest } from './persisted-documents/manifest';
 import type { PersistedDocumentsConfig, PersistedDocumentsMode } from './persisted-documents/persisted-documents';
+import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './rate-limits/rate-limit-config';
+import type { VendorBudgetConfig } from './sources/vendor-budget';
 
 /** Agency `default` as today's single-agency variables define it; `null`: the sandbox plays that vendor. */
 export type AgencyConfig = { id: string } & { [K in VendorKey]: VendorAccount<K> | null };
@@ -55,6 +57,10 @@ export interface Config {
   vendorConnections: VendorConnections;
   /** What one GraphQL request may cost the process. */
   limits: OperationLimits;
+  /** Requests, vendor calls and open subscriptions per principal and per agency. */
+  rateLimits: RateLimitConfig;
+  /** Each agency's share of each vendor: calls per second and calls in flight. */
+  vendorBudgets: VendorBudgetConfig;
   /** AUTH and AUTH_*: how callers prove who they are. */
   auth: AuthConfig;
   /** METRICS_TOKEN: the bearer token `/metrics` asks for; open without one. Write-only. */
@@ -73,6 +79,8 @@ export type VendorConnections = Record<VendorKey, number>;
  * connections the pool, not the CPU, set their latency (238 ms median at 20 ms a call, 82 ms with 256).
  */
 const DEFAULT_VENDOR_CONNECTIONS = 256;
+/** Far above what a CRM's screens cause (a tenant dashboard is about ten calls), yet a ceiling on a runaway client. */
+const DEFAULT_VENDOR_CALLS_PER_SECOND_PER_AGENCY = 1_000;
 
 type Env = Record<string, string | undefined>;
 
@@ -104,6 +112,7 @@ export function loadConfig(env: Env = process.env): Config {
   const agenciesFile = optional(env, 'AGENCIES_FILE');
   const production = optional(env, 'NODE_ENV') === 'production';
   const introspection = parseFlag(env, 'INTROSPECTION', !production);
+  const vendorConnections = eachVendor<VendorConnections>(({ account }) => parseCount(env, `${account.envPrefix}_MAX_CONNECTIONS`, DEFAULT_VENDOR_CONNECTIONS));
 
   const config: Config = {
     port,
@@ -120,7 +129,9 @@ export function loadConfig(env: Env = process.env): Config {
     webhookSecretGenerated: secret === undefined,
     reportLinkSecret,
     sandbox: { forced, events: parseFlag(env, 'SANDBOX_EVENTS', true) },
-    vendorConnections: eachVendor<VendorConnections>(({ account }) => parseCount(env, `${account.envPrefix}_MAX_CONNECTIONS`, DEFAULT_VENDOR_CONNECTIONS)),
+    vendorConnections,
+    rateLimits: rateLimitsFrom(env),
+    vendorBudgets: vendorBudgetsFrom(env, vendorConnections),
     limits: {
       maxDepth: parseCount(env, 'MAX_DEPTH', DEFAULT_OPERATION_LIMITS.maxDepth, 1, 1_000),
       maxTokens: parseCount(env, 'MAX_TOKENS', DEFAULT_OPERATION_LIMITS.maxTokens, 1, 1_000_000),
@@ -220,6 +231,41 @@ function persistedDocumentsFrom(env: Env): PersistedDocumentsConfig {
   if (mode === 'off' && path !== undefined) throw new ConfigError('PERSISTED_DOCUMENTS_MANIFEST', 'unset, because PERSISTED_DOCUMENTS=off reads no manifest');
   const manifest = mode === 'off' ? new Map<string, string>() : readManifest(path ?? DEFAULT_MANIFEST_PATH, 'PERSISTED_DOCUMENTS_MANIFEST');
   return { mode, apiKeys, manifest };
+}
+
+function rateLimitsFrom(env: Env): RateLimitConfig {
+  const d = DEFAULT_RATE_LIMITS;
+  const big = 100_000_000;
+  return {
+    windowSeconds: parseCount(env, 'RATE_LIMIT_WINDOW_SECONDS', d.windowSeconds, 1, 86_400),
+    requestsPerPrincipal: parseCount(env, 'RATE_LIMIT_PER_PRINCIPAL', d.requestsPerPrincipal, 1, big),
+    requestsPerAgency: parseCount(env, 'RATE_LIMIT_PER_AGENCY', d.requestsPerAgency, 1, big),
+    vendorCallsPerPrincipal: parseCount(env, 'VENDOR_CALLS_PER_PRINCIPAL', d.vendorCallsPerPrincipal, 1, big),
+    vendorCallsPerAgency: parseCount(env, 'VENDOR_CALLS_PER_AGENCY', d.vendorCallsPerAgency, 1, big),
+    subscriptionsPerSocket: parseCount(env, 'MAX_SUBSCRIPTIONS_PER_SOCKET', d.subscriptionsPerSocket, 1, 100_000),
+    subscriptionsPerPrincipal: parseCount(env, 'MAX_SUBSCRIPTIONS_PER_PRINCIPAL', d.subscriptionsPerPrincipal, 1, 1_000_000),
+    subscriptionsPerAgency: parseCount(env, 'MAX_SUBSCRIPTIONS_PER_AGENCY', d.subscriptionsPerAgency, 1, 10_000_000),
+  };
+}
+
+/**
+ * `<envPrefix>_CALLS_PER_SECOND_PER_AGENCY` and `<envPrefix>_CALLS_IN_FLIGHT_PER_AGENCY`. An agency's
+ * calls in flight stay below the vendor pool's connections, which every agency shares, so that one
+ * agency cannot hold them all: half of them unless set.
+ */
+function vendorBudgetsFrom(env: Env, connections: VendorConnections): VendorBudgetConfig {
+  return eachVendor<VendorBudgetConfig>(({ account }, key) => {
+    const pool = connections[key];
+    const inFlightName = `${account.envPrefix}_CALLS_IN_FLIGHT_PER_AGENCY`;
+    const callsInFlight = parseCount(env, inFlightName, Math.max(1, Math.floor(pool / 2)), 1, 1_000_000);
+    if (pool > 1 && callsInFlight >= pool) {
+      throw new ConfigError(inFlightName, `fewer than ${account.envPrefix}_MAX_CONNECTIONS (${pool}), the connections all agencies share`);
+    }
+    return {
+      callsPerSecond: parseCount(env, `${account.envPrefix}_CALLS_PER_SECOND_PER_AGENCY`, DEFAULT_VENDOR_CALLS_PER_SECOND_PER_AGENCY, 1, 1_000_000),
+      callsInFlight,
+    };
+  });
 }
 
 function credentialKeysFrom(env: Env): CredentialKeys | undefined {

@@ -20,6 +20,9 @@ import { useSchemaExposure, type SchemaExposure } from './http/schema-exposure';
 import { withAnswerBudget } from './limits/answer-budget';
 import { DEFAULT_OPERATION_LIMITS, useOperationLimits, type OperationLimits } from './limits/operation-limits';
 import type { LinkStore } from './links/link-store';
+import type { GatewayRateLimits } from './rate-limits/gateway-rate-limits';
+import { useRateLimits } from './rate-limits/use-rate-limits';
+import { useSubscriptionCaps } from './rate-limits/use-subscription-caps';
 import type { ReportDocumentStore } from './links/report-documents';
 import type { PersistedDocuments } from './persisted-documents/persisted-documents';
 import { usePersistedDocuments } from './persisted-documents/use-persisted-documents';
@@ -76,6 +79,8 @@ export interface GatewayDeps {
   metricsToken?: string;
   /** What one request may cost: document depth and tokens, answer size, deadline. @default DEFAULT_OPERATION_LIMITS */
   limits?: OperationLimits;
+  /** Requests and vendor calls per principal and agency, and caps on open subscriptions; none when absent. */
+  rateLimits?: GatewayRateLimits;
   /** The agencies, API keys and Canopy keys the admin fields change. */
   admin: AgencyAdmin;
   /** Which documents run (PERSISTED_DOCUMENTS): the same rule on every transport. */
@@ -155,11 +160,13 @@ export function createGateway(deps: GatewayDeps): Gateway {
       // Before anything reads the document: a persisted one replaces its id here.
       ...usePersistedDocuments(deps.persistedDocuments, (request) => principals.get(request)),
       usePrivateGetAnswers(GRAPHQL_ENDPOINT),
+      ...(deps.rateLimits ? [useRateLimits(deps.rateLimits.requests)] : []),
       ...useOperationLimits(deps.limits ?? DEFAULT_OPERATION_LIMITS),
       useOperationMetrics(deps.metrics),
       useMetricsRoute(deps.metrics.registry, deps.metricsToken),
       useCredentialWatch(deps.authentication),
       useSharedEventExecution(),
+      ...(deps.rateLimits ? [useSubscriptionCaps(deps.rateLimits.subscriptions, deps.rateLimits.subscriptionsPerSocket)] : []),
       useGraphQLBodyLimit(GRAPHQL_BODY_LIMIT),
       useOperationNameParam(),
       useCompressedPages(),

@@ -1,5 +1,6 @@
 import { freePort } from '../lib/free-port';
 import { benchAuth } from '../lib/bench-auth';
+import { BENCH_RATE_LIMITS } from '../lib/bench-rate-limits';
 import { startChild, type Child } from '../lib/child';
 import { EARLIER_KEY_PREFIX, gatewayEnv, type Vendors } from './vendors';
 
@@ -35,7 +36,7 @@ export async function startRentgraph(vendors: Vendors, options: RentgraphOptions
   const auth = options.authOff ? undefined : await benchAuth(AGENCY, SCREEN_SCOPES);
   const child = await startChild({
     entry: options.naive ? 'bench/queries/naive-main.ts' : 'src/main.ts',
-    env: { ...gatewayEnv(vendors, port), ...(auth ? auth.env : { AUTH: 'off' }) },
+    env: { ...gatewayEnv(vendors, port), ...BENCH_RATE_LIMITS, ...(auth ? auth.env : { AUTH: 'off' }) },
     core: options.core,
     nodeArgs: options.nodeArgs,
     ready: /rentgraph: GraphQL at/,

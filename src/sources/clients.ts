@@ -2,6 +2,7 @@ import { Pool } from 'undici';
 import type { Agency, VendorKey } from '../agencies/agency';
 import type { VendorConnections } from '../config';
 import { createVendorPool, VendorHttp, type VendorHttpOptions } from './http';
+import type { VendorBudgets } from './vendor-budget';
 import type { CrmIdentity } from './vendor-module';
 import { eachVendor, type VendorAccount, type VendorClients } from './vendors';
 import type { VendorName } from './vendor-error';
@@ -40,13 +41,17 @@ export function createVendorPools(connections?: Partial<VendorConnections>): Ven
   };
 }
 
-export type VendorHttpTuning = Partial<Pick<VendorHttpOptions, 'headersTimeoutMs' | 'bodyTimeoutMs' | 'retry' | 'onCall'>>;
+export type VendorHttpTuning = Partial<Pick<VendorHttpOptions, 'headersTimeoutMs' | 'bodyTimeoutMs' | 'retry' | 'onCall'>> & {
+  /** Each agency's share of each vendor; unbounded when absent. */
+  budgets?: VendorBudgets;
+};
 
 /**
  * The vendor clients of one agency. Built once per agency and credential set, and kept: the Canopy
  * client caches its access token, which every request of the agency shares.
  */
 export function createVendorClients(agency: Agency, pools: VendorPools, crm: CrmIdentity, tuning: VendorHttpTuning = {}): VendorClients {
+  const { budgets, ...httpTuning } = tuning;
   return eachVendor<VendorClients>((vendor, key) => {
     const account = agency.vendors[key];
     const http = new VendorHttp({
@@ -55,7 +60,8 @@ export function createVendorClients(agency: Agency, pools: VendorPools, crm: Crm
       dispatcher: account ? pools.for(vendor.name, key, account.baseUrl) : undefined,
       readErrorBody: vendor.readErrorBody,
       agencyId: agency.id,
-      ...tuning,
+      budget: budgets?.for(agency.id, key),
+      ...httpTuning,
     });
     return vendor.createClient(http, account as never, crm) as VendorClients[typeof key];
   });

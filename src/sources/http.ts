@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, type Dispatcher } from 'undici';
 import { callSignal, OperationDeadlineReached, recordCall } from './call-scope';
+import { VendorBudgetExhausted, type VendorBudget } from './vendor-budget';
 import { VendorError, type VendorErrorDetails, type VendorName } from './vendor-error';
 import { exchangeWhole } from './whole-answer';
 
@@ -63,6 +64,8 @@ export interface VendorHttpOptions {
   onCall?: (call: VendorCall) => void;
   /** The agency whose account is called, carried by every VendorError for the log. */
   agencyId?: string;
+  /** The agency's share of the vendor: every attempt waits for it, and a 429 backs it off. Unbounded when absent. */
+  budget?: VendorBudget;
 }
 
 export interface VendorCall {
@@ -232,6 +235,7 @@ export class VendorHttp {
       if (request.signal?.aborted) throw this.stopped(request.signal.reason, endpoint);
       const last = attempt >= this.retry.attempts;
       let response: A;
+      const release = await this.budgetPlace(request.signal, endpoint);
       const started = performance.now();
       // Each attempt counts for its operation, as the vendor counts it (and bills it).
       recordCall(this.vendor);
@@ -239,6 +243,7 @@ export class VendorHttp {
         response = await exchange(this.toDispatch(request));
         this.report(request, response.statusCode, started);
       } catch (cause) {
+        release();
         // The caller gave up: no retry, and its reason is the answer.
         if (request.signal?.aborted) throw this.stopped(request.signal.reason, endpoint);
         const code = errorCode(cause);
@@ -255,6 +260,7 @@ export class VendorHttp {
           cause,
         });
       }
+      release();
       const status = response.statusCode;
       if (status < 400) return response;
       if (status === 404 && request.method === 'DELETE' && mayHaveApplied) {
@@ -265,12 +271,27 @@ export class VendorHttp {
 
       const retryable = status === 429 || (idempotent && status >= 500);
       const wait = status === 429 ? retryAfterMs(response.headers) : undefined;
+      // The vendor counts the agency's account, so every instance holds back, not just this call.
+      if (status === 429) await this.options.budget?.backOff(wait ?? this.retry.maxDelayMs).catch(() => undefined);
       if (!last && retryable && (wait ?? 0) <= this.retry.maxRetryAfterMs) {
         await response.discard();
         await this.pause(wait ?? this.backoff(attempt), request.signal, endpoint);
         continue;
       }
       throw await this.errorFrom(response, endpoint);
+    }
+  }
+
+  /** Waits for the agency's share of the vendor; the function returned frees it once the answer is in. */
+  private async budgetPlace(signal: AbortSignal | undefined, endpoint: string): Promise<() => void> {
+    const budget = this.options.budget;
+    if (!budget) return () => undefined;
+    try {
+      return await budget.acquire(signal, this.retry.maxRetryAfterMs);
+    } catch (error) {
+      if (signal?.aborted) throw this.stopped(signal.reason, endpoint);
+      if (error instanceof VendorBudgetExhausted) throw this.failure({ endpoint, code: 'RATE_LIMITED', vendorMessage: error.message, cause: error });
+      throw error;
     }
   }
 

@@ -52,6 +52,8 @@ export function useFuzzGateway(connections: number, configuration: FuzzConfigura
   const fuzz = {} as FuzzGateway;
   let close: () => Promise<void> = async () => undefined;
   beforeAll(async () => {
+    // One principal sends thousands of requests in seconds: the rate limits stay on, above that (test/rate-limits tests them).
+    const unhurried = { RATE_LIMIT_PER_PRINCIPAL: '1000000', RATE_LIMIT_PER_AGENCY: '1000000', VENDOR_CALLS_PER_PRINCIPAL: '100000000', VENDOR_CALLS_PER_AGENCY: '100000000' };
     if (configuration.credential === 'apiKey') {
       const prefix = `fuzz-${randomUUID()}`;
       const client = new Redis('redis://127.0.0.1:6379');
@@ -62,13 +64,13 @@ export function useFuzzGateway(connections: number, configuration: FuzzConfigura
         client.disconnect();
         subscriber.disconnect();
       };
-      fuzz.gateway = await useGateway({ redis: { client, subscriber, prefix }, limits: configuration.limits, env: { CREDENTIALS_KEY: randomBytes(32).toString('hex') } });
+      fuzz.gateway = await useGateway({ redis: { client, subscriber, prefix }, limits: configuration.limits, env: { ...unhurried, CREDENTIALS_KEY: randomBytes(32).toString('hex') } });
       const { key } = await fuzz.gateway.composed.apiKeys!.create({ name: 'fuzz', agencyId: fuzz.gateway.agencyId, scopes: SCOPES });
       fuzz.authorization = credentialHeaders({ kind: 'apiKey', key });
     } else {
       const store = useRedisEventLog();
       close = () => store.close();
-      fuzz.gateway = await useGateway({ events: store.events, limits: configuration.limits });
+      fuzz.gateway = await useGateway({ events: store.events, limits: configuration.limits, env: unhurried });
       fuzz.authorization = fuzz.gateway.authorization;
     }
     fuzz.client = createFuzzClient(fuzz.gateway.url, connections);
