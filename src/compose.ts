@@ -163,6 +163,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     metrics,
     metricsToken: config.metricsToken,
     limits: config.limits,
+    federation: config.federation,
     admin,
     reportLinks: createReportLinks({
       publicUrl: config.publicUrl,

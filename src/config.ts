@@ -28,6 +28,8 @@ export interface Config {
   /** REPORT_LINK_SECRET: the report links' HMAC key; when unset, a random one kept in Redis. */
   reportLinkSecret: string | undefined;
   sandbox: { forced: boolean; events: boolean };
+  /** FEDERATION: `/graphql` also answers the Federation v2 subgraph protocol (`_service`, `_entities`). */
+  federation: boolean;
   agency: AgencyConfig;
   /** The agencies of AGENCIES_FILE (YAML or JSON); undefined without one. */
   fileAgencies: Agency[] | undefined;
@@ -93,6 +95,7 @@ export function loadConfig(env: Env = process.env): Config {
     webhookSecretGenerated: secret === undefined,
     reportLinkSecret,
     sandbox: { forced, events: parseFlag(env, 'SANDBOX_EVENTS', true) },
+    federation: parseFlag(env, 'FEDERATION', false),
     vendorConnections: eachVendor<VendorConnections>(({ account }) => parseCount(env, `${account.envPrefix}_MAX_CONNECTIONS`, DEFAULT_VENDOR_CONNECTIONS)),
     limits: {
       maxDepth: parseCount(env, 'MAX_DEPTH', DEFAULT_OPERATION_LIMITS.maxDepth, 1, 1_000),

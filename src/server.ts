@@ -20,6 +20,7 @@ import { DEFAULT_OPERATION_LIMITS, useOperationLimits, type OperationLimits } fr
 import type { LinkStore } from './links/link-store';
 import type { ReportDocumentStore } from './links/report-documents';
 import { schema } from './schema';
+import { subgraphSchema } from './schema/federation/subgraph-schema';
 import type { Metrics } from './metrics/metrics';
 import { useMetricsRoute } from './metrics/metrics-route';
 import { useOperationMetrics } from './metrics/operation-metrics';
@@ -69,6 +70,12 @@ export interface GatewayDeps {
   limits?: OperationLimits;
   /** The agencies, API keys and Canopy keys the admin fields change. */
   admin: AgencyAdmin;
+  /**
+   * Serve the schema as a Federation v2 subgraph (`_service`, `_entities`) for a CRM's router.
+   * Off by default: `_entities` reaches up to 100 objects by key in one field and `_service`
+   * prints the schema, which a browser's client needs neither of. @default false
+   */
+  federation?: boolean;
   /** Headers GraphiQL opens with (the sandbox's development token). */
   graphiqlHeaders?: Record<string, string>;
 }
@@ -91,7 +98,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const logger = createGatewayLogger();
   const principals = new WeakMap<Request, Principal>();
   const yoga = createYoga<ServerContext, GatewayContext>({
-    schema: withAnswerBudget(schema),
+    schema: withAnswerBudget(deps.federation ? subgraphSchema() : schema),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     // useGraphQLBodyLimit below does the same job at a fraction of the cost.
     maxRequestBodySize: false,

@@ -11,6 +11,7 @@ import './canopy-referencing';
 import './canopy-servicing';
 import './reposit';
 import './events/subscriptions';
+import './federation/entities';
 import { describeScopes } from './scope-descriptions';
 
 export const schema = describeScopes(builder.toSchema({ sortSchema: false }));
