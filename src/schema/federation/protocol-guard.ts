@@ -16,7 +16,7 @@ type Resolver = GraphQLFieldResolver<unknown, GatewayContext, Record<string, unk
  * The subgraph schema with its protocol fields guarded as the rest of Query is: `_entities`
  * needs `read`, takes at most as many representations as `nodes(ids:)`, and refuses a bad one
  * before any vendor is called; `_service` needs `read` and answers the SDL of the schema returned
- * here (the plugin's printed the schema before its scope directives were added).
+ * here (the plugin printed its SDL before the scope directives were added).
  */
 export function withGuardedProtocol(schema: GraphQLSchema): GraphQLSchema {
   let sdl = '';
