@@ -177,6 +177,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     limits: config.limits,
     persistedDocuments: createPersistedDocuments(config.persistedDocuments),
     rateLimits,
+    federation: config.federation,
     admin,
     reportLinks: createReportLinks({
       publicUrl: config.publicUrl,

@@ -46,6 +46,8 @@ export interface Config {
   /** REPORT_LINK_SECRET: the report links' HMAC key; when unset, a random one kept in Redis. */
   reportLinkSecret: string | undefined;
   sandbox: { forced: boolean; events: boolean };
+  /** FEDERATION: `/graphql` also answers the Federation v2 subgraph protocol (`_service`, `_entities`). */
+  federation: boolean;
   agency: AgencyConfig;
   /** The agencies of AGENCIES_FILE (YAML or JSON); undefined without one. */
   fileAgencies: Agency[] | undefined;
@@ -132,6 +134,7 @@ export function loadConfig(env: Env = process.env): Config {
     vendorConnections,
     rateLimits: rateLimitsFrom(env),
     vendorBudgets: vendorBudgetsFrom(env, vendorConnections),
+    federation: parseFlag(env, 'FEDERATION', false),
     limits: {
       maxDepth: parseCount(env, 'MAX_DEPTH', DEFAULT_OPERATION_LIMITS.maxDepth, 1, 1_000),
       maxTokens: parseCount(env, 'MAX_TOKENS', DEFAULT_OPERATION_LIMITS.maxTokens, 1, 1_000_000),

@@ -30,6 +30,7 @@ import { usePrivateGetAnswers } from './persisted-documents/use-private-get-answ
 import { schema } from './schema';
 import type { Logger } from './logging/logger';
 import { useOperationLog } from './logging/operation-log';
+import { subgraphSchema } from './schema/federation/subgraph-schema';
 import type { Metrics } from './metrics/metrics';
 import { useMetricsRoute } from './metrics/metrics-route';
 import { useOperationMetrics } from './metrics/operation-metrics';
@@ -85,6 +86,12 @@ export interface GatewayDeps {
   admin: AgencyAdmin;
   /** Which documents run (PERSISTED_DOCUMENTS): the same rule on every transport. */
   persistedDocuments: PersistedDocuments;
+  /**
+   * Serve the schema as a Federation v2 subgraph (`_service`, `_entities`) for a CRM's router.
+   * Off by default: `_entities` reaches up to 100 objects by key in one field and `_service`
+   * prints the schema, which a browser's client needs neither of. @default false
+   */
+  federation?: boolean;
   /** Headers GraphiQL opens with (the sandbox's development token). */
   graphiqlHeaders?: Record<string, string>;
   /** The browser origins that may call (CORS_ORIGINS), over HTTP and WebSocket. @default DEVELOPMENT_CORS */
@@ -118,7 +125,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const exposure = deps.exposure ?? FULL_EXPOSURE;
   const operationLog = useOperationLog(deps.logger, { graphqlEndpoint: GRAPHQL_ENDPOINT, principalOf: (request) => principals.get(request) });
   const yoga = createYoga<ServerContext, GatewayContext>({
-    schema: withAnswerBudget(schema),
+    schema: withAnswerBudget(deps.federation ? subgraphSchema() : schema),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     // useGraphQLBodyLimit below does the same job at a fraction of the cost.
     maxRequestBodySize: false,

@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       publicUrl: 'http://localhost:4000',
       webhookSecretGenerated: true,
       sandbox: { forced: false, events: true },
+      federation: false,
       agency: { id: 'default', canopyReferencing: null, canopyServicing: null, reposit: null },
       vendorConnections: { canopyReferencing: 256, canopyServicing: 256, reposit: 256 },
     });
@@ -42,6 +43,7 @@ describe('loadConfig', () => {
       REPOSIT_API_KEY: 'reposit-key',
       REPOSIT_REFERRER_TOKEN: 'crm',
       SANDBOX_EVENTS: '0',
+      FEDERATION: '1',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -49,6 +51,7 @@ describe('loadConfig', () => {
       publicUrl: 'https://gw.example.com',
       webhookSecret: 'a-long-enough-secret',
       sandbox: { forced: false, events: false },
+      federation: true,
       agency: {
         canopyReferencing: { baseUrl: 'https://api.canopy.rent', clientId: 'client', secretKey: 'secret', apiKey: 'key' },
         canopyServicing: { baseUrl: 'https://sandbox.canopyservicing.com', token: 'token' },
@@ -101,6 +104,7 @@ describe('loadConfig', () => {
     [{ WEBHOOK_SECRET: 'short' }, 'WEBHOOK_SECRET', 'at least 16 characters'],
     [{ SANDBOX: 'maybe' }, 'SANDBOX', '1 or 0'],
     [{ SANDBOX_EVENTS: 'sometimes' }, 'SANDBOX_EVENTS', '1 or 0'],
+    [{ FEDERATION: 'v2' }, 'FEDERATION', '1 or 0'],
     [{ CANOPY_CLIENT_ID: 'client' }, 'CANOPY_REFERENCING_BASE_URL', 'CANOPY_CLIENT_ID is set'],
     [
       { CANOPY_REFERENCING_BASE_URL: 'https://x.test', CANOPY_CLIENT_ID: 'c', CANOPY_SECRET_KEY: 's' },

@@ -1,5 +1,7 @@
 import SchemaBuilder from '@pothos/core';
+import DirectivePlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
+import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
@@ -26,8 +28,9 @@ export const builder = new SchemaBuilder<{
   // Non-null unless a field says otherwise: a field that can fail on its own says `nullable: true`.
   defaultFieldNullability: false,
   // Scope checks wrap every other plugin, so a refused field runs nothing, and a refused
-  // mutation is an error, not one of its typed results.
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, SimpleObjectsPlugin, RelayPlugin],
+  // mutation is an error, not one of its typed results. Federation comes after every plugin that
+  // wraps resolvers, as its README asks.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, SimpleObjectsPlugin, RelayPlugin, DirectivePlugin, FederationPlugin],
   scopeAuth: {
     authScopes: principalScopes,
     authorizeOnSubscribe: true,

@@ -11,6 +11,7 @@ import './canopy-referencing';
 import './canopy-servicing';
 import './reposit';
 import './events/subscriptions';
+import './federation/entities';
 import { describeScopes } from './scope-descriptions';
 import { describeVendorCosts } from '../limits/vendor-cost/describe-costs';
 
