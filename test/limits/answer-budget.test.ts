@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { useGateway, type TestGateway } from '../helpers/gateway';
-import { SHARING_TENANT, sharedRepositNesting } from './harmful-documents';
+import { SHARING_TENANT, sharedRepositNesting, UNBOUNDED_VENDOR_CALLS } from './harmful-documents';
 
 // The depth limit would refuse these documents first; raised here so the answer budget is what stops them.
 let gateway: TestGateway;
 beforeAll(async () => {
   // The cost limit would refuse these documents before they run: the answer's own budget is what is tested here.
-  gateway = await useGateway({ limits: { maxDepth: 1_000, maxAnswerNodes: 20_000, maxVendorCalls: Number.POSITIVE_INFINITY } });
+  gateway = await useGateway({ limits: { maxDepth: 1_000, maxAnswerNodes: 20_000, maxVendorCalls: Number.POSITIVE_INFINITY }, env: UNBOUNDED_VENDOR_CALLS });
 });
 afterAll(() => gateway.close());
 

@@ -53,3 +53,9 @@ fragment __schema on Tenant { reposits { tenants { tenant { reposits { tenants {
  */
 export const depthBehindCachedFragment = `{ tenant(email: "${SHARING_TENANT}") { ...Shares reposits { tenants { tenant { reposits { tenants { tenant { ...Shares } } } } } } } }
 fragment Shares on Tenant { reposits { tenants { tenant { email } } } }`;
+
+/**
+ * Vendor-call budgets no estimate reaches: for a gateway that tests what stops an operation the
+ * estimate lets through (the answer budget), with MAX_VENDOR_CALLS also out of the way.
+ */
+export const UNBOUNDED_VENDOR_CALLS = { VENDOR_CALLS_PER_PRINCIPAL: String(Number.MAX_SAFE_INTEGER), VENDOR_CALLS_PER_AGENCY: String(Number.MAX_SAFE_INTEGER) };

@@ -11,7 +11,7 @@ const DOCUMENTS = 60;
 let gateway: TestGateway;
 let ids: KnownIds;
 beforeAll(async () => {
-  gateway = await useGateway({ limits: { maxVendorCalls: 1_000_000, maxTokens: 100_000, maxDepth: 100 } });
+  gateway = await useGateway({ limits: { maxVendorCalls: 1_000_000, maxTokens: 100_000, maxDepth: 100, maxAliases: 10_000, maxDirectives: 10_000 } });
   const { data } = await gateway.graphql('{ tenant(email: "amara.okafor@example.com") { referencingRequests { canopyReferenceId } reposits { id } accounts { accountId } } }');
   ids = {
     emails: demoPeople(8, 'north').map((person) => person.email),

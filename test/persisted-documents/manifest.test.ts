@@ -56,8 +56,9 @@ describe('the persisted documents manifest', () => {
 describe('PERSISTED_DOCUMENTS', () => {
   it('is "allow" by default, and "require" by default when NODE_ENV=production', () => {
     expect(loadConfig({ SANDBOX: '1' }).persistedDocuments.mode).toBe('allow');
-    expect(loadConfig({ SANDBOX: '1', NODE_ENV: 'production' }).persistedDocuments.mode).toBe('require');
-    expect(loadConfig({ SANDBOX: '1', NODE_ENV: 'production', PERSISTED_DOCUMENTS: 'allow' }).persistedDocuments.mode).toBe('allow');
+    const production = { SANDBOX: '1', NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-secret-of-thirty-two-characters!' };
+    expect(loadConfig(production).persistedDocuments.mode).toBe('require');
+    expect(loadConfig({ ...production, PERSISTED_DOCUMENTS: 'allow' }).persistedDocuments.mode).toBe('allow');
   });
 
   it('keeps API keys to persisted documents unless PERSISTED_DOCUMENTS_API_KEYS=arbitrary', () => {

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useGateway, type TestGateway } from '../helpers/gateway';
 import { TRANSPORTS, runOperation } from '../helpers/transports';
 
-const PRODUCTION = { NODE_ENV: 'production' };
+// Documents as text, as a server-side client with an API key may send them: what is refused here is the schema's exposure.
+const PRODUCTION = { NODE_ENV: 'production', PERSISTED_DOCUMENTS: 'allow' };
 const SCHEMA = { query: '{ __schema { queryType { name } } }' };
 const TYPE = { query: '{ __type(name: "Tenant") { name } }' };
 const TYPENAME = { query: '{ __typename agency { id } }' };

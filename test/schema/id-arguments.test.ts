@@ -75,8 +75,8 @@ describe('ids that have the vendor format', () => {
     const global = await gateway.graphql('query ($id: ID!) { node(id: $id) { ... on Account { accountId } } }', {
       id: encodeGlobalID('Account', accountId),
     });
-    expect(raw).toEqual({ data: { account: { accountId } } });
-    expect(global).toEqual({ data: { node: { accountId } } });
+    expect(raw).toEqual({ data: { account: { accountId } }, extensions: { vendorCalls: expect.any(Object) } });
+    expect(global).toEqual({ data: { node: { accountId } }, extensions: { vendorCalls: expect.any(Object) } });
   });
 
   it('that the vendor does not know answer null', async () => {

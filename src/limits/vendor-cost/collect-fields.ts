@@ -27,8 +27,14 @@ export function collectFields(
 ): Map<string, FieldNode[]> {
   const fields = new Map<string, FieldNode[]>();
   const spread = new Set<string>();
-  const included = (node: FieldNode | InlineFragmentNode | { directives?: FieldNode['directives'] }) =>
-    getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true && getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
+  const included = (node: FieldNode | InlineFragmentNode | { directives?: FieldNode['directives'] }) => {
+    try {
+      return getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true && getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
+    } catch {
+      // A condition graphql-js cannot read (`if: null`) is its error to report when it executes; counted meanwhile.
+      return true;
+    }
+  };
   const applies = (condition: FragmentDefinitionNode['typeCondition'] | undefined) => {
     if (!condition) return true;
     const conditionType = typeFromAST(schema, condition);
