@@ -35,6 +35,7 @@ import type { RequestListener, Server } from 'node:http';
 import { PathParameterError } from './sources/http';
 import { PayloadError } from './sources/normalise';
 import { VendorError } from './sources/vendor-error';
+import { useOperationSpans } from './telemetry/operation-spans';
 
 const GRAPHQL_ENDPOINT = '/graphql';
 /** Operations are small: a megabyte leaves room for a large document and its variables. */
@@ -126,6 +127,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     maskedErrors: { maskError },
     logging: logger,
     plugins: withRouteErrors([
+      useOperationSpans(),
       useAuthentication(deps.authentication, principals, GRAPHQL_ENDPOINT),
       ...useOperationLimits(deps.limits ?? DEFAULT_OPERATION_LIMITS),
       useOperationMetrics(deps.metrics),

@@ -1,6 +1,8 @@
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, type Dispatcher } from 'undici';
+import { routeTemplate } from '../telemetry/route-template';
+import { traceVendorAttempt } from '../telemetry/vendor-call-span';
 import { callSignal, OperationDeadlineReached } from './call-scope';
 import { VendorError, type VendorErrorDetails, type VendorName } from './vendor-error';
 import { exchangeWhole } from './whole-answer';
@@ -234,7 +236,8 @@ export class VendorHttp {
       let response: A;
       const started = performance.now();
       try {
-        response = await exchange(this.toDispatch(request));
+        const attemptOf = { vendor: this.vendor, method: request.method, route: routeTemplate(request), attempt };
+        response = await traceVendorAttempt(attemptOf, (traceHeaders) => exchange(this.toDispatch(request, traceHeaders)));
         this.report(request, response.statusCode, started);
       } catch (cause) {
         // The caller gave up: no retry, and its reason is the answer.
@@ -288,8 +291,8 @@ export class VendorHttp {
     return this.failure({ endpoint, code: 'VENDOR_TIMEOUT', vendorMessage: reason.message, cause: reason });
   }
 
-  private toDispatch(request: VendorRequest): Dispatcher.DispatchOptions {
-    const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+  private toDispatch(request: VendorRequest, traceHeaders: Record<string, string>): Dispatcher.DispatchOptions {
+    const headers: Record<string, string> = { accept: 'application/json', ...traceHeaders, ...request.headers };
     let body: string | undefined;
     if (request.body !== undefined) {
       body = JSON.stringify(request.body);
