@@ -31,6 +31,7 @@ afterAll(async () => {
 
 /** The spans of the one trace whose root is a `query TenantDashboard` span. */
 async function dashboardTrace(headers?: Record<string, string>) {
+  await telemetry.flush();
   receiver.spans.length = 0;
   gateway.sandbox.calls.reset();
   const answer = await gateway.graphql(DASHBOARD, VARIABLES, headers && { headers: { ...gateway.authorization, ...headers } });
