@@ -9,6 +9,7 @@ import { fieldNamedIn, PayloadError } from '../sources/normalise';
 import type { VendorName } from '../sources/vendor-error';
 import type { RecordedNotification, VendorWebhook } from '../sources/vendor-module';
 import { VENDOR_KEYS, VENDORS, WEBHOOK_ROUTES, type VendorClients, type WebhookRoute } from '../sources/vendors';
+import { eventTraceparent, traceWebhook, type WebhookIngest } from '../telemetry/webhook-span';
 import { DEAD_LETTER_BODY_LIMIT, type DeadLetterStore } from './dead-letters';
 import type { EventLog, NewEvent } from './event-log';
 import { parseWebhookBody, Refusal } from './webhook-body';
@@ -55,7 +56,7 @@ export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
       const record = vendor.read(body);
       return async () => {
         const recorded = await record(agencyId);
-        return { receivedAt: new Date().toISOString(), ...recorded, payload: body };
+        return { receivedAt: new Date().toISOString(), ...recorded, payload: body, ...eventTraceparent() };
       };
     } catch (error) {
       if (error instanceof PayloadError) throw new Refusal(400, error.message);
@@ -82,31 +83,36 @@ export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
       const agencyId = options.agencyFor(given);
       if (agencyId === undefined) return reply(404, { error: 'Not found' });
       if (request.method !== 'POST') return endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'POST' } }));
+      const receive = async (ingest: WebhookIngest) => {
+        let raw = '';
+        let record: () => Promise<NewEvent>;
+        try {
+          raw = (await readLimited(request, maxBodyBytes)).toString('utf8');
+          record = read(agencyId, vendor, parseWebhookBody(request.headers.get('content-type'), raw));
+        } catch (error) {
+          const refusal = error instanceof Refusal ? error : error instanceof BodyTooLargeError ? new Refusal(413, error.message) : new Refusal(400, 'body: could not be read');
+          await deadLetter(agencyId, vendor, deliveryOf(vendor, raw), refusal.message, raw);
+          options.counter?.inc({ agency: agencyId, vendor: vendor.name, outcome: 'refused' });
+          ingest.settle('refused', refusal.status);
+          return reply(refusal.status, { error: refusal.message });
+        }
 
-      let raw = '';
-      let record: () => Promise<NewEvent>;
-      try {
-        raw = (await readLimited(request, maxBodyBytes)).toString('utf8');
-        record = read(agencyId, vendor, parseWebhookBody(request.headers.get('content-type'), raw));
-      } catch (error) {
-        const refusal = error instanceof Refusal ? error : error instanceof BodyTooLargeError ? new Refusal(413, error.message) : new Refusal(400, 'body: could not be read');
-        await deadLetter(agencyId, vendor, deliveryOf(vendor, raw), refusal.message, raw);
-        options.counter?.inc({ agency: agencyId, vendor: vendor.name, outcome: 'refused' });
-        return reply(refusal.status, { error: refusal.message });
-      }
-
-      const delivery = deliveryOf(vendor, raw);
-      try {
-        const { id, duplicate } = await options.events.append(agencyId, delivery, await record());
-        options.counter?.inc({ agency: agencyId, vendor: vendor.name, outcome: duplicate ? 'duplicate' : 'stored' });
-        return reply(200, { status: duplicate ? 'duplicate' : 'stored', id });
-      } catch (error) {
-        console.error(`webhooks: could not store ${vendor.name} delivery ${delivery.slice(0, 16)}: ${failureOf(error)}`);
-        options.counter?.inc({ agency: agencyId, vendor: vendor.name, outcome: 'unavailable' });
-        return endResponse(
-          fetchAPI.Response.json({ error: 'Could not store the notification; deliver it again' }, { status: 503, headers: { 'retry-after': '5' } }),
-        );
-      }
+        const delivery = deliveryOf(vendor, raw);
+        try {
+          const { id, duplicate } = await options.events.append(agencyId, delivery, await record());
+          options.counter?.inc({ agency: agencyId, vendor: vendor.name, outcome: duplicate ? 'duplicate' : 'stored' });
+          ingest.settle(duplicate ? 'duplicate' : 'stored', 200);
+          return reply(200, { status: duplicate ? 'duplicate' : 'stored', id });
+        } catch (error) {
+          console.error(`webhooks: could not store ${vendor.name} delivery ${delivery.slice(0, 16)}: ${failureOf(error)}`);
+          options.counter?.inc({ agency: agencyId, vendor: vendor.name, outcome: 'unavailable' });
+          ingest.settle('unavailable', 503);
+          return endResponse(
+            fetchAPI.Response.json({ error: 'Could not store the notification; deliver it again' }, { status: 503, headers: { 'retry-after': '5' } }),
+          );
+        }
+      };
+      return traceWebhook(request.headers, { vendor: vendor.name, agency: agencyId }, receive);
     },
   };
 }
