@@ -7,6 +7,11 @@ import { startOtlpReceiver } from './otlp-receiver';
 const DASHBOARD = readFileSync(new URL('../../operations/tenant-dashboard.graphql', import.meta.url), 'utf8');
 const VARIABLES = JSON.parse(readFileSync(new URL('../../operations/tenant-dashboard.variables.json', import.meta.url), 'utf8')) as { email: string };
 
+const CREATE_CUSTOMER = readFileSync(new URL('../../operations/create-customer.graphql', import.meta.url), 'utf8');
+const CUSTOMER_VARIABLES = JSON.parse(readFileSync(new URL('../../operations/create-customer.variables.json', import.meta.url), 'utf8')) as {
+  input: Record<'email' | 'dateOfBirth' | 'phoneNumber' | 'firstName' | 'lastName' | 'addressLineOne' | 'zip', string>;
+};
+
 let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
 let telemetry: Telemetry;
 let gateway: TestGateway;
@@ -84,5 +89,18 @@ describe('a tenant dashboard query, traced', () => {
     expect(text).not.toMatch(/@example\.com/);
     expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
     expect(text).not.toContain('query TenantDashboard(');
+  });
+
+  it("puts none of a mutation's personal data in its spans", async () => {
+    await telemetry.flush();
+    receiver.spans.length = 0;
+    const { input } = CUSTOMER_VARIABLES;
+    await gateway.graphql(CREATE_CUSTOMER, CUSTOMER_VARIABLES);
+    await telemetry.flush();
+    expect(receiver.spans.some((span) => span.attributes['graphql.operation.type'] === 'mutation')).toBe(true);
+    const text = JSON.stringify(receiver.spans);
+    for (const value of [input.email, input.dateOfBirth, input.phoneNumber, input.firstName, input.lastName, input.addressLineOne, input.zip]) {
+      expect(text).not.toContain(value);
+    }
   });
 });
