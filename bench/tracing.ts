@@ -39,8 +39,8 @@ function tracingEnv(otlp: string, ratio: string): Record<string, string> {
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
-  const requests = quick ? 500 : 3_000;
-  const rounds = quick ? 2 : 5;
+  const requests = quick ? 500 : 1_000;
+  const rounds = quick ? 2 : 3;
   await ensureRedis();
   const sink = await startOtlpSink();
   const vendors = await startVendors();

@@ -29,7 +29,7 @@ interface OperationSpan {
 export function useOperationSpans(): Plugin {
   const spans = new WeakMap<object, OperationSpan>();
 
-  const wrap = (phase: 'execute' | 'subscribe') => (payload: { context: TracedContext }, wrapped: () => unknown) => {
+  const wrap = (phase: 'execute' | 'subscribe') => (payload: { context: TracedContext }, wrapped: () => void | Promise<void>): void | Promise<void> => {
     const calls: VendorCallCounts = new Map();
     const parent = otelContext.active() === ROOT_CONTEXT ? callerContext(payload.context) : otelContext.active();
     const span = tracer().startSpan(`graphql.${phase}`, { kind: SpanKind.SERVER }, parent);
@@ -43,12 +43,9 @@ export function useOperationSpans(): Plugin {
     };
     try {
       const done = otelContext.with(countingCalls(trace.setSpan(parent, span), calls), wrapped);
-      if (!isPromiseLike(done)) {
-        end(false);
-        return done;
-      }
+      if (!isPromiseLike(done)) return end(false);
       return Promise.resolve(done).then(
-        (value) => (end(false), value),
+        () => end(false),
         (error: unknown) => {
           end(true);
           throw error;
@@ -89,7 +86,7 @@ export function useOperationSpans(): Plugin {
   };
 
   return {
-    instrumentation: { execute: wrap('execute'), subscribe: wrap('subscribe') } as never,
+    instrumentation: { execute: wrap('execute'), subscribe: wrap('subscribe') },
     onExecute({ args }) {
       const operation = describe(args);
       return { onExecuteDone: ({ result }) => onResult(operation, result) };
