@@ -120,7 +120,8 @@ function vendorCallsOf(result: ExecutionResult | undefined): VendorCallCounts | 
   if (typeof reported !== 'object' || reported === null) return undefined;
   const counts: VendorCallCounts = new Map();
   for (const [vendor, count] of Object.entries(reported)) if (typeof count === 'number') counts.set(vendor, count);
-  return counts;
+  // A shape other than counts by vendor: the calls counted here stand in.
+  return counts.size > 0 ? counts : undefined;
 }
 
 function agencyOf(context: TracedContext): Record<string, string> {
