@@ -13,10 +13,14 @@ import { migrateLinkKeys } from './links/migrate-link-keys';
 import { createSandboxDriver } from './sandbox/driver';
 import { seedSandboxLinks } from './sandbox/seed-links';
 import { startSandbox, type RunningSandbox } from './sandbox/start';
+import { startTelemetry } from './telemetry/start';
 import { untilDone } from './until-done';
 
 /** The only place that opens things: config, Redis, the sandbox, the listener, and shutdown. */
 async function main(): Promise<void> {
+  // First, so that everything after runs with the tracer provider registered.
+  const telemetry = startTelemetry();
+  if (telemetry) console.log('telemetry: OpenTelemetry traces exported over OTLP, as the OTEL_* variables say');
   const config = readConfig();
   const logger = createLogger({ level: config.logLevel, secrets: configuredSecrets(config) });
   const startup = logger.child({ component: 'startup' });
@@ -56,6 +60,8 @@ async function main(): Promise<void> {
     if (composed.devTokens) await rm(composed.devTokens.file, { force: true });
     subscriber?.disconnect();
     redis?.disconnect();
+    // The spans of the last requests are still buffered.
+    await telemetry?.shutdown().catch((error: unknown) => console.error(`telemetry: could not flush the last spans: ${(error as Error).message}`));
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

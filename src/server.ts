@@ -46,6 +46,7 @@ import type { RequestListener, Server } from 'node:http';
 import { PathParameterError } from './sources/http';
 import { PayloadError } from './sources/normalise';
 import { VendorError } from './sources/vendor-error';
+import { useOperationSpans } from './telemetry/operation-spans';
 
 const GRAPHQL_ENDPOINT = '/graphql';
 /** Operations are small: a megabyte leaves room for a large document and its variables. */
@@ -189,6 +190,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
         clients: async (agencyId) => (await deps.agencies.get(agencyId))?.clients,
         logger: deps.logger,
       }),
+      // After every plugin that adds to a result (extensions.vendorCalls): its span reads the finished answer.
+      useOperationSpans(),
       operationLog.operations,
     ], (error) => logger.error('route failed', error)),
   });

@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { currentTraceId } from '../telemetry/current-trace-id';
 import type { LogLevel } from './log-level';
 import { MASK, valueMasker } from './sensitive-values';
 
@@ -38,6 +39,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     {
       level: options.level ?? 'info',
       base: undefined,
+      // A line written while a span is active (an operation's execution, a vendor call, a webhook) names its trace.
+      mixin: () => {
+        const traceId = currentTraceId();
+        return traceId ? { traceId } : {};
+      },
       formatters: { level: (label) => ({ level: label }), log: shortenedFields },
       redact: { paths: REDACT_PATHS, censor: MASK },
       serializers: { err: errorFields },

@@ -1,6 +1,8 @@
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, type Dispatcher } from 'undici';
+import { routeTemplate } from '../telemetry/route-template';
+import { traceVendorAttempt } from '../telemetry/vendor-call-span';
 import { callSignal, OperationDeadlineReached, recordCall } from './call-scope';
 import { VendorBudgetExhausted, type VendorBudget } from './vendor-budget';
 import { VendorError, type VendorErrorDetails, type VendorName } from './vendor-error';
@@ -240,7 +242,8 @@ export class VendorHttp {
       // Each attempt counts for its operation, as the vendor counts it (and bills it).
       recordCall(this.vendor);
       try {
-        response = await exchange(this.toDispatch(request));
+        const attemptOf = { vendor: this.vendor, method: request.method, route: routeTemplate(request), attempt };
+        response = await traceVendorAttempt(attemptOf, (traceHeaders) => exchange(this.toDispatch(request, traceHeaders)));
         this.report(request, response.statusCode, started);
       } catch (cause) {
         release();
@@ -311,8 +314,8 @@ export class VendorHttp {
     return this.failure({ endpoint, code: 'VENDOR_TIMEOUT', vendorMessage: reason.message, cause: reason });
   }
 
-  private toDispatch(request: VendorRequest): Dispatcher.DispatchOptions {
-    const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+  private toDispatch(request: VendorRequest, traceHeaders: Record<string, string>): Dispatcher.DispatchOptions {
+    const headers: Record<string, string> = { accept: 'application/json', ...traceHeaders, ...request.headers };
     let body: string | undefined;
     if (request.body !== undefined) {
       body = JSON.stringify(request.body);

@@ -13,6 +13,8 @@ export interface StoredEvent<Payload = unknown> {
   /** The vendor object the event is about: a canopyReferenceId or a reposit id. */
   subjectId: string;
   payload: Payload;
+  /** The W3C trace context of the webhook that stored it, when that was traced: deliveries link to it. */
+  traceparent?: string;
 }
 
 export type NewEvent<Payload = unknown> = Omit<StoredEvent<Payload>, 'id'>;

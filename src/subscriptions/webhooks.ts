@@ -10,6 +10,7 @@ import { fieldNamedIn, PayloadError } from '../sources/normalise';
 import type { VendorName } from '../sources/vendor-error';
 import type { RecordedNotification, VendorWebhook } from '../sources/vendor-module';
 import { VENDOR_KEYS, VENDORS, WEBHOOK_ROUTES, type VendorClients, type WebhookRoute } from '../sources/vendors';
+import { eventTraceparent, traceWebhook, type WebhookIngest } from '../telemetry/webhook-span';
 import { DEAD_LETTER_BODY_LIMIT, type DeadLetterStore } from './dead-letters';
 import type { EventLog, NewEvent } from './event-log';
 import { parseWebhookBody, Refusal } from './webhook-body';
@@ -62,7 +63,7 @@ export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
       const record = vendor.read(body);
       return async () => {
         const recorded = await record(agencyId);
-        return { receivedAt: new Date().toISOString(), ...recorded, payload: body };
+        return { receivedAt: new Date().toISOString(), ...recorded, payload: body, ...eventTraceparent() };
       };
     } catch (error) {
       if (error instanceof PayloadError) throw new Refusal(400, error.message);
@@ -95,34 +96,39 @@ export function useWebhookRoutes(options: WebhookRoutesOptions): Plugin {
         outcome({ vendor: vendor.name, agency: agencyId, outcome: 'refused', status: 405 });
         return endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'POST' } }));
       }
+      const receive = async (ingest: WebhookIngest) => {
+        // Each delivery's outcome, once: counted, logged and on its span.
+        const settle = (result: 'stored' | 'duplicate' | 'refused' | 'unavailable', status: number, details: { topic?: string; delivery?: string; failure?: string }) => {
+          options.counter?.inc({ agency: agencyId, vendor: vendor.name, outcome: result });
+          outcome({ vendor: vendor.name, agency: agencyId, outcome: result, status, ...details });
+          ingest.settle(result, status);
+        };
+        let raw = '';
+        let record: () => Promise<NewEvent>;
+        try {
+          raw = (await readLimited(request, maxBodyBytes)).toString('utf8');
+          record = read(agencyId, vendor, parseWebhookBody(request.headers.get('content-type'), raw));
+        } catch (error) {
+          const refusal = error instanceof Refusal ? error : error instanceof BodyTooLargeError ? new Refusal(413, error.message) : new Refusal(400, 'body: could not be read');
+          await deadLetter(agencyId, vendor, deliveryOf(vendor, raw), refusal.message, raw);
+          settle('refused', refusal.status, { delivery: deliveryOf(vendor, raw) });
+          return reply(refusal.status, { error: refusal.message });
+        }
 
-      let raw = '';
-      let record: () => Promise<NewEvent>;
-      try {
-        raw = (await readLimited(request, maxBodyBytes)).toString('utf8');
-        record = read(agencyId, vendor, parseWebhookBody(request.headers.get('content-type'), raw));
-      } catch (error) {
-        const refusal = error instanceof Refusal ? error : error instanceof BodyTooLargeError ? new Refusal(413, error.message) : new Refusal(400, 'body: could not be read');
-        await deadLetter(agencyId, vendor, deliveryOf(vendor, raw), refusal.message, raw);
-        options.counter?.inc({ agency: agencyId, vendor: vendor.name, outcome: 'refused' });
-        outcome({ vendor: vendor.name, agency: agencyId, outcome: 'refused', status: refusal.status, delivery: deliveryOf(vendor, raw) });
-        return reply(refusal.status, { error: refusal.message });
-      }
-
-      const delivery = deliveryOf(vendor, raw);
-      try {
-        const event = await record();
-        const { id, duplicate } = await options.events.append(agencyId, delivery, event);
-        options.counter?.inc({ agency: agencyId, vendor: vendor.name, outcome: duplicate ? 'duplicate' : 'stored' });
-        outcome({ vendor: vendor.name, agency: agencyId, outcome: duplicate ? 'duplicate' : 'stored', status: 200, topic: event.topic, delivery });
-        return reply(200, { status: duplicate ? 'duplicate' : 'stored', id });
-      } catch (error) {
-        options.counter?.inc({ agency: agencyId, vendor: vendor.name, outcome: 'unavailable' });
-        outcome({ vendor: vendor.name, agency: agencyId, outcome: 'unavailable', status: 503, delivery, failure: failureOf(error) });
-        return endResponse(
-          fetchAPI.Response.json({ error: 'Could not store the notification; deliver it again' }, { status: 503, headers: { 'retry-after': '5' } }),
-        );
-      }
+        const delivery = deliveryOf(vendor, raw);
+        try {
+          const event = await record();
+          const { id, duplicate } = await options.events.append(agencyId, delivery, event);
+          settle(duplicate ? 'duplicate' : 'stored', 200, { topic: event.topic, delivery });
+          return reply(200, { status: duplicate ? 'duplicate' : 'stored', id });
+        } catch (error) {
+          settle('unavailable', 503, { delivery, failure: failureOf(error) });
+          return endResponse(
+            fetchAPI.Response.json({ error: 'Could not store the notification; deliver it again' }, { status: 503, headers: { 'retry-after': '5' } }),
+          );
+        }
+      };
+      return traceWebhook(request.headers, { vendor: vendor.name, agency: agencyId }, receive);
     },
   };
 }

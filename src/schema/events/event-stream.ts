@@ -5,6 +5,7 @@ import { fieldNamedIn, PayloadError } from '../../sources/normalise';
 import { decodeEvent, type GatewayEvent } from '../../subscriptions/events';
 import type { Topic } from '../../subscriptions/topics';
 import { followEvents } from '../../subscriptions/follow-events';
+import { startDeliverySpan } from '../../telemetry/delivery-span';
 
 /**
  * One event on its way to a subscriber, with a context of its own: graphql-ws builds the context
@@ -103,8 +104,14 @@ async function* decodedEvents<P extends EventParent>(
   try {
     for await (const entry of stored) {
       const event = decodeOnce(entry);
-      // `accept` admitted only the topics P covers.
-      if (event) yield { event, context: eventContext(ctx) } as P;
+      if (!event) continue;
+      const delivery = startDeliverySpan(entry, ctx.agency.id);
+      try {
+        // `accept` admitted only the topics P covers.
+        yield { event, context: eventContext(ctx) } as P;
+      } finally {
+        delivery.end();
+      }
     }
   } catch (error) {
     // The subscriber would miss events the log no longer holds: it must reload what it shows instead.
