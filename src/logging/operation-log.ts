@@ -4,6 +4,7 @@ import { isAsyncIterable, shouldRenderGraphiQL, type Plugin } from 'graphql-yoga
 import type { Principal } from '../auth/principal';
 import type { Logger } from './logger';
 import { newRecord, noteResult, recordFields, type OperationRecord } from './operation-record';
+import { currentTraceId } from '../telemetry/current-trace-id';
 import { requestIdFrom } from './request-id';
 
 export interface OperationLogOptions {
@@ -123,6 +124,7 @@ export function useOperationLog(baseLogger: Logger, options: OperationLogOptions
     const record = recordOf(context);
     if (!record) return undefined;
     record.executed = true;
+    record.traceId = currentTraceId();
     noteCaller(record, context.principal);
     const operation = getOperationAST(args.document, args.operationName);
     if (operation?.name) record.operationName = operation.name.value;

@@ -6,6 +6,8 @@ export type Transport = 'http' | 'sse' | 'graphql-ws';
 /** What one operation's log line says, gathered as the operation goes through the pipeline. */
 export interface OperationRecord {
   requestId: string;
+  /** The trace of the operation's span, when tracing is on: its line is written after the span ends. */
+  traceId?: string;
   transport: Transport;
   startedAt: number;
   agency?: string;
@@ -44,6 +46,7 @@ export function recordFields(record: OperationRecord, extra: { status?: number; 
   const codes = [...record.codes];
   return {
     requestId: record.requestId,
+    ...(record.traceId && { traceId: record.traceId }),
     transport: record.transport,
     agency: record.agency,
     principal: record.principal,

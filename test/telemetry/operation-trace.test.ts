@@ -72,6 +72,9 @@ describe('a tenant dashboard query, traced', () => {
     const counted = Object.entries(gateway.sandbox.calls.snapshot()).flatMap(([key, count]) => Array<string>(count).fill(template(key))).sort();
     expect(traced).toEqual(counted);
     expect(Object.values(operation.attributes).filter((value) => value === 11)).toHaveLength(1);
+    // Its log line, written once the answer is sent, names the same trace.
+    const lines = gateway.logRecords().filter((line) => line.msg === 'graphql operation' && line.operationName === 'TenantDashboard');
+    expect(lines.at(-1)?.traceId).toBe(operation.traceId);
   });
 
   it("continues the caller's trace from its traceparent", async () => {
