@@ -28,6 +28,7 @@ import { configuredAgencies, isSandboxMode } from './agencies/configured-agencie
 import { SANDBOX_CREDENTIALS } from './sandbox/credentials';
 import type { RunningSandbox } from './sandbox/start';
 import { createPersistedDocuments } from './persisted-documents/persisted-documents';
+import { forwardDiagnostics } from './logging/diagnostics';
 import { createLogger, type Logger } from './logging/logger';
 import { createGatewayRateLimits } from './rate-limits/gateway-rate-limits';
 import { createGateway, type Gateway } from './server';
@@ -96,6 +97,7 @@ export interface ComposedGateway {
 export async function composeGateway(parts: CompositionParts): Promise<ComposedGateway> {
   const { config, redis, subscriber, sandbox } = parts;
   const logger = parts.logger ?? createLogger();
+  const stopDiagnostics = forwardDiagnostics(logger);
   const agenciesLogger = logger.child({ component: 'agencies' });
   const log = parts.log ?? ((line: string) => agenciesLogger.info(line));
   const prefix = config.redisKeyPrefix;
@@ -208,6 +210,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     devTokens,
     describe: () => registry.list().map((agency) => describeAgency(agency, sandbox?.url)),
     async dispose() {
+      stopDiagnostics();
       await canopyKeyRotations.dispose();
       await rateLimits.dispose();
       await registry.dispose();

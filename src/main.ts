@@ -20,10 +20,10 @@ import { untilDone } from './until-done';
 async function main(): Promise<void> {
   // First, so that everything after runs with the tracer provider registered.
   const telemetry = startTelemetry();
-  if (telemetry) console.log('telemetry: OpenTelemetry traces exported over OTLP, as the OTEL_* variables say');
   const config = readConfig();
   const logger = createLogger({ level: config.logLevel, secrets: configuredSecrets(config) });
   const startup = logger.child({ component: 'startup' });
+  if (telemetry) startup.info('telemetry: OpenTelemetry traces exported over OTLP, as the OTEL_* variables say');
   const redis = await connectRedis(config, logger.child({ component: 'redis' }));
   // SUBSCRIBE takes a connection over, so fan-out and change messages get one of their own.
   const subscriber = redis?.duplicate();
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     subscriber?.disconnect();
     redis?.disconnect();
     // The spans of the last requests are still buffered.
-    await telemetry?.shutdown().catch((error: unknown) => console.error(`telemetry: could not flush the last spans: ${(error as Error).message}`));
+    await telemetry?.shutdown().catch((error: unknown) => startup.error({ err: error }, 'telemetry: could not flush the last spans'));
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

@@ -1,6 +1,7 @@
 import type { GatewayContext } from '../context';
 import type { LinkKind, LinkStore } from '../links/link-store';
 import { builder } from './builder';
+import { diagnose } from '../logging/diagnostics';
 
 /** A tenant ↔ vendor object link the gateway has still to write. */
 export interface PendingLink {
@@ -39,7 +40,7 @@ async function writeEach(store: LinkStore, agencyId: string, links: PendingLink[
 function retryLater(store: LinkStore, agencyId: string, links: PendingLink[], attempt: number): void {
   const delay = RETRY_DELAYS_MS[attempt];
   if (delay === undefined) {
-    console.error(`links: ${links.length} link(s) of agency ${agencyId} could not be written after ${attempt} retries; linkTenant can add them`);
+    diagnose('error', 'links', `${links.length} link(s) of agency ${agencyId} could not be written after ${attempt} retries; linkTenant can add them`);
     return;
   }
   setTimeout(() => {

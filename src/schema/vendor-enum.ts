@@ -1,4 +1,5 @@
 import { builder } from './builder';
+import { diagnose } from '../logging/diagnostics';
 
 /** The internal value that an undocumented vendor value resolves to; GraphQL shows it as `UNLISTED`. */
 export const UNLISTED = '\u0000unlisted';
@@ -28,7 +29,7 @@ export function listed<T extends string>(enumName: string, values: readonly T[],
   const key = `${enumName}:${value}`;
   if (!warned.has(key)) {
     warned.add(key);
-    console.warn(`${enumName}: the vendor sent ${JSON.stringify(value)}, which its documentation does not list; shown as UNLISTED`);
+    diagnose('warn', 'vendor payload', `${enumName}: the vendor sent a value its documentation does not list (${value.length} characters); shown as UNLISTED`);
   }
   return UNLISTED;
 }

@@ -3,6 +3,8 @@
  * `"15.5%"`), timestamps as strings. Each names the field it reads, so a surprising payload
  * fails with a message that says where.
  */
+import { diagnose } from '../logging/diagnostics';
+
 export class PayloadError extends Error {
   override name = 'PayloadError';
 }
@@ -112,7 +114,7 @@ export function lenient<T>(
     if (!(error instanceof PayloadError)) throw error;
     if (!warnedFields.has(field)) {
       warnedFields.add(field);
-      console.warn(`vendor payload: ${field} is not as documented (got ${value === null ? 'null' : typeof value}); read leniently`);
+      diagnose('warn', 'vendor payload', `${field} is not as documented (got ${value === null ? 'null' : typeof value}); read leniently`);
     }
     if (!nearest) return undefined;
     try {

@@ -6,6 +6,7 @@ import { decodeEvent, type GatewayEvent } from '../../subscriptions/events';
 import type { Topic } from '../../subscriptions/topics';
 import { followEvents } from '../../subscriptions/follow-events';
 import { startDeliverySpan } from '../../telemetry/delivery-span';
+import { diagnose } from '../../logging/diagnostics';
 
 /**
  * One event on its way to a subscriber, with a context of its own: graphql-ws builds the context
@@ -41,7 +42,7 @@ function decodeOnce(stored: StoredEvent): GatewayEvent | undefined {
       event = decodeEvent(stored);
     } catch (error) {
       if (!(error instanceof PayloadError)) throw error;
-      console.warn(`events: stored event ${stored.id} (${stored.topic}) no longer reads (${fieldNamedIn(error.message) ?? 'payload'}); skipped`);
+      diagnose('warn', 'events', `stored event ${stored.id} (${stored.topic}) no longer reads (${fieldNamedIn(error.message) ?? 'payload'}); skipped`);
       event = null;
     }
     decoded.set(stored, event);
