@@ -8,7 +8,7 @@ import type { DevTokens } from '../auth/dev-tokens';
  * in sandbox mode only, so no other mode can write it.
  */
 export function writeDevTokens(devTokens: DevTokens, destination: { write(line: string): unknown } = process.stdout): void {
-  const logger = pino({ base: undefined, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } }, { write: (line: string) => void destination.write(line) });
+  const logger = pino({ base: undefined, formatters: { level: (label) => ({ level: label }) } }, { write: (line: string) => void destination.write(line) });
   logger.info(
     { component: 'auth', expiresAt: devTokens.expiresAt.toISOString(), file: devTokens.file, tokens: devTokens.tokens },
     `sandbox development tokens (every scope, until ${devTokens.expiresAt.toISOString()}), also in ${devTokens.file}; GraphiQL opens with the first`,
