@@ -1,6 +1,6 @@
 import { freePort } from '../lib/free-port';
 import { benchAuth } from '../lib/bench-auth';
-import { BENCH_RATE_LIMITS } from '../lib/bench-rate-limits';
+import { BENCH_GATEWAY_ENV } from '../lib/bench-gateway-env';
 import { startChild, type Child } from '../lib/child';
 import { EARLIER_KEY_PREFIX, gatewayEnv, type Vendors } from './vendors';
 
@@ -27,6 +27,9 @@ export interface RunningGateway {
   child: Child;
 }
 
+/** Production refuses AUTH=off: the row that measures what authentication costs runs outside it. */
+const AUTH_OFF = { AUTH: 'off', NODE_ENV: 'development' };
+
 /**
  * rentgraph as users run it, `src/main.ts`, in a child process of its own, checking a JWT
  * (AUTH_JWT_SECRET) on every request unless `authOff`.
@@ -36,7 +39,7 @@ export async function startRentgraph(vendors: Vendors, options: RentgraphOptions
   const auth = options.authOff ? undefined : await benchAuth(AGENCY, SCREEN_SCOPES);
   const child = await startChild({
     entry: options.naive ? 'bench/queries/naive-main.ts' : 'src/main.ts',
-    env: { ...gatewayEnv(vendors, port), ...BENCH_RATE_LIMITS, ...(auth ? auth.env : { AUTH: 'off' }) },
+    env: { ...gatewayEnv(vendors, port), ...BENCH_GATEWAY_ENV, ...(auth ? auth.env : AUTH_OFF) },
     core: options.core,
     nodeArgs: options.nodeArgs,
     ready: /rentgraph: GraphQL at/,
@@ -46,7 +49,7 @@ export async function startRentgraph(vendors: Vendors, options: RentgraphOptions
 
 /**
  * An earlier version's `src/main.ts`, run from its own checkout (`--before <path>`) with the same
- * variables: single-agency, without authentication, reading the links seeded for it under a key
+ * variables: single-agency, without authentication (AUTH=off, which versions before authentication ignore), reading the links seeded for it under a key
  * prefix of its own (its link keys are laid out as it wrote them).
  */
 export async function startEarlierRentgraph(vendors: Vendors, root: string, core?: number): Promise<RunningGateway> {
@@ -54,7 +57,7 @@ export async function startEarlierRentgraph(vendors: Vendors, root: string, core
   const child = await startChild({
     root,
     entry: 'src/main.ts',
-    env: { ...gatewayEnv(vendors, port), REDIS_KEY_PREFIX: EARLIER_KEY_PREFIX },
+    env: { ...gatewayEnv(vendors, port), AUTH: 'off', REDIS_KEY_PREFIX: EARLIER_KEY_PREFIX },
     core,
     ready: /rentgraph: GraphQL at/,
   });

@@ -1,4 +1,4 @@
-import { BENCH_RATE_LIMITS } from '../lib/bench-rate-limits';
+import { BENCH_GATEWAY_ENV } from '../lib/bench-gateway-env';
 import { once } from 'node:events';
 import { webhookSecretFor } from '../../src/subscriptions/webhook-secrets';
 import type { BenchAuth } from '../lib/bench-auth';
@@ -66,7 +66,7 @@ async function startOnFreePort(options: GatewayProcessOptions): Promise<GatewayP
       WEBHOOK_SECRET: options.webhookSecret,
       SANDBOX: '1',
       SANDBOX_EVENTS: '0',
-      ...BENCH_RATE_LIMITS,
+      ...BENCH_GATEWAY_ENV,
       ...options.auth.env,
     },
     core: options.core,
