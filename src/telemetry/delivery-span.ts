@@ -1,5 +1,5 @@
 import { propagation, ROOT_CONTEXT, SpanKind, trace, type Span } from '@opentelemetry/api';
-import { tracer } from './tracer';
+import { tracer, tracing, UNTRACED_SPAN } from './tracer';
 
 /** What a delivery span needs of a stored event. */
 interface DeliveredEvent {
@@ -15,6 +15,7 @@ interface DeliveredEvent {
  * one trace follows a notification from its POST to every socket it reached.
  */
 export function startDeliverySpan(event: DeliveredEvent, agency: string): Span {
+  if (!tracing()) return UNTRACED_SPAN;
   const stored = event.traceparent ? propagation.extract(ROOT_CONTEXT, { traceparent: event.traceparent }) : undefined;
   const ingest = stored && trace.getSpanContext(stored);
   return tracer().startSpan(

@@ -1,7 +1,7 @@
 import { context as otelContext, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
 import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
-import { tracer } from './tracer';
+import { tracer, tracing } from './tracer';
 
 /** What the span of one operation needs of its GraphQL context. */
 interface TracedContext {
@@ -25,6 +25,8 @@ interface OperationSpan {
  * A subscription's span covers its start; each delivery has a span of its own (see `delivery-span.ts`).
  */
 export function useOperationSpans(): Plugin {
+  // Decided when the gateway is made, which main.ts does after startTelemetry.
+  if (!tracing()) return {};
   const spans = new WeakMap<object, OperationSpan>();
 
   const wrap = (phase: 'execute' | 'subscribe') => (payload: { context: TracedContext }, wrapped: () => void | Promise<void>): void | Promise<void> => {

@@ -1,5 +1,6 @@
 import { trace } from '@opentelemetry/api';
 import { NodeSDK } from '@opentelemetry/sdk-node';
+import { setTracing } from './tracer';
 
 export interface Telemetry {
   /** Sends the spans still buffered. */
@@ -36,9 +37,13 @@ export function startTelemetry(env: NodeJS.ProcessEnv = process.env): Telemetry 
     logRecordProcessors: [],
   });
   sdk.start();
+  setTracing(true);
   return {
     flush: () => forceFlush(),
-    shutdown: () => sdk.shutdown(),
+    shutdown: async () => {
+      setTracing(false);
+      await sdk.shutdown();
+    },
   };
 }
 

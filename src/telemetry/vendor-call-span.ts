@@ -1,5 +1,7 @@
 import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { tracer } from './tracer';
+import { tracer, tracing } from './tracer';
+
+const NO_TRACE_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 export interface VendorAttempt {
   vendor: string;
@@ -18,6 +20,7 @@ export async function traceVendorAttempt<A extends { statusCode: number }>(
   call: VendorAttempt,
   send: (traceHeaders: Record<string, string>) => Promise<A>,
 ): Promise<A> {
+  if (!tracing()) return send(NO_TRACE_HEADERS);
   const span = tracer().startSpan(`${call.method} ${call.route}`, {
     kind: SpanKind.CLIENT,
     attributes: {

@@ -1,5 +1,7 @@
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { tracer } from './tracer';
+import { tracer, tracing } from './tracer';
+
+const UNTRACED_INGEST: WebhookIngest = { settle: () => undefined };
 
 export interface WebhookIngest {
   /** What became of the notification (`stored`, `duplicate`, `refused`, `unavailable`) and the status answered. */
@@ -17,6 +19,7 @@ export async function traceWebhook<T>(
   attributes: { vendor: string; agency: string },
   handle: (ingest: WebhookIngest) => Promise<T>,
 ): Promise<T> {
+  if (!tracing()) return handle(UNTRACED_INGEST);
   const carrier: Record<string, string> = {};
   for (const name of propagation.fields()) {
     const value = headers.get(name);
