@@ -1,21 +1,14 @@
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Principal } from '../auth/principal';
-import type { VendorKey } from '../sources/vendors';
+import type { VendorCostContext } from '../limits/vendor-cost/vendor-cost-plugin';
 import { rateLimitedError } from './rate-limit-refusal';
 import type { RequestLimits } from './request-limits';
 
-/** What the cost estimator puts on the context before execution: the operation's vendor calls at most. */
-export interface VendorCost {
-  estimate: Partial<Record<VendorKey, number>>;
-  total: number;
-}
-
-interface RateLimitedContext {
+interface RateLimitedContext extends Pick<VendorCostContext, 'vendorCost' | 'vendorCalls'> {
   principal: Principal;
   /** The graphql-ws socket an operation came on; absent over HTTP. */
   socket?: object;
-  vendorCost?: VendorCost;
 }
 
 /**
@@ -23,8 +16,8 @@ interface RateLimitedContext {
  * one request of its principal and agency (a batch counts as its parts), counted when it starts
  * executing, after authentication. A query or mutation then spends its estimated vendor calls
  * (`context.vendorCost.total`, read when execution begins, so the estimate may be made by any
- * plugin's onExecute), and gets back what its answer's `extensions.vendorCalls` shows it did not
- * make. Place after the plugin that writes `extensions.vendorCalls`, so its result is seen here.
+ * plugin's onExecute), and gets back what it did not make (`context.vendorCalls`, the cost
+ * plugin's count, which is final once execution is done, whatever order the plugins' hooks run in).
  */
 export function useRateLimits(limits: RequestLimits): Plugin<RateLimitedContext> {
   const refuse = async (context: RateLimitedContext, stop: (result: ExecutionResult) => void): Promise<boolean> => {
@@ -49,20 +42,12 @@ export function useRateLimits(limits: RequestLimits): Plugin<RateLimitedContext>
         return executeFn(executionArgs);
       });
       return {
-        onExecuteDone({ result }) {
-          if (spent === 0 || Symbol.asyncIterator in result) return;
-          const made = vendorCallsOf(result);
-          // Without a count in the answer nothing is given back: the estimate is an upper bound.
-          if (made !== undefined && made < spent) void limits.refundVendorCalls(principal, spent - made).catch(() => undefined);
+        onExecuteDone() {
+          if (spent === 0 || !context.vendorCalls) return;
+          const made = Object.values(context.vendorCalls).reduce((sum, calls) => sum + calls, 0);
+          if (made < spent) void limits.refundVendorCalls(principal, spent - made).catch(() => undefined);
         },
       };
     },
   };
-}
-
-/** The sum of `extensions.vendorCalls` (per vendor), if the answer carries it. */
-function vendorCallsOf(result: ExecutionResult): number | undefined {
-  const calls = result.extensions?.vendorCalls;
-  if (calls === null || typeof calls !== 'object') return undefined;
-  return Object.values(calls as Record<string, unknown>).reduce<number>((sum, value) => sum + (typeof value === 'number' ? value : 0), 0);
 }

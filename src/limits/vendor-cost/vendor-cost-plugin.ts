@@ -4,12 +4,15 @@ import type { Loaders } from '../../context';
 import { withCallTally } from '../../sources/call-scope';
 import { OperationCallTally } from './call-tally';
 import { costLimitExceeded } from './cost-limit-error';
+import type { VendorKey } from '../../sources/vendors';
 import { estimateVendorCalls, type LinkCounts, type VendorCost } from './estimate';
 
 /** What the plugin reads from, and writes to, an operation's context. */
 export interface VendorCostContext {
   /** The operation's estimate, set before it executes: what a vendor-call budget spends. */
   vendorCost?: VendorCost;
+  /** The calls a query or mutation has made so far, by vendor: final once it has executed. */
+  vendorCalls?: Record<VendorKey, number>;
   loaders?: Pick<Loaders, 'links'>;
 }
 
@@ -26,6 +29,7 @@ export function useVendorCostLimit(maxVendorCalls: number): Plugin {
       const cost = await estimateFor(args);
       if (cost.total > maxVendorCalls) return setResultAndStopExecution({ errors: [costLimitExceeded(cost, maxVendorCalls)] });
       const tally = new OperationCallTally();
+      (args.contextValue as VendorCostContext).vendorCalls = tally.calls;
       setExecuteFn((executionArgs) => withCallTally(tally, () => executeFn(executionArgs)));
       return {
         onExecuteDone({ result, setResult }) {
