@@ -1,4 +1,4 @@
-import { mapSchema, MapperKind } from '@graphql-tools/utils';
+import { isPromise, mapSchema, MapperKind } from '@graphql-tools/utils';
 import { getNamedType, isLeafType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { OperationScope } from './operation-scope';
 
@@ -34,7 +34,7 @@ function countedLeaf(resolve: Resolver): Resolver {
     scope.spendNode();
     const value = resolve(source, args, context, info);
     if (typeof value === 'string') scope.spendCharacters(value.length);
-    else if (isThenable(value)) return value.then((settled) => (scope.spendCharacters(textLength(settled)), settled));
+    else if (isPromise(value)) return value.then((settled) => (scope.spendCharacters(textLength(settled)), settled));
     else if (Array.isArray(value)) scope.spendCharacters(textLength(value));
     return value;
   };
@@ -47,8 +47,4 @@ function textLength(value: unknown): number {
   let length = 0;
   for (const item of value) if (typeof item === 'string') length += item.length;
   return length;
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }

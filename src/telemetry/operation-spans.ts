@@ -1,6 +1,6 @@
 import { context as otelContext, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
 import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
-import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { isAsyncIterable, isPromise, type Plugin } from 'graphql-yoga';
 import { tracer, tracing } from './tracer';
 
 /** What the span of one operation needs of its GraphQL context. */
@@ -42,7 +42,7 @@ export function useOperationSpans(): Plugin {
     };
     try {
       const done = otelContext.with(trace.setSpan(parent, span), wrapped);
-      if (!isPromiseLike(done)) return end(false);
+      if (!isPromise(done)) return end(false);
       return Promise.resolve(done).then(
         () => end(false),
         (error: unknown) => {
@@ -129,8 +129,4 @@ function callerContext(context: TracedContext): Context {
     if (typeof value === 'string') carrier[name] = value;
   }
   return propagation.extract(ROOT_CONTEXT, carrier);
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
