@@ -8,7 +8,7 @@ import { ConfigError } from './config-error';
 import type { CorsConfig } from './http/cors';
 import { defaultHost, refuseUnsafeCombinations } from './http/production-defaults';
 import { redactUrl } from './http/redact-url';
-import { parseLogLevel, type LogLevel } from './logging/log-level';
+import { LOG_LEVELS, type LogLevel } from './logging/log-level';
 import type { VendorAccountSchema } from './sources/vendor-module';
 import { eachVendor, type VendorAccount, type VendorKey } from './sources/vendors';
 
@@ -153,7 +153,7 @@ export function loadConfig(env: Env = process.env): Config {
     auth: parseAuthConfig(env),
     metricsToken,
     persistedDocuments: persistedDocumentsFrom(env),
-    logLevel: parseLogLevel(env.LOG_LEVEL),
+    logLevel: parseChoice(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     agency: {
       id: 'default',
       ...eachVendor<Omit<AgencyConfig, 'id'>>((vendor, key) => (forced ? null : (accountFrom(env, vendor.account) as AgencyConfig[typeof key]))),

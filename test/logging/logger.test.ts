@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLogLevel } from '../../src/logging/log-level';
+import { loadConfig } from '../../src/config';
 import { requestIdFrom } from '../../src/logging/request-id';
 import { memoryLogger } from '../helpers/memory-logger';
 
@@ -52,9 +52,9 @@ describe('the logger', () => {
 
 describe('LOG_LEVEL', () => {
   it('is info by default, and refuses anything but a level, naming the variable', () => {
-    expect(parseLogLevel(undefined)).toBe('info');
-    expect(parseLogLevel('DEBUG')).toBe('debug');
-    expect(() => parseLogLevel('verbose')).toThrow(/LOG_LEVEL.*fatal, error, warn, info, debug, trace, silent/);
+    expect(loadConfig({}).logLevel).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: 'DEBUG' }).logLevel).toBe('debug');
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL.*fatal, error, warn, info, debug, trace, silent/);
   });
 });
 
