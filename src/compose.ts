@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import type { Agency, VendorKey } from './agencies/agency';
 import { createAgencyServices, type AgencyServicesCache } from './agencies/agency-services';
 import { createCanopyKeyRotations } from './agencies/canopy-key-rotations';
@@ -15,6 +14,7 @@ import type { Config } from './config';
 import type { AgencyAdmin } from './context';
 import { ConfigError } from './config-error';
 import { redactUrl } from './http/redact-url';
+import { describeRedis, type RedisClient } from './redis-client';
 import type { ReadinessCheck } from './http/health-routes';
 import { redisReadiness, vendorReadiness } from './http/readiness';
 import { reportLinkKey } from './http/report-link-key';
@@ -52,9 +52,9 @@ export interface GatewayStores {
 export interface CompositionParts {
   config: Config;
   /** Undefined: the single-instance in-memory mode. */
-  redis: Redis | undefined;
+  redis: RedisClient | undefined;
   /** A second connection, for SUBSCRIBE. */
-  subscriber: Redis | undefined;
+  subscriber: RedisClient | undefined;
   /** The simulated vendors, when some agency's vendors are played by the sandbox. */
   sandbox: RunningSandbox | undefined;
   /** Tests only: stores in place of those Redis (or memory) gives. */
@@ -187,7 +187,7 @@ export async function composeGateway(parts: CompositionParts): Promise<ComposedG
     }),
     readiness: [
       ...vendorReadiness(pools, () => vendorOrigins(registry.list())),
-      ...(redis ? [redisReadiness(redis, config.redisUrl)] : []),
+      ...(redis ? [redisReadiness(redis, describeRedis(config))] : []),
       canopyKeyRotations.readiness,
       ...(parts.readiness ?? []),
     ],

@@ -35,6 +35,8 @@ export interface Config {
   /** CORS_ORIGINS and CORS_CREDENTIALS: the browser origins other than the gateway's own that may call it. */
   cors: CorsConfig;
   redisUrl: string;
+  /** REDIS_CLUSTER_NODES: the Redis Cluster nodes to start from, in place of REDIS_URL. */
+  redisClusterNodes: RedisNode[] | undefined;
   /** Whether REDIS_URL was given: an explicit Redis that cannot be reached fails readiness. */
   redisUrlExplicit: boolean;
   /** Starts every Redis key the gateway writes, so deployments can share one database. */
@@ -92,6 +94,10 @@ export function loadConfig(env: Env = process.env): Config {
   const port = parsePort(env, 'PORT', 4000);
   const redisUrl = optional(env, 'REDIS_URL');
   if (redisUrl !== undefined) requireUrl('REDIS_URL', redisUrl, ['redis:', 'rediss:']);
+  const redisClusterNodes = parseRedisNodes(env, 'REDIS_CLUSTER_NODES');
+  if (redisUrl !== undefined && redisClusterNodes !== undefined) {
+    throw new ConfigError('REDIS_URL and REDIS_CLUSTER_NODES', 'one of them only: REDIS_URL for one Redis, REDIS_CLUSTER_NODES for a Redis Cluster');
+  }
   const publicUrl = optional(env, 'PUBLIC_URL') ?? `http://localhost:${port}`;
   requireUrl('PUBLIC_URL', publicUrl, ['http:', 'https:']);
 
@@ -124,6 +130,7 @@ export function loadConfig(env: Env = process.env): Config {
     introspection,
     cors: corsFrom(env, publicUrl, production),
     redisUrl: redisUrl ?? 'redis://127.0.0.1:6379',
+    redisClusterNodes,
     redisUrlExplicit: redisUrl !== undefined,
     redisKeyPrefix: parseKeyPrefix(env, 'REDIS_KEY_PREFIX', 'rentgraph'),
     publicUrl: publicUrl.replace(/\/+$/, ''),
@@ -193,6 +200,23 @@ function corsFrom(env: Env, publicUrl: string, production: boolean): CorsConfig 
 }
 
 /** An IP address or a host name; undefined when unset. */
+export interface RedisNode {
+  host: string;
+  port: number;
+}
+
+/** Comma-separated `host:port` (IPv6 as `[::1]:7000`). */
+function parseRedisNodes(env: Env, name: string): RedisNode[] | undefined {
+  const raw = optional(env, name);
+  if (raw === undefined) return undefined;
+  return raw.split(',').map((entry) => {
+    const match = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(entry.trim());
+    const port = Number(match?.[2]);
+    if (!match || port < 1 || port > 65535) throw new ConfigError(name, 'comma-separated host:port pairs, e.g. 10.0.0.1:7000,10.0.0.2:7000');
+    return { host: match[1]!, port };
+  });
+}
+
 function parseHost(env: Env, name: string): string | undefined {
   const raw = optional(env, name);
   if (raw === undefined) return undefined;

@@ -1,11 +1,11 @@
 import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Redis } from 'ioredis';
 import { isSandboxMode, needsSandbox } from './agencies/configured-agencies';
 import { composeGateway, type ComposedGateway } from './compose';
 import { ConfigError, loadConfig, type Config } from './config';
 import { redactUrl } from './http/redact-url';
+import { createRedisClient, createSubscriberClient, describeRedis, type RedisClient } from './redis-client';
 import { configuredSecrets } from './logging/configured-secrets';
 import { writeDevTokens } from './logging/dev-tokens-line';
 import { createLogger, type Logger } from './logging/logger';
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   if (telemetry) startup.info('telemetry: OpenTelemetry traces exported over OTLP, as the OTEL_* variables say');
   const redis = await connectRedis(config, logger.child({ component: 'redis' }));
   // SUBSCRIBE takes a connection over, so fan-out and change messages get one of their own.
-  const subscriber = redis?.duplicate();
+  const subscriber = redis && createSubscriberClient(redis);
   // Connected before anything subscribes: a SUBSCRIBE queued ahead of ioredis's ready check fails it.
   await subscriber?.connect().catch(() => undefined);
   // Before serving when Redis answers; when it does not yet, the gateway serves (not ready) and the links move once it does.
@@ -137,19 +137,19 @@ function explainAndExit(error: unknown): never {
 }
 
 /**
- * Redis, or undefined for the single-instance in-memory mode: only when REDIS_URL was not set
- * and the default Redis does not answer. An explicit REDIS_URL that does not answer is kept
- * (ioredis reconnects) and readiness reports it.
+ * Redis (or the Redis Cluster), or undefined for the single-instance in-memory mode: only when
+ * neither REDIS_URL nor REDIS_CLUSTER_NODES was set and the default Redis does not answer. An
+ * explicit one that does not answer is kept (ioredis reconnects) and readiness reports it.
  */
-async function connectRedis(config: Config, logger: Logger): Promise<Redis | undefined> {
-  const redis = new Redis(config.redisUrl, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 2 });
+async function connectRedis(config: Config, logger: Logger): Promise<RedisClient | undefined> {
+  const redis = createRedisClient(config);
   redis.on('error', (error: Error) => logger.error(`redis: ${error.message}`));
   try {
     await redis.connect();
     return redis;
   } catch (error) {
-    if (config.redisUrlExplicit) {
-      logger.error(`redis: ${redactUrl(config.redisUrl)} does not answer (${(error as Error).message}); readiness fails until it does`);
+    if (config.redisUrlExplicit || config.redisClusterNodes) {
+      logger.error(`redis: ${describeRedis(config)} does not answer (${(error as Error).message}); readiness fails until it does`);
       return redis;
     }
     redis.disconnect();

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client';
 import type { ReadinessCheck } from '../http/health-routes';
 import type { CanopyReferencingClient } from '../sources/canopy-referencing/client';
 import type { Agency, AgencyRegistry } from './agency';
@@ -24,7 +24,7 @@ export interface CanopyKeyRotationsOptions {
   registry: AgencyRegistry;
   agencies: AgencyServicesCache;
   /** Where rotated keys are kept; undefined without Redis or CREDENTIALS_KEY, and every rotation is then refused. */
-  storage: { redis: Redis; subscriber: Redis; prefix: string; cipher: CredentialCipher } | undefined;
+  storage: { redis: RedisClient; subscriber: RedisClient; prefix: string; cipher: CredentialCipher } | undefined;
   /** A Canopy client of the agency that signs with `secretKey`. */
   canopyClient(agency: Agency, secretKey: string): CanopyReferencingClient;
   log(line: string): void;

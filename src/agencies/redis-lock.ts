@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client';
 
 // Deletes the key only while it still holds the value the caller read or wrote, in one step.
 const DELETE_IF_UNCHANGED = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
 
 /** Deletes `key` if it still holds `expected`; whether it did. Another writer's newer value is left alone. */
-export async function deleteIfUnchanged(redis: Redis, key: string, expected: string): Promise<boolean> {
+export async function deleteIfUnchanged(redis: RedisClient, key: string, expected: string): Promise<boolean> {
   return (await redis.eval(DELETE_IF_UNCHANGED, 1, key, expected)) === 1;
 }
 
@@ -28,7 +28,7 @@ export interface AcquireRedisLockOptions {
  * A lock shared by every instance on one Redis: SET NX PX with a random token, released only by
  * the holder of that token. Undefined when another holder kept it for the whole wait.
  */
-export async function acquireRedisLock(redis: Redis, key: string, options: AcquireRedisLockOptions): Promise<RedisLock | undefined> {
+export async function acquireRedisLock(redis: RedisClient, key: string, options: AcquireRedisLockOptions): Promise<RedisLock | undefined> {
   const token = randomBytes(16).toString('base64url');
   const deadline = Date.now() + (options.waitMs ?? 0);
   while ((await redis.set(key, token, 'PX', options.ttlMs, 'NX')) !== 'OK') {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client';
 import { AGENCY_ID, type Agency, type AgencyRegistry, type AgencySource, type VendorKey } from './agency';
 import { AgencyChangeError } from './agency-change-error';
 import type { RuntimeAgencyStore } from './runtime-agencies';
@@ -9,7 +9,7 @@ export interface AgencyRegistryOptions {
   /** Run-time agencies; without a store (no Redis) only the configured agencies are served, and changes are refused. */
   runtime?: RuntimeAgencyStore;
   /** A connection for SUBSCRIBE (which takes a connection over), to hear of changes made on other instances. */
-  subscriber?: Redis;
+  subscriber?: RedisClient;
   /** How often every run-time agency is read again, in case a change message was missed. @default 30_000 */
   resyncIntervalMs?: number;
   /** @default console.warn */

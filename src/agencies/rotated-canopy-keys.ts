@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client';
 import { AGENCY_ID } from './agency';
 import type { CredentialCipher } from './credential-cipher';
 import { deleteIfUnchanged } from './redis-lock';
@@ -31,7 +31,7 @@ export interface Stored<T> {
 }
 
 export interface CanopyKeyStoreOptions {
-  redis: Redis;
+  redis: RedisClient;
   /** Start of every key, so that deployments (or test runs) sharing one Redis stay apart. */
   prefix: string;
   cipher: CredentialCipher;

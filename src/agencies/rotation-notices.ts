@@ -1,11 +1,11 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client';
 import { subscribeWhenReady } from '../redis-subscribe';
 import { AGENCY_ID } from './agency';
 
 export interface RotationNoticesOptions {
-  redis: Redis;
+  redis: RedisClient;
   /** A connection for SUBSCRIBE, shared with the other listeners: each reads only its own channel. */
-  subscriber: Redis;
+  subscriber: RedisClient;
   /** Start of the channel, so that deployments (or test runs) sharing one Redis hear only their own notices. */
   prefix: string;
   /** Told the id of an agency whose Canopy key was rotated, on any instance, this one included. */

@@ -1,11 +1,11 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client';
 import type { Agency, AgencyVendors, VendorKey } from './agency';
 import { AgencyChangeError } from './agency-change-error';
 import { AgencyFieldError, readAgencyId, readAgencyName, readVendorCredentials, readVendorKey, VENDOR_KEYS, type ReadCredential } from './agency-input';
 import { CredentialOpenError, type CredentialCipher } from './credential-cipher';
 
 export interface RuntimeAgencyStoreOptions {
-  redis: Redis;
+  redis: RedisClient;
   /**
    * Start of every key and of the change channel. Required so that several deployments (or test
    * runs) can share one Redis without serving each other's agencies.
@@ -32,10 +32,11 @@ export interface RuntimeAgencyStore {
 }
 
 // Each write and its PUBLISH in one script: no instance hears of a change before it can read it.
+// The scripts touch the agency's own key only, so that on a cluster each runs in the agency's
+// slot; the index of ids (another slot) is written after, as a separate step (see create, delete).
 const CREATE_SCRIPT = `
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('HSET', KEYS[1], 'name', ARGV[2])
-redis.call('SADD', KEYS[2], ARGV[1])
 redis.call('PUBLISH', ARGV[3], ARGV[1])
 return 1`;
 
@@ -48,7 +49,6 @@ return 1`;
 
 const DELETE_SCRIPT = `
 if redis.call('DEL', KEYS[1]) == 0 then return 0 end
-redis.call('SREM', KEYS[2], ARGV[1])
 redis.call('PUBLISH', ARGV[2], ARGV[1])
 return 1`;
 
@@ -128,7 +128,12 @@ export function createRuntimeAgencyStore(options: RuntimeAgencyStoreOptions): Ru
       requireCipher();
       const id = readAgencyId(input.id, 'id');
       const name = readAgencyName(input.name, 'name');
-      const created = await redis.eval(CREATE_SCRIPT, 2, agencyKey(id), indexKey, id, name, channel);
+      // Indexed before the agency is written, so that an instance told of it finds it in a full
+      // read too; an id indexed without its agency key (a create refused or cut short) reads as no agency.
+      await redis.sadd(indexKey, id);
+      const created = await redis.eval(CREATE_SCRIPT, 1, agencyKey(id), id, name, channel);
+      // Once more after: a delete of the same id on another instance may have removed it in between.
+      await redis.sadd(indexKey, id);
       if (created === 0) throw new AgencyChangeError('AGENCY_EXISTS', `id: a run-time agency "${id}" exists already`);
       return { id, name, source: 'runtime', vendors: {} };
     },
@@ -151,8 +156,11 @@ export function createRuntimeAgencyStore(options: RuntimeAgencyStoreOptions): Ru
     async delete(id) {
       requireCipher();
       readAgencyId(id, 'id');
-      const deleted = await redis.eval(DELETE_SCRIPT, 2, agencyKey(id), indexKey, id, channel);
+      const deleted = await redis.eval(DELETE_SCRIPT, 1, agencyKey(id), id, channel);
       if (deleted === 0) throw new AgencyChangeError('AGENCY_NOT_FOUND', `id: no run-time agency "${id}"`);
+      await redis.srem(indexKey, id);
+      // Created again meanwhile on another instance, whose index entry this SREM removed: put it back.
+      if (await redis.exists(agencyKey(id))) await redis.sadd(indexKey, id);
     },
 
     async get(id) {
@@ -163,14 +171,11 @@ export function createRuntimeAgencyStore(options: RuntimeAgencyStoreOptions): Ru
     async list() {
       const ids = (await redis.smembers(indexKey)).sort();
       if (ids.length === 0) return [];
-      const pipeline = redis.pipeline();
-      for (const id of ids) pipeline.hgetall(agencyKey(id));
-      const hashes = (await pipeline.exec()) ?? [];
+      // One command per agency, not a pipeline: on a cluster their keys are in different slots.
+      const hashes = await Promise.all(ids.map((id) => redis.hgetall(agencyKey(id))));
       const agencies: Agency[] = [];
       for (const [index, id] of ids.entries()) {
-        const [error, hash] = hashes[index] ?? [new Error('no answer'), undefined];
-        if (error) throw error;
-        const agency = await readAgency(id, hash as Record<string, string>);
+        const agency = await readAgency(id, hashes[index]!);
         if (agency) agencies.push(agency);
       }
       return agencies;

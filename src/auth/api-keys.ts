@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client';
 import { LRUCache } from 'lru-cache';
 import { subscribeWhenReady } from '../redis-subscribe';
 import { AGENCY_ID } from '../agencies/agency';
@@ -33,7 +33,7 @@ export interface RedisApiKeyStoreOptions {
   /** Start of every key and channel, so several deployments (or test runs) can share one Redis. */
   prefix: string;
   /** A connection of its own for the revocation channel: a subscribed ioredis client sends nothing else. */
-  subscriber: Redis;
+  subscriber: RedisClient;
   /** How long an instance trusts what it read, when a revocation message was missed (e.g. a reconnect). @default 2000 */
   recheckMs?: number;
 }
@@ -68,7 +68,7 @@ const ALL_AGENCIES_TAG = '_all';
  * Returns at once, so start-up does not wait for Redis; `subscribed` settles when revocations are
  * heard. Until then (or while Redis is away) the short caches bound how long a revoked key passes.
  */
-export function createRedisApiKeyStore(redis: Redis, options: RedisApiKeyStoreOptions): ApiKeyStore & { subscribed: Promise<void> } {
+export function createRedisApiKeyStore(redis: RedisClient, options: RedisApiKeyStoreOptions): ApiKeyStore & { subscribed: Promise<void> } {
   const recheckMs = options.recheckMs ?? 2_000;
   const tag = (agencyId: string | null) => `{${agencyId ?? ALL_AGENCIES_TAG}}`;
   const recordKey = (agencyId: string | null, id: string) => `${options.prefix}:${tag(agencyId)}:api-key:${id}`;

@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
-import { Redis } from 'ioredis';
 import { ApiKeyInputError, createRedisApiKeyStore } from '../auth/api-keys';
 import type { Scope } from '../auth/principal';
 import { loadConfig } from '../config';
-import { redactUrl } from '../http/redact-url';
+import { createRedisClient, createSubscriberClient, describeRedis } from '../redis-client';
 
 const USAGE = 'usage: npm run create-api-key -- --name <name> --scopes admin,read,write (--all-agencies | --agency <id>)';
 
@@ -20,8 +19,8 @@ async function main(): Promise<void> {
   if (values['all-agencies'] === (values.agency !== undefined)) fail('--all-agencies or --agency <id>: give exactly one');
 
   const config = loadConfig(process.env);
-  const redis = new Redis(config.redisUrl, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 2 });
-  const subscriber = redis.duplicate();
+  const redis = createRedisClient(config);
+  const subscriber = createSubscriberClient(redis);
   try {
     await redis.connect();
     const store = createRedisApiKeyStore(redis, { prefix: config.redisKeyPrefix, subscriber });
@@ -32,7 +31,7 @@ async function main(): Promise<void> {
     });
     await store.dispose();
     const bound = created.record.agencyId === null ? 'all agencies' : `agency ${created.record.agencyId}`;
-    console.error(`api key ${created.id} ("${created.record.name}") for ${bound}, scopes ${created.record.scopes.join(' ')}, in ${redactUrl(config.redisUrl)}; it is shown this once:`);
+    console.error(`api key ${created.id} ("${created.record.name}") for ${bound}, scopes ${created.record.scopes.join(' ')}, in ${describeRedis(config)}; it is shown this once:`);
     console.log(created.key);
   } catch (error) {
     if (error instanceof ApiKeyInputError) fail(`--${error.field === 'agencyId' ? 'agency' : error.field}: ${error.message.slice(error.field.length + 2)}`);

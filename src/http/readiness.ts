@@ -1,17 +1,15 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client';
 import type { VendorKey } from '../agencies/agency';
 import type { VendorPools } from '../sources/clients';
 import { VENDORS } from '../sources/vendors';
 import type { ReadinessCheck } from './health-routes';
-import { redactUrl } from './redact-url';
 
-/** Redis answers a PING on a ready connection. */
-export function redisReadiness(redis: Redis, url: string): ReadinessCheck {
-  const shown = redactUrl(url);
+/** Redis (or, on a cluster, a node of it) answers a PING on a ready connection; `where` is said without a password. */
+export function redisReadiness(redis: RedisClient, where: string): ReadinessCheck {
   return {
     name: 'redis',
     async check() {
-      if (redis.status !== 'ready') throw new Error(`not connected to ${shown} (${redis.status})`);
+      if (redis.status !== 'ready') throw new Error(`not connected to ${where} (${redis.status})`);
       await redis.ping();
     },
   };

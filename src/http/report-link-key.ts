@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client';
 
 export interface ReportLinkKeyOptions {
   /** REPORT_LINK_SECRET, when set: every instance given the same one accepts the others' links. */
   configured: string | undefined;
   /** Where a random key is kept when none is configured, so instances on one Redis share it. */
-  redis: Redis | undefined;
+  redis: RedisClient | undefined;
   prefix: string;
 }
 

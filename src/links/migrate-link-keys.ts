@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+import { Cluster } from 'ioredis';
+import type { RedisClient } from '../redis-client';
 import type { LinkKind } from './link-store';
 import { forwardLinkKey, reverseLinkKey } from './redis-link-store';
 
@@ -28,10 +29,14 @@ return 1
  * Moves links stored as `<prefix>:<agency>:…` to the link store's `<prefix>:{<agency>}:…`, once
  * per Redis: a marker key makes later starts skip the scan. Safe to run on several instances at
  * once and while links are written; not while an instance of the earlier version still writes
- * the old keys (they would stay there, unread, after the marker is set). Before any cluster:
- * the move's two keys are in different slots.
+ * the old keys (they would stay there, unread, after the marker is set).
+ *
+ * A Redis Cluster is skipped: the earlier layout never ran on one (its MULTI wrote a link's two
+ * keys, in two slots, which a cluster refuses), so it holds no old key, and the move's two keys
+ * would be in different slots.
  */
-export async function migrateLinkKeys(redis: Redis, prefix: string): Promise<{ moved: number }> {
+export async function migrateLinkKeys(redis: RedisClient, prefix: string): Promise<{ moved: number }> {
+  if (redis instanceof Cluster) return { moved: 0 };
   const marker = `${prefix}:migrated:link-keys-hash-tag`;
   if (await redis.exists(marker)) return { moved: 0 };
 

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client';
 import { AGENCY_ID } from '../agencies/agency';
 import { normaliseEmail } from './email';
 import type { LinkKind, LinkStore } from './link-store';
@@ -13,7 +13,7 @@ export interface RedisLinkStoreOptions {
 
 /**
  * The key of an e-mail's linked vendor ids. The agency's hash tag comes before the e-mail, so a
- * `{` or `}` in an e-mail can never move the key to another agency's cluster slot: Redis hashes
+ * `{` or `}` in an e-mail can never move the key to another agency's cluster slot: RedisClient hashes
  * the first `{…}` of a key only.
  */
 export const forwardLinkKey = (prefix: string, agency: string, kind: LinkKind, email: string) => `${prefix}:${hashTag(agency)}:${kind}:tenant:${email}`;
@@ -31,7 +31,7 @@ function hashTag(agency: string): string {
  * holds vendor ids, `<prefix>:{<agency>}:<kind>:id:<vendorId>` holds e-mails. A link is written to
  * both in one MULTI, so the two directions never disagree; the hash tag keeps both in one cluster slot.
  */
-export function createRedisLinkStore(redis: Redis, options: RedisLinkStoreOptions): LinkStore {
+export function createRedisLinkStore(redis: RedisClient, options: RedisLinkStoreOptions): LinkStore {
   const forward = (agency: string, kind: LinkKind, email: string) => forwardLinkKey(options.prefix, agency, kind, email);
   const reverse = (agency: string, kind: LinkKind, id: string) => reverseLinkKey(options.prefix, agency, kind, id);
   // Microseconds-ish: a per-process counter breaks ties between links made in the same millisecond.

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client';
 import type { CanopyReport } from '../sources/canopy-referencing/types';
 
 /** A completed Rent Passport's report, as Canopy's completed-report callback gives it. */
@@ -15,7 +15,7 @@ export interface ReportDocumentStore {
   load(agencyId: string, canopyReferenceIds: readonly string[]): Promise<Array<ReportDocuments | undefined>>;
 }
 
-export function createRedisReportDocuments(redis: Redis, prefix: string): ReportDocumentStore {
+export function createRedisReportDocuments(redis: RedisClient, prefix: string): ReportDocumentStore {
   const key = (agency: string) => `${prefix}:{${agency}}:report-documents`;
   return {
     async save(agency, id, documents) {

@@ -1,9 +1,9 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export interface CounterLimiterOptions {
   /** Undefined: counted in this process only (the single-instance mode without Redis). */
-  redis: Redis | undefined;
+  redis: RedisClient | undefined;
   /** The gateway's Redis key prefix; the key given to `consume` follows it after a ":". */
   prefix: string;
   points: number;

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client';
 import type { RateLimitConfig } from './rate-limit-config';
 import { createRequestLimits, type RequestLimits } from './request-limits';
 import { createMemorySubscriptionLeases, createRedisSubscriptionLeases, type SubscriptionLeases } from './subscription-leases';
@@ -13,7 +13,7 @@ export interface GatewayRateLimits {
 
 export interface GatewayRateLimitsOptions {
   /** Undefined: the single-instance mode, every count kept in this process. */
-  redis: Redis | undefined;
+  redis: RedisClient | undefined;
   prefix: string;
   limits: RateLimitConfig;
 }

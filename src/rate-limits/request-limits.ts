@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Principal } from '../auth/principal';
 import { createCounterLimiter } from './counter-limiter';
@@ -8,7 +8,7 @@ import type { RateLimitName, RateLimitRefusal } from './rate-limit-refusal';
 
 export interface RequestLimitsOptions {
   /** Undefined: counted per process (the single-instance mode without Redis). */
-  redis: Redis | undefined;
+  redis: RedisClient | undefined;
   /** The gateway's Redis key prefix (REDIS_KEY_PREFIX). */
   prefix: string;
   limits: RateLimitConfig;

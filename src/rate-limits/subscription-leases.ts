@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client';
 import type { Principal } from '../auth/principal';
 import { agencyKey, principalKey } from './rate-limit-keys';
 
@@ -22,7 +22,7 @@ export interface SubscriptionLeases {
 }
 
 export interface RedisSubscriptionLeasesOptions {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   caps: SubscriptionCaps;
   /**
@@ -65,11 +65,15 @@ export function createRedisSubscriptionLeases(options: RedisSubscriptionLeasesOp
   const refresh = async (): Promise<void> => {
     if (held.size === 0) return;
     const expiry = Date.now() + leaseMs;
-    const pipeline = redis.pipeline();
-    for (const [member, keys] of held) {
-      for (const key of keys) pipeline.zadd(key, 'XX', expiry, member).pexpire(key, leaseMs);
-    }
-    await pipeline.exec();
+    // A pipeline per place: its two keys share the agency's slot, and a cluster refuses a
+    // pipeline over keys of several slots.
+    await Promise.all(
+      [...held].map(([member, keys]) => {
+        const pipeline = redis.pipeline();
+        for (const key of keys) pipeline.zadd(key, 'XX', expiry, member).pexpire(key, leaseMs);
+        return pipeline.exec();
+      }),
+    );
   };
   const ticker = setInterval(() => void refresh().catch(() => undefined), Math.max(10, Math.floor(leaseMs / 3)));
   ticker.unref();

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { createCounterLimiter } from '../rate-limits/counter-limiter';
 import type { VendorKey } from './vendors';
@@ -42,7 +42,7 @@ export interface VendorBudgets {
 
 export interface VendorBudgetsOptions {
   /** Undefined: counted and backed off on this instance only. */
-  redis: Redis | undefined;
+  redis: RedisClient | undefined;
   prefix: string;
   limits: VendorBudgetConfig;
 }

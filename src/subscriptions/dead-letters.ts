@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client';
 import type { WebhookRoute } from '../sources/vendors';
 
 /** A webhook the gateway refused, kept for a person to inspect. */
@@ -21,7 +21,7 @@ const KEEP = 1_000;
 export const DEAD_LETTER_BODY_LIMIT = 16 * 1024;
 
 /** The newest refused webhooks of each agency, in a capped Redis list. */
-export function createRedisDeadLetters(redis: Redis, prefix: string): DeadLetterStore {
+export function createRedisDeadLetters(redis: RedisClient, prefix: string): DeadLetterStore {
   const key = (agency: string) => `${prefix}:{${agency}}:dead-letters`;
   return {
     async add(agency, letter) {

@@ -1,11 +1,12 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client';
+import { eventChannels } from './event-channels';
 import { cursorExpired, EventsExpiredError, type AppendResult, type EventListener, type EventLog, type NewEvent, type StoredEvent } from './event-log';
 
 export interface RedisEventLogOptions {
   /** Commands: XADD, XRANGE, the append script. */
-  redis: Redis;
-  /** A connection of its own for SUBSCRIBE, which takes a connection over. */
-  subscriber: Redis;
+  redis: RedisClient;
+  /** A connection of its own for SUBSCRIBE (SSUBSCRIBE on a cluster), which takes a connection over. */
+  subscriber: RedisClient;
   /**
    * Start of every key and channel. Required so that deployments (and test runs) sharing a Redis
    * never read each other's events.
@@ -20,14 +21,15 @@ export interface RedisEventLogOptions {
 /**
  * Dedupe, append and publish in one script, so Redis either stores and publishes an event
  * exactly once or, for a delivery it has seen, returns the id stored the first time.
- * KEYS: stream, dedupe key. ARGV: max length, event JSON, channel, dedupe TTL.
+ * KEYS: stream, dedupe key. ARGV: max length, event JSON, channel, dedupe TTL, publish command
+ * (SPUBLISH on a cluster: the channel shares the stream's slot, so the script stays on one shard).
  */
 const APPEND_SCRIPT = `
 local seen = redis.call('GET', KEYS[2])
 if seen then return {seen, 1} end
 local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'event', ARGV[2])
 redis.call('SET', KEYS[2], id, 'EX', ARGV[4])
-redis.call('PUBLISH', ARGV[3], id .. ' ' .. ARGV[2])
+redis.call(ARGV[5], ARGV[3], id .. ' ' .. ARGV[2])
 return {id, 0}
 `;
 
@@ -45,7 +47,7 @@ function trimState(info: unknown[]): { oldestId: string | undefined; trimmed: bo
   return { oldestId: first?.[0], trimmed: added > Number(field('length')) };
 }
 
-/** A channel this instance is subscribed to: its local listeners, and the SUBSCRIBE that makes them live. */
+/** A channel this instance is subscribed to: its local listeners, and the (S)SUBSCRIBE that makes them live. */
 interface Channel {
   listeners: Set<EventListener>;
   subscribed: Promise<unknown>;
@@ -61,10 +63,13 @@ interface Channel {
  * with no signal when it is done, so a read-back on `ready` could run before it and miss what
  * was published in between; and a message it lets through before the read-back would move a
  * subscriber's cursor past those, so messages are dropped until the read-back is due (they are
- * in the stream, and it reads them).
+ * in the stream, and it reads them). On a cluster the same holds per shard: a master's failover
+ * stops its sharded subscriber, and the log subscribes again once ioredis has connected the new
+ * map's masters (see event-channels.ts).
  */
 export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
   const { redis, subscriber, prefix } = options;
+  const channelKind = eventChannels(subscriber);
   const maxLength = options.maxLength ?? 100_000;
   const dedupeTtl = options.dedupeTtlSeconds ?? 7 * 24 * 3600;
   // The hash tag keeps an agency's stream, dedupe keys and channel in one cluster slot.
@@ -99,7 +104,7 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
       resubscribing = false;
       return;
     }
-    const subscribed = subscriber.subscribe(...names);
+    const subscribed = channelKind.subscribe(names);
     for (const name of names) channels.get(name)!.subscribed = subscribed;
     subscribed.then(
       () => {
@@ -107,18 +112,19 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
         resubscribing = false;
         for (const name of names) for (const listener of channels.get(name)?.listeners ?? []) listener.onResync();
       },
-      () => undefined,
+      // Refused (a shard's subscriber not there yet): the next \`back\` event tries again.
+      () => (wasDisconnected = true),
     );
   };
-  subscriber.on('message', onMessage);
-  subscriber.on('close', onClose);
-  subscriber.on('ready', onReady);
+  subscriber.on(channelKind.messageEvent, onMessage);
+  subscriber.on(channelKind.lostEvent, onClose);
+  subscriber.on(channelKind.backEvent, onReady);
 
   async function unlisten(name: string, listener: EventListener): Promise<void> {
     const current = channels.get(name);
     if (!current?.listeners.delete(listener) || current.listeners.size > 0) return;
     channels.delete(name);
-    await subscriber.unsubscribe(name);
+    await channelKind.unsubscribe(name);
   }
 
   return {
@@ -132,6 +138,7 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
         JSON.stringify(event),
         channel(agency),
         dedupeTtl,
+        channelKind.publishCommand,
       )) as [string, number];
       return { id, duplicate: duplicate === 1 };
     },
@@ -168,7 +175,7 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
       const name = channel(agency);
       let current = channels.get(name);
       if (!current) {
-        current = { listeners: new Set(), subscribed: subscriber.subscribe(name) };
+        current = { listeners: new Set(), subscribed: channelKind.subscribe([name]) };
         channels.set(name, current);
       }
       // Added at once, so that another listener leaving meanwhile does not unsubscribe the channel.
@@ -183,9 +190,9 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
     },
 
     async dispose() {
-      subscriber.off('message', onMessage);
-      subscriber.off('close', onClose);
-      subscriber.off('ready', onReady);
+      subscriber.off(channelKind.messageEvent, onMessage);
+      subscriber.off(channelKind.lostEvent, onClose);
+      subscriber.off(channelKind.backEvent, onReady);
       channels.clear();
     },
   };
