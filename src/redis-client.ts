@@ -18,8 +18,15 @@ export function createRedisClient(config: Pick<Config, 'redisUrl' | 'redisCluste
  * per master, moved by ioredis when a slot moves), as the event log's channels need.
  */
 export function createSubscriberClient(client: RedisClient): RedisClient {
-  if (client instanceof Cluster) return client.duplicate(undefined, { shardedSubscribers: true });
-  return client.duplicate();
+  if (!(client instanceof Cluster)) return client.duplicate();
+  // A connection that only subscribes sends no command that a MOVED would answer, so nothing
+  // tells ioredis of a failover: when a master hands its slots over, Redis 7 ends the shard
+  // channels' subscriptions with a SUNSUBSCRIBE of its own, which ioredis 5.11 does not expect and
+  // reports as a 'nodeError' ("Command queue state error"). Reading the slot map then, and every
+  // second in case a notice is missed, moves the sharded subscribers to the new masters.
+  const subscriber = client.duplicate(undefined, { shardedSubscribers: true, slotsRefreshInterval: 1_000 });
+  subscriber.on('nodeError', () => subscriber.refreshSlotsCache());
+  return subscriber;
 }
 
 function clusterOptions(): ClusterOptions {

@@ -2,13 +2,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import type { Redis } from 'ioredis';
 import { SignJWT } from 'jose';
 import { request } from 'undici';
 import { SCOPES } from '../../src/auth/principal';
 import { composeGateway } from '../../src/compose';
 import { configuredSecrets } from '../../src/logging/configured-secrets';
 import { memoryLogger } from './memory-logger';
+import type { RedisClient } from '../../src/redis-client';
 import { loadConfig } from '../../src/config';
 import type { ReadinessCheck } from '../../src/http/health-routes';
 import type { OperationLimits } from '../../src/limits/operation-limits';
@@ -50,7 +50,7 @@ export interface TestGatewayOptions {
   /** Limits of one operation, in place of the defaults (some, the others kept). */
   limits?: Partial<OperationLimits>;
   /** Redis for the registry, API keys and rotated keys (and, unless given above, every store); memory without. */
-  redis?: { client: Redis; subscriber: Redis; prefix: string };
+  redis?: { client: RedisClient; subscriber: RedisClient; prefix: string };
   /** More variables of the environment (e.g. CREDENTIALS_KEY). */
   env?: Record<string, string>;
 }
