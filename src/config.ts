@@ -210,10 +210,10 @@ function parseRedisNodes(env: Env, name: string): RedisNode[] | undefined {
   const raw = optional(env, name);
   if (raw === undefined) return undefined;
   return raw.split(',').map((entry) => {
-    const match = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(entry.trim());
-    const port = Number(match?.[2]);
+    const match = /^(?:\[([0-9a-f:.]+)\]|([a-z0-9.-]+)):(\d{1,5})$/i.exec(entry.trim());
+    const port = Number(match?.[3]);
     if (!match || port < 1 || port > 65535) throw new ConfigError(name, 'comma-separated host:port pairs, e.g. 10.0.0.1:7000,10.0.0.2:7000');
-    return { host: match[1]!, port };
+    return { host: (match[1] ?? match[2])!, port };
   });
 }
 

@@ -12,6 +12,21 @@ function configError(env: Record<string, string>): ConfigError {
 }
 
 describe('loadConfig', () => {
+  it('reads REDIS_CLUSTER_NODES as host:port pairs, and refuses it beside REDIS_URL, naming both', () => {
+    expect(loadConfig({}).redisClusterNodes).toBeUndefined();
+    expect(loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-b.internal:7001,[::1]:7002' }).redisClusterNodes).toEqual([
+      { host: '10.0.0.1', port: 7000 },
+      { host: 'redis-b.internal', port: 7001 },
+      { host: '::1', port: 7002 },
+    ]);
+    for (const bad of ['10.0.0.1', '10.0.0.1:0', '10.0.0.1:70000', '10.0.0.1:7000,', 'redis://10.0.0.1:7000']) {
+      expect(configError({ REDIS_CLUSTER_NODES: bad }).variable).toBe('REDIS_CLUSTER_NODES');
+    }
+    const both = configError({ REDIS_URL: 'redis://127.0.0.1:6379', REDIS_CLUSTER_NODES: '127.0.0.1:7000' });
+    expect(both.message).toContain('REDIS_URL');
+    expect(both.message).toContain('REDIS_CLUSTER_NODES');
+  });
+
   it('serves every vendor from the sandbox when no credentials are given', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
