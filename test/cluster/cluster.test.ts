@@ -129,7 +129,7 @@ describe('two gateways on one Redis Cluster', () => {
     for (const key of keys) {
       const tag = /\{([^}]*)\}/.exec(key)?.[1];
       if (tag === undefined) {
-        expect([`${prefix}:agencies`, `${prefix}:api-key-hashes`]).toContain(key);
+        expect([`${prefix}:agencies`, `${prefix}:api-key-hashes`, `${prefix}:report-link-key`]).toContain(key);
         continue;
       }
       tags.add(tag);
