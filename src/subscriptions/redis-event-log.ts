@@ -112,7 +112,7 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
         resubscribing = false;
         for (const name of names) for (const listener of channels.get(name)?.listeners ?? []) listener.onResync();
       },
-      // Refused (a shard's subscriber not there yet): the next \`back\` event tries again.
+      // Refused (a shard's subscriber not there yet): the next `back` event tries again.
       () => (wasDisconnected = true),
     );
   };
