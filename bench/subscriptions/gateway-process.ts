@@ -80,6 +80,8 @@ async function startOnFreePort(options: GatewayProcessOptions): Promise<GatewayP
     },
     core: options.core,
     ready: /rentgraph: GraphQL at/,
+    // The machine is shared: a start-up under others' load has taken more than the default 30 s.
+    timeoutMs: 90_000,
     ipc: true,
   });
   return {
