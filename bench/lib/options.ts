@@ -5,4 +5,6 @@ export interface BenchOptions {
   results: URL;
   /** `--before <path>`: a checkout of an earlier version, whose dashboard throughput is measured beside this one's. */
   before: string | undefined;
+  /** `--only <part>`: one part of a benchmark (e.g. `memory` of the subscriptions), printed rather than written to bench/results/. */
+  only: string | undefined;
 }

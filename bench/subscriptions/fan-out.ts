@@ -20,15 +20,13 @@ export const TENANT_EVENTS = /* GraphQL */ `
   }
 `;
 
-export interface FanOutOptions {
+export interface AudienceOptions {
   /** Subscribers are spread over these in turn; webhooks go to the first. */
   gateways: GatewayProcess[];
   subscribers: number;
-  /** Webhooks posted at once. */
-  burst: number;
 }
 
-export interface FanOutResult {
+export interface BroadcastResult {
   expected: number;
   received: number;
   duplicates: number;
@@ -38,32 +36,48 @@ export interface FanOutResult {
   refusedWebhooks: number;
   /** Webhook POST to receipt, one per delivery, in ms. */
   latencies: number[];
-  /** The gateways' growth (heap after GC, RSS) from before subscribing to after, over all subscribers. */
-  heapPerSubscriber: number;
-  rssPerSubscriber: number;
+  /** From just before the first POST to the last delivery, in ms. */
+  lastDeliveryMs: number;
+}
+
+/** N live tenantEvents subscribers of one tenant, to post webhooks to again and again. */
+export interface Audience {
+  /** Each gateway's heap (after GC) and RSS before the first subscriber connected, and once all were live. */
+  before: MemorySample[];
+  after: MemorySample[];
   subscribeSeconds: number;
+  /** Posts `burst` webhooks at once and waits until every subscriber has every one (or gives up). */
+  broadcast(burst: number): Promise<BroadcastResult>;
+  close(): void;
 }
 
 const OPEN_CONCURRENCY = 100;
 const WARM_UP_ATTEMPTS = 20;
 
+interface Round {
+  tag: string;
+  burst: number;
+  seen: Uint8Array;
+  sentAt: Float64Array;
+  latencies: number[];
+  received: number;
+  duplicates: number;
+  lastAt: number;
+}
+
 /**
- * N tenantEvents subscribers for one tenant, each webhook fanned out to all of them. Before the
- * burst, warm-up webhooks are posted until every subscriber has one: graphql-ws does not
- * acknowledge a subscribe, and a subscriber that is not live yet would be counted lost.
+ * Opens N subscribers for one tenant, then posts warm-up webhooks until every subscriber has one:
+ * graphql-ws does not acknowledge a subscribe, and a subscriber that is not live yet would be
+ * counted lost. The memory figures are taken once the warm-up event is delivered, with nothing in flight.
  */
-export async function measureFanOut(options: FanOutOptions): Promise<FanOutResult> {
-  const { gateways, subscribers: count, burst } = options;
+export async function openAudience(options: AudienceOptions): Promise<Audience> {
+  const { gateways, subscribers: count } = options;
   const run = randomUUID().slice(0, 8);
   const warmTag = `warm-${run}`;
-  const burstTag = `burst-${run}`;
   const warmed = new Uint8Array(count);
-  const seen = new Uint8Array(count * burst);
-  const latencies: number[] = [];
-  let sentAt: Float64Array = new Float64Array(burst);
   let warmCount = 0;
-  let received = 0;
-  let duplicates = 0;
+  let round: Round | undefined;
+  let rounds = 0;
   let problems = 0;
   let firstProblem: string | undefined;
 
@@ -80,18 +94,22 @@ export async function measureFanOut(options: FanOutOptions): Promise<FanOutResul
     if (tag.startsWith(warmTag)) {
       if (!warmed[subscriber]) warmCount++;
       warmed[subscriber] = 1;
-    } else if (tag === burstTag) {
-      const slot = subscriber * burst + index;
-      if (seen[slot]) return void duplicates++;
-      seen[slot] = 1;
-      received++;
-      latencies.push(at - (sentAt[index] ?? Number.NaN));
+    } else if (round && tag === round.tag) {
+      const slot = subscriber * round.burst + index;
+      if (round.seen[slot]) return void round.duplicates++;
+      round.seen[slot] = 1;
+      round.received++;
+      round.latencies.push(at - (round.sentAt[index] ?? Number.NaN));
+      round.lastAt = at;
     }
   };
 
   const before = await Promise.all(gateways.map((gateway) => gateway.memory()));
   const sockets: WsSubscriber[] = [];
   const subscribeStarted = performance.now();
+  const close = () => {
+    for (const socket of sockets) socket.close();
+  };
   try {
     let next = 0;
     await Promise.all(
@@ -113,32 +131,37 @@ export async function measureFanOut(options: FanOutOptions): Promise<FanOutResul
       }),
     );
     await warmUp(options, warmTag, () => warmCount === count, () => warmCount);
-    const subscribeSeconds = (performance.now() - subscribeStarted) / 1000;
-    const after = await Promise.all(gateways.map((gateway) => gateway.memory()));
+  } catch (error) {
+    close();
+    throw error;
+  }
+  const subscribeSeconds = (performance.now() - subscribeStarted) / 1000;
+  const after = await Promise.all(gateways.map((gateway) => gateway.memory()));
 
+  const broadcast = async (burst: number): Promise<BroadcastResult> => {
     const expected = count * burst;
-    const posted = postBurst(gateways[0]!.url, gateways[0]!.webhookSecret, burstTag, burst);
-    sentAt = posted.sentAt;
+    const problemsBefore = problems;
+    const current: Round = { tag: `burst-${run}-r${rounds++}`, burst, seen: new Uint8Array(expected), sentAt: new Float64Array(burst), latencies: [], received: 0, duplicates: 0, lastAt: Number.NaN };
+    round = current;
+    const posted = postBurst(gateways[0]!.url, gateways[0]!.webhookSecret, current.tag, burst);
+    current.sentAt = posted.sentAt;
     const refusedWebhooks = await posted.refused;
-    await waitUntil(() => received + problems >= expected, { timeoutMs: 120_000, idleMs: 15_000, progress: () => received });
+    await waitUntil(() => current.received + problems - problemsBefore >= expected, { timeoutMs: 120_000, idleMs: 15_000, progress: () => current.received });
     return {
       expected,
-      received,
-      duplicates,
-      problems,
+      received: current.received,
+      duplicates: current.duplicates,
+      problems: problems - problemsBefore,
       firstProblem,
       refusedWebhooks,
-      latencies,
-      heapPerSubscriber: growth(before, after, 'heapUsed') / count,
-      rssPerSubscriber: growth(before, after, 'rss') / count,
-      subscribeSeconds,
+      latencies: current.latencies,
+      lastDeliveryMs: current.lastAt - Math.min(...current.sentAt),
     };
-  } finally {
-    for (const socket of sockets) socket.close();
-  }
+  };
+  return { before, after, subscribeSeconds, broadcast, close };
 }
 
-async function warmUp(options: FanOutOptions, tag: string, done: () => boolean, progress: () => number): Promise<void> {
+async function warmUp(options: AudienceOptions, tag: string, done: () => boolean, progress: () => number): Promise<void> {
   for (let attempt = 0; attempt < WARM_UP_ATTEMPTS && !done(); attempt++) {
     // A tag of its own per attempt: an identical body would be acknowledged as a repeat and not published.
     await postBurst(options.gateways[0]!.url, options.gateways[0]!.webhookSecret, `${tag}-a${attempt}`, 1).refused;
@@ -147,6 +170,7 @@ async function warmUp(options: FanOutOptions, tag: string, done: () => boolean, 
   if (!done()) throw new Error(`warm-up: only ${progress()} of ${options.subscribers} subscribers became live`);
 }
 
-function growth(before: MemorySample[], after: MemorySample[], key: keyof MemorySample): number {
-  return after.reduce((sum, sample, i) => sum + sample[key] - (before[i]?.[key] ?? 0), 0);
+/** The growth of one memory figure over every gateway, per subscriber. */
+export function growthPerSubscriber(audience: Audience, key: keyof MemorySample, subscribers: number): number {
+  return audience.after.reduce((sum, sample, i) => sum + sample[key] - (audience.before[i]?.[key] ?? 0), 0) / subscribers;
 }

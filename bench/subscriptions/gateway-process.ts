@@ -1,5 +1,6 @@
 import { BENCH_GATEWAY_ENV } from '../lib/bench-gateway-env';
 import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { webhookSecretFor } from '../../src/subscriptions/webhook-secrets';
 import type { BenchAuth } from '../lib/bench-auth';
 import { startChild, type Child } from '../lib/child';
@@ -12,6 +13,8 @@ export interface GatewayProcessOptions {
   auth: BenchAuth;
   /** The core to pin the gateway to; unpinned when absent or when pinning is not possible. */
   core?: number;
+  /** An earlier version's checkout (with its node_modules) whose `src/main.ts` runs instead of this one's. */
+  checkout?: string;
 }
 
 export interface MemorySample {
@@ -30,12 +33,17 @@ export interface GatewayProcess {
   webhookSecret: string;
   /** The child's heap (after a full GC) and RSS, read inside the child over IPC. */
   memory(): Promise<MemorySample>;
+  /** Writes a V8 heap snapshot of the child (after a full GC) to `path`. */
+  heapSnapshot(path: string): Promise<void>;
   /** Whether the child is still running: a gateway that died under load is a result too. */
   alive(): boolean;
   stop(): Promise<void>;
 }
 
 const MEMORY_TIMEOUT_MS = 30_000;
+const SNAPSHOT_TIMEOUT_MS = 180_000;
+/** By absolute path, so an earlier checkout's gateway loads this bench's probe. */
+export const MEMORY_PROBE = fileURLToPath(new URL('./memory-probe.ts', import.meta.url));
 
 /**
  * `src/main.ts`, as users run it, in a child process of its own (its CPU, heap and RSS are its
@@ -58,7 +66,8 @@ async function startOnFreePort(options: GatewayProcessOptions): Promise<GatewayP
   const url = `http://127.0.0.1:${port}`;
   const child = await startChild({
     entry: 'src/main.ts',
-    nodeArgs: ['--expose-gc', '--import', './bench/subscriptions/memory-probe.ts'],
+    root: options.checkout,
+    nodeArgs: ['--expose-gc', '--import', MEMORY_PROBE],
     env: {
       PORT: String(port),
       PUBLIC_URL: url,
@@ -71,6 +80,8 @@ async function startOnFreePort(options: GatewayProcessOptions): Promise<GatewayP
     },
     core: options.core,
     ready: /rentgraph: GraphQL at/,
+    // The machine is shared: a start-up under others' load has taken more than the default 30 s.
+    timeoutMs: 90_000,
     ipc: true,
   });
   return {
@@ -78,14 +89,23 @@ async function startOnFreePort(options: GatewayProcessOptions): Promise<GatewayP
     connectionParams: { authorization: options.auth.headers.authorization },
     webhookSecret: webhookSecretFor(options.webhookSecret, SUBSCRIBED_AGENCY),
     memory: () => memoryOf(child),
+    heapSnapshot: (path) => heapSnapshotOf(child, path),
     alive: child.alive,
     stop: child.stop,
   };
 }
 
-async function memoryOf(child: Child): Promise<MemorySample> {
+/** Asks a child that loaded MEMORY_PROBE for its heap and RSS. */
+export async function memoryOf(child: Child): Promise<MemorySample> {
   const answer = once(child.process, 'message', { signal: AbortSignal.timeout(MEMORY_TIMEOUT_MS) });
   child.process.send('memory');
   const [sample] = (await answer) as [MemorySample];
   return sample;
+}
+
+/** Asks a child that loaded MEMORY_PROBE to write a heap snapshot to `path`. */
+export async function heapSnapshotOf(child: Child, path: string): Promise<void> {
+  const answer = once(child.process, 'message', { signal: AbortSignal.timeout(SNAPSHOT_TIMEOUT_MS) });
+  child.process.send({ snapshot: path });
+  await answer;
 }

@@ -1,63 +1,52 @@
 import { randomBytes } from 'node:crypto';
 import type { BenchOptions } from '../lib/options';
-import { writeResults, type Table } from '../lib/report';
-import { median, ms, quantile } from '../lib/stats';
+import { markdownTable, writeResults, type Table } from '../lib/report';
 import { BENCH_REDIS_URL, deleteBenchKeys } from './bench-redis';
 import { benchAuth } from '../lib/bench-auth';
-import { allCores, canPin, pinThisProcess } from '../lib/cpu-pinning';
-import { measureFanOut, type FanOutResult } from './fan-out';
-import { startGatewayProcess, SUBSCRIBED_AGENCY, type GatewayProcess } from './gateway-process';
+import { allCores, pinThisProcess } from '../lib/cpu-pinning';
+import { measureServer, type BroadcastPlan, type ServerFigures } from './broadcast';
+import { startGatewayProcess, SUBSCRIBED_AGENCY } from './gateway-process';
+import { PEER_NOTE } from './peer-note';
+import { measureRetained } from './retained';
+import { serverSetups } from './servers';
 import { measureSlowSubscriber, type SlowSubscriberResult } from './slow-subscriber';
-
-interface Scenario {
-  instances: 1 | 2;
-  subscribers: number;
-}
+import { broadcastTable, memoryTable, retainedTable } from './tables';
 
 /**
- * graphql-ws fan-out of tenantEvents: webhook-to-subscriber latency, events lost, and the
- * gateway's memory per subscriber, on one gateway and on two sharing one Redis. Each scenario
- * gets fresh gateway processes, so one scenario's garbage does not weigh on the next.
+ * graphql-ws fan-out of tenantEvents, beside the bare-ws floor measured the same way: the time to
+ * broadcast one webhook and a burst to every subscriber, their idle memory and what it is made
+ * of, and a client that stops reading. `--only memory` measures the memory tables alone and
+ * prints them.
  */
 export async function runSubscriptionBenchmarks(options: BenchOptions): Promise<void> {
-  const sizes = options.quick ? [200, 1_000] : [1_000, 10_000];
-  const burst = options.quick ? 10 : 20;
-  const scenarios: Scenario[] = [
-    ...sizes.map((subscribers) => ({ instances: 1 as const, subscribers })),
-    ...sizes.map((subscribers) => ({ instances: 2 as const, subscribers })),
-  ];
+  const memoryOnly = options.only === 'memory';
+  const plan: BroadcastPlan = {
+    subscribers: options.quick ? 1_000 : 10_000,
+    burst: 20,
+    singleRepetitions: memoryOnly ? 0 : options.quick ? 3 : 5,
+    burstRepetitions: memoryOnly ? 0 : options.quick ? 2 : 3,
+  };
+  // A snapshot of 10,000 subscribers would pass V8's largest string once read back; the growth per subscriber is the same at 2,000.
+  const snapshotSubscribers = options.quick ? 1_000 : 2_000;
   const slowBurst = options.quick ? 1_000 : 3_000;
-  const rows: Table['rows'] = [];
-  let slow: SlowSubscriberResult;
+  const setups = serverSetups(options.before, { twoGateways: !memoryOnly });
+  const figures: ServerFigures[] = [];
+  const tables: Table[] = [];
   try {
-    for (const scenario of scenarios) {
-      console.log(`subscriptions: ${scenario.instances} gateway(s), ${scenario.subscribers} subscribers, burst of ${burst}`);
-      rows.push(fanOutRow(scenario, burst, await runScenario(scenario, burst)));
+    for (const setup of setups) figures.push(await measureServer(setup, plan));
+    const retained = await measureRetained(setups.find((setup) => !setup.floor)!, snapshotSubscribers);
+    if (!memoryOnly) {
+      tables.push(broadcastTable(figures, plan, PEER_NOTE));
+      console.log(`subscriptions: a client that stops reading during a burst of ${slowBurst}`);
     }
-    console.log(`subscriptions: a client that stops reading during a burst of ${slowBurst}`);
-    slow = await runSlowSubscriber(slowBurst);
+    tables.push(memoryTable(figures, plan.subscribers), retainedTable(retained));
+    if (!memoryOnly) tables.push(slowSubscriberTable(await runSlowSubscriber(slowBurst), slowBurst));
   } finally {
     pinThisProcess(allCores());
     await deleteBenchKeys();
   }
-  const tables = [fanOutTable(rows, burst), slowSubscriberTable(slow, slowBurst)];
-  writeResults(new URL('subscriptions.md', options.results), 'Subscriptions', tables, options.quick);
-}
-
-async function runScenario(scenario: Scenario, burst: number): Promise<FanOutResult> {
-  const webhookSecret = randomBytes(18).toString('base64url');
-  const auth = await benchAuth(SUBSCRIBED_AGENCY, ['read']);
-  const gateways: GatewayProcess[] = [];
-  try {
-    // One gateway: it on core 0, the load generator on core 1. Two: one per core, and the load generator shares.
-    for (let core = 0; core < scenario.instances; core++) {
-      gateways.push(await startGatewayProcess({ redisUrl: BENCH_REDIS_URL, webhookSecret, auth, core }));
-    }
-    pinThisProcess(scenario.instances === 1 ? '1' : allCores());
-    return await measureFanOut({ gateways, subscribers: scenario.subscribers, burst });
-  } finally {
-    await Promise.all(gateways.map((gateway) => gateway.stop()));
-  }
+  if (memoryOnly) console.log(tables.map(markdownTable).join('\n'));
+  else writeResults(new URL('subscriptions.md', options.results), 'Subscriptions', tables, options.quick);
 }
 
 const SLOW_OPERATIONS = 20;
@@ -93,62 +82,5 @@ function slowSubscriberTable(result: SlowSubscriberResult, burst: number): Table
         result.gatewayAlive ? 'yes' : 'no',
       ],
     ],
-  };
-}
-
-function fanOutRow(scenario: Scenario, burst: number, result: FanOutResult): Array<string | number> {
-  const count = (value: number) => value.toLocaleString('en');
-  const kib = (bytes: number) => (bytes / 1024).toFixed(1);
-  return [
-    scenario.instances,
-    count(scenario.subscribers),
-    `${burst} × ${count(scenario.subscribers)} = ${count(result.expected)}`,
-    count(result.received),
-    count(result.expected - result.received),
-    ms(median(result.latencies)),
-    ms(quantile(result.latencies, 0.99)),
-    ms(result.latencies.reduce((max, value) => Math.max(max, value), 0)),
-    kib(result.heapPerSubscriber),
-    kib(result.rssPerSubscriber),
-    result.subscribeSeconds.toFixed(1),
-    anomalies(result),
-  ];
-}
-
-/** Duplicates, refused webhooks and protocol problems: each should be none, and is shown when it is not. */
-function anomalies(result: FanOutResult): string {
-  const found = [
-    result.duplicates > 0 ? `${result.duplicates} duplicates` : '',
-    result.refusedWebhooks > 0 ? `${result.refusedWebhooks} webhooks refused` : '',
-    result.problems > 0 ? `${result.problems} problems (first: ${result.firstProblem ?? '?'})` : '',
-  ].filter(Boolean);
-  return found.length > 0 ? found.join('; ').replaceAll('|', '\\|') : 'none';
-}
-
-function fanOutTable(rows: Table['rows'], burst: number): Table {
-  return {
-    title: 'tenantEvents fan-out over graphql-ws',
-    note: [
-      `Every subscriber watches the same tenant; a burst of ${burst} webhooks (the documented Canopy examples in turn) is POSTed at once`,
-      'to the first gateway, so each webhook is delivered to every subscriber. Latency: from just before a webhook\'s POST to the',
-      'subscriber\'s receipt of its event, over all deliveries. Memory: read inside each gateway process over IPC (heap after a forced',
-      'GC, and RSS), after all subscribers are live minus before the first one connected, divided by the subscribers; it includes',
-      `each subscriber's WebSocket connection. ${canPin ? 'One gateway runs pinned to core 0 and the load generator to core 1; two gateways get a core each and the load generator shares them.' : 'No CPU pinning (taskset missing or one core).'}`,
-    ].join(' '),
-    columns: [
-      'gateways',
-      'subscribers',
-      'deliveries expected',
-      'received',
-      'lost',
-      'median ms',
-      'p99 ms',
-      'max ms',
-      'heap KiB / subscriber',
-      'RSS KiB / subscriber',
-      'subscribe + warm-up s',
-      'anomalies',
-    ],
-    rows,
   };
 }
