@@ -6,6 +6,7 @@ import type { ReportLinks } from './http/report-links';
 import type { VendorClients } from './sources/clients';
 import { eachVendor, type VendorLoaders, type WebhookRoute } from './sources/vendors';
 import type { EventLog } from './subscriptions/event-log';
+import type { OperationFrames } from './subscriptions/operation-frames';
 import type { OperationScope } from './limits/operation-scope';
 import type { Principal } from './auth/principal';
 import type { Agency as RegisteredAgency } from './agencies/agency';
@@ -42,6 +43,8 @@ export interface GatewayContext {
   admin: AgencyAdmin;
   /** The running query's or mutation's deadline, answer budget and signal; set when it starts executing. */
   operation?: OperationScope;
+  /** Over graphql-ws: the operation's messages, which a subscription's events are written to directly. */
+  frames?: OperationFrames;
 }
 
 /** The gateway's own state the admin fields change: agencies, API keys, Canopy keys. */

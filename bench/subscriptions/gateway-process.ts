@@ -12,6 +12,8 @@ export interface GatewayProcessOptions {
   auth: BenchAuth;
   /** The core to pin the gateway to; unpinned when absent or when pinning is not possible. */
   core?: number;
+  /** Extra Node flags, such as `--cpu-prof`. */
+  nodeArgs?: string[];
 }
 
 export interface MemorySample {
@@ -58,7 +60,7 @@ async function startOnFreePort(options: GatewayProcessOptions): Promise<GatewayP
   const url = `http://127.0.0.1:${port}`;
   const child = await startChild({
     entry: 'src/main.ts',
-    nodeArgs: ['--expose-gc', '--import', './bench/subscriptions/memory-probe.ts'],
+    nodeArgs: ['--expose-gc', '--import', './bench/subscriptions/memory-probe.ts', ...(options.nodeArgs ?? [])],
     env: {
       PORT: String(port),
       PUBLIC_URL: url,
