@@ -18,20 +18,9 @@ export interface EventSink {
   fail(error: unknown): void;
 }
 
-export interface FeedOptions {
-  /** Replay the events after this id before going live; live from now when absent. */
-  after?: string;
-  interest: EventInterest;
-  sink: EventSink;
-}
-
-export interface EventFeed {
-  stop(): Promise<void>;
-}
-
 /**
  * An agency's wanted events pushed to a sink as one ordered stream: those stored after the
- * cursor, then live ones, with no gap and no duplicate at the seam.
+ * cursor (`after`), then live ones, with no gap and no duplicate at the seam.
  *
  * A subscriber that keeps up costs no buffer: each live event goes straight to its sink. One
  * whose sink fills (a slow socket, a burst), or that may have missed events (a Redis reconnect),
@@ -41,133 +30,145 @@ export interface EventFeed {
  * event given is skipped, so nothing is given twice. A read of the log that fails is tried again
  * rather than ending the feed, since a read-back is due precisely when the log's Redis has just
  * come back; only a cursor the log no longer covers (`EventsExpiredError`) ends it.
+ *
+ * A class rather than closures: ten thousand subscribers each hold one, and its methods are shared.
  */
-export function startEventFeed(log: EventLog, agencyId: string, { after, interest, sink }: FeedOptions): EventFeed {
-  let lastId = after;
-  let live = false;
-  let reading = false;
-  let stopped = false;
-  // Live events that came while reading the log; undefined when too many came and the log is to be read again.
-  let held: StoredEvent[] | undefined = [];
-  // A resync while reading: what it read may have missed events.
-  let resyncDue = false;
-  let wake: (() => void) | undefined;
-  let onStop!: () => void;
-  const stoppedSignal = new Promise<void>((resolve) => (onStop = resolve));
+export class EventFeed implements EventListener {
+  private lastId: string | undefined;
+  private live = false;
+  private reading = false;
+  private stopped = false;
+  /** Live events that came while reading the log; undefined when too many came and the log is to be read again. */
+  private held: StoredEvent[] | undefined = [];
+  /** A resync while reading: what it read may have missed events. */
+  private resyncDue = false;
+  private wake: (() => void) | undefined;
+  private readonly listening: Promise<() => Promise<void>>;
 
-  const give = (event: StoredEvent): boolean => {
-    lastId = event.id;
-    return sink.give(event);
-  };
-  const isNew = (event: StoredEvent) => lastId === undefined || compareEventIds(event.id, lastId) > 0;
-  const waitWritable = () => Promise.race([sink.writable(), stoppedSignal]);
+  constructor(
+    private readonly log: EventLog,
+    private readonly agencyId: string,
+    private readonly interest: EventInterest,
+    private readonly sink: EventSink,
+    after: string | undefined,
+  ) {
+    this.lastId = after;
+    this.listening = eventHubOf(log).listen(agencyId, interest, this);
+    this.listening.then(() => this.start(after), () => undefined).catch((error: unknown) => this.fail(error));
+    this.listening.catch((error: unknown) => this.fail(error));
+  }
 
-  const listener: EventListener = {
-    onEvent(event) {
-      if (live) {
-        if (isNew(event) && !give(event)) {
-          live = false;
-          void waitWritable().then(() => catchUp(true));
-        }
-      } else if (held) {
-        if (held.length < HELD_LIMIT) held.push(event);
-        else held = undefined;
+  onEvent(event: StoredEvent): void {
+    if (this.live) {
+      if (this.isNew(event) && !this.give(event)) {
+        this.live = false;
+        void this.waitWritable().then(() => this.catchUp(true));
       }
-    },
-    onResync() {
-      if (live) {
-        live = false;
-        void catchUp(true);
-      } else {
-        resyncDue = true;
-        wake?.();
-      }
-    },
-  };
+    } else if (this.held) {
+      if (this.held.length < HELD_LIMIT) this.held.push(event);
+      else this.held = undefined;
+    }
+  }
+
+  onResync(): void {
+    if (this.live) {
+      this.live = false;
+      void this.catchUp(true);
+    } else {
+      this.resyncDue = true;
+      this.wake?.();
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.live = false;
+    this.wake?.();
+    const unlisten = await this.listening.catch(() => undefined);
+    await unlisten?.();
+  }
+
+  private async start(after: string | undefined): Promise<void> {
+    // Live from now: the newest stored event marks the start, and what came meanwhile is held.
+    if (after === undefined) this.lastId = await this.log.newestId(this.agencyId);
+    await this.catchUp(after !== undefined);
+  }
+
+  private give(event: StoredEvent): boolean {
+    this.lastId = event.id;
+    return this.sink.give(event);
+  }
+
+  private isNew(event: StoredEvent): boolean {
+    return this.lastId === undefined || compareEventIds(event.id, this.lastId) > 0;
+  }
+
+  /** Until the sink can take events again, or the feed stops. */
+  private waitWritable(): Promise<void> {
+    return Promise.race([this.sink.writable(), new Promise<void>((resolve) => (this.wake = resolve))]);
+  }
 
   /** Reads the log from `lastId` until it has given everything up to the live events held meanwhile, then goes live. */
-  async function catchUp(readFirst: boolean): Promise<void> {
-    if (reading) return;
-    reading = true;
+  private async catchUp(readFirst: boolean): Promise<void> {
+    if (this.reading) return;
+    this.reading = true;
     try {
-      for (let read = readFirst; !stopped; read = true) {
+      for (let read = readFirst; !this.stopped; read = true) {
         let page: StoredEvent[] = [];
         if (read) {
-          held = [];
-          resyncDue = false;
+          this.held = [];
+          this.resyncDue = false;
           try {
-            page = await log.readAfter(agencyId, lastId, PAGE);
+            page = await this.log.readAfter(this.agencyId, this.lastId, PAGE);
           } catch (error) {
-            if (error instanceof EventsExpiredError) return fail(error);
+            if (error instanceof EventsExpiredError) return this.fail(error);
             await new Promise<void>((resolve) => {
-              wake = resolve;
+              this.wake = resolve;
               setTimeout(resolve, READ_AGAIN_MS).unref();
             });
-            wake = undefined;
             continue;
           }
         }
-        if (!giveAll(page, true)) {
-          await waitWritable();
+        if (!this.giveAll(page, true)) {
+          await this.waitWritable();
           continue;
         }
-        if (page.length === PAGE || resyncDue || !held) continue;
+        if (page.length === PAGE || this.resyncDue || !this.held) continue;
         // From here to going live nothing is awaited: an event arriving in between would be neither held nor given.
-        const waiting = held;
-        held = undefined;
-        if (!giveAll(waiting, false)) {
-          await waitWritable();
+        const waiting = this.held;
+        this.held = undefined;
+        if (!this.giveAll(waiting, false)) {
+          await this.waitWritable();
           continue;
         }
-        live = !stopped;
+        this.live = !this.stopped;
         return;
       }
     } finally {
-      reading = false;
+      this.reading = false;
     }
   }
 
   /** Gives `events` in order, synchronously; false when the sink filled, so the log is to be read again from there. */
-  function giveAll(events: StoredEvent[], filter: boolean): boolean {
+  private giveAll(events: StoredEvent[], filter: boolean): boolean {
     for (const event of events) {
-      if (stopped) return false;
-      if (!isNew(event)) continue;
-      if (filter && !accepts(interest, event)) {
-        lastId = event.id;
+      if (this.stopped) return false;
+      if (!this.isNew(event)) continue;
+      if (filter && !accepts(this.interest, event)) {
+        this.lastId = event.id;
         continue;
       }
-      if (!give(event)) return false;
+      if (!this.give(event)) return false;
     }
     return true;
   }
 
-  function fail(error: unknown): void {
-    if (stopped) return;
-    void stop();
-    sink.fail(error);
+  private fail(error: unknown): void {
+    if (this.stopped) return;
+    void this.stop();
+    this.sink.fail(error);
   }
-
-  const listening = eventHubOf(log).listen(agencyId, interest, listener);
-  listening.then(
-    async () => {
-      // Live from now: the newest stored event marks the start, and what came meanwhile is held.
-      if (after === undefined) lastId = await log.newestId(agencyId);
-      await catchUp(after !== undefined);
-    },
-    () => undefined,
-  ).catch(fail);
-  listening.catch(fail);
-
-  async function stop(): Promise<void> {
-    if (stopped) return;
-    stopped = true;
-    live = false;
-    onStop();
-    wake?.();
-    const unlisten = await listening.catch(() => undefined);
-    await unlisten?.();
-  }
-  return { stop };
 }
 
 export interface FollowOptions {
@@ -179,62 +180,73 @@ export interface FollowOptions {
 
 /** The feed as an async iterator, for transports that pull (SSE, tests): events wait in a bounded queue. */
 export function followEvents(log: EventLog, agencyId: string, options: FollowOptions): AsyncIterableIterator<StoredEvent> {
-  const limit = options.queueLimit ?? HELD_LIMIT;
-  const queue: StoredEvent[] = [];
-  let failure: { error: unknown } | undefined;
-  let done = false;
-  let wakeReader: (() => void) | undefined;
-  let drained: (() => void) | undefined;
-  const wakeUp = () => {
-    wakeReader?.();
-    wakeReader = undefined;
-  };
-  const feed = startEventFeed(log, agencyId, {
-    after: options.after,
-    interest: options.interest,
-    sink: {
-      give(event) {
-        queue.push(event);
-        wakeUp();
-        return queue.length < limit;
-      },
-      writable: () => new Promise<void>((resolve) => (drained = resolve)),
-      fail(error) {
-        failure = { error };
-        wakeUp();
-      },
-    },
-  });
+  return new QueuedEvents(log, agencyId, options);
+}
 
-  const finish = async (): Promise<IteratorResult<StoredEvent>> => {
-    done = true;
-    queue.length = 0;
-    wakeUp();
-    await feed.stop();
-    return { done: true, value: undefined };
-  };
-  const iterator: AsyncIterableIterator<StoredEvent> = {
-    async next() {
-      for (;;) {
-        const event = queue.shift();
-        if (event) {
-          if (queue.length === 0) drained?.();
-          return { done: false, value: event };
-        }
-        if (failure) {
-          await finish();
-          throw failure.error;
-        }
-        if (done) return { done: true, value: undefined };
-        await new Promise<void>((resolve) => (wakeReader = resolve));
+class QueuedEvents implements EventSink, AsyncIterableIterator<StoredEvent> {
+  private readonly queue: StoredEvent[] = [];
+  private readonly limit: number;
+  private readonly feed: EventFeed;
+  private failure: { error: unknown } | undefined;
+  private done = false;
+  private wakeReader: (() => void) | undefined;
+  private drained: (() => void) | undefined;
+
+  constructor(log: EventLog, agencyId: string, options: FollowOptions) {
+    this.limit = options.queueLimit ?? HELD_LIMIT;
+    this.feed = new EventFeed(log, agencyId, options.interest, this, options.after);
+  }
+
+  give(event: StoredEvent): boolean {
+    this.queue.push(event);
+    this.wakeUp();
+    return this.queue.length < this.limit;
+  }
+
+  writable(): Promise<void> {
+    return new Promise<void>((resolve) => (this.drained = resolve));
+  }
+
+  fail(error: unknown): void {
+    this.failure = { error };
+    this.wakeUp();
+  }
+
+  async next(): Promise<IteratorResult<StoredEvent>> {
+    for (;;) {
+      const event = this.queue.shift();
+      if (event) {
+        if (this.queue.length === 0) this.drained?.();
+        return { done: false, value: event };
       }
-    },
-    return: finish,
-    async throw(error: unknown) {
-      await finish();
-      throw error;
-    },
-    [Symbol.asyncIterator]: () => iterator,
-  };
-  return iterator;
+      if (this.failure) {
+        await this.return();
+        throw this.failure.error;
+      }
+      if (this.done) return { done: true, value: undefined };
+      await new Promise<void>((resolve) => (this.wakeReader = resolve));
+    }
+  }
+
+  async return(): Promise<IteratorResult<StoredEvent>> {
+    this.done = true;
+    this.queue.length = 0;
+    this.wakeUp();
+    await this.feed.stop();
+    return { done: true, value: undefined };
+  }
+
+  async throw(error: unknown): Promise<IteratorResult<StoredEvent>> {
+    await this.return();
+    throw error;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<StoredEvent> {
+    return this;
+  }
+
+  private wakeUp(): void {
+    this.wakeReader?.();
+    this.wakeReader = undefined;
+  }
 }

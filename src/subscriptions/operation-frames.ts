@@ -33,26 +33,37 @@ export function createAnswerSerializer(mask: (result: ExecutionResult) => Execut
 }
 
 export function operationFrames(socket: WebSocket, id: string, serialize: (result: ExecutionResult) => Buffer): OperationFrames {
-  const open = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
-  let flushed: Promise<void> | undefined;
-  let sent = 0;
-  return {
-    send(payload) {
-      // A socket going away ends the operation (graphql-ws returns its stream); until then there is nobody to write to.
-      if (socket.readyState !== WebSocket.OPEN) return true;
-      const message = Buffer.concat([open, payload, CLOSE]);
-      sent++;
-      if (socket.bufferedAmount + message.length < HIGH_WATER_BYTES) {
-        socket.send(message, { binary: false });
-        return true;
-      }
-      flushed = new Promise<void>((resolve) => socket.send(message, { binary: false }, () => resolve()));
-      return false;
-    },
-    writable: () => flushed ?? Promise.resolve(),
-    serialize,
-    get sent() {
-      return sent;
-    },
-  };
+  return new SocketFrames(socket, id, serialize);
+}
+
+/** A class: every subscriber holds one, and its methods are shared. */
+class SocketFrames implements OperationFrames {
+  sent = 0;
+  private readonly open: Buffer;
+  private flushed: Promise<void> | undefined;
+
+  constructor(
+    private readonly socket: WebSocket,
+    id: string,
+    readonly serialize: (result: ExecutionResult) => Buffer,
+  ) {
+    this.open = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
+  }
+
+  send(payload: Buffer): boolean {
+    // A socket going away ends the operation (graphql-ws returns its stream); until then there is nobody to write to.
+    if (this.socket.readyState !== WebSocket.OPEN) return true;
+    const message = Buffer.concat([this.open, payload, CLOSE]);
+    this.sent++;
+    if (this.socket.bufferedAmount + message.length < HIGH_WATER_BYTES) {
+      this.socket.send(message, { binary: false });
+      return true;
+    }
+    this.flushed = new Promise<void>((resolve) => this.socket.send(message, { binary: false }, () => resolve()));
+    return false;
+  }
+
+  writable(): Promise<void> {
+    return this.flushed ?? Promise.resolve();
+  }
 }

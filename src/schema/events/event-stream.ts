@@ -1,13 +1,13 @@
 import type { Span } from '@opentelemetry/api';
 import type { ExecutionResult } from 'graphql';
 import { createGraphQLError, isPromise } from 'graphql-yoga';
-import { createLoaders, type GatewayContext, type Loaders } from '../../context';
+import { createLoaders, type GatewayContext } from '../../context';
 import { EventsExpiredError, isEventId, type StoredEvent } from '../../subscriptions/event-log';
 import type { EventInterest } from '../../subscriptions/event-interest';
 import { fieldNamedIn, PayloadError } from '../../sources/normalise';
 import { decodeEvent, type GatewayEvent } from '../../subscriptions/events';
 import type { Topic } from '../../subscriptions/topics';
-import { followEvents, startEventFeed, type EventFeed } from '../../subscriptions/follow-events';
+import { EventFeed, followEvents, type EventSink } from '../../subscriptions/follow-events';
 import type { OperationFrames } from '../../subscriptions/operation-frames';
 import { startDeliverySpan } from '../../telemetry/delivery-span';
 import { diagnose } from '../../logging/diagnostics';
@@ -27,8 +27,10 @@ export type TopicParent<T extends Topic> = EventParent<Extract<GatewayEvent, { t
 /** The parent of any event, as a union by topic (what a union of event types resolves from). */
 export type AnyEventParent = { [T in Topic]: TopicParent<T> }[Topic];
 
-/** An event's answer for one operation: worked out once, however many subscribers share it. */
-export type EventAnswer = (event: GatewayEvent) => Promise<ExecutionResult> | ExecutionResult;
+/** An event's answers for one operation: each worked out once, however many subscribers share it. */
+export interface EventAnswers {
+  answer(event: GatewayEvent): Promise<ExecutionResult> | ExecutionResult;
+}
 
 /**
  * The log hands every listener the same stored object, so an event that reaches ten thousand
@@ -58,18 +60,11 @@ function decodeOnce(stored: StoredEvent): GatewayEvent | undefined {
 }
 
 /**
- * The operation's context with loaders of the event's own, made when a resolver first asks for
- * them: most subscribers select only the event's fields, and a full set of loaders per delivery
- * was most of the garbage a burst made.
+ * The operation's context with loaders of the event's own (made as resolvers ask for them): the
+ * context is built once per subscription, and an event must not be served another's vendor data.
  */
 export function eventContext(ctx: GatewayContext): GatewayContext {
-  let loaders: Loaders | undefined;
-  return {
-    ...ctx,
-    get loaders() {
-      return (loaders ??= createLoaders(ctx.clients, ctx.links, ctx.reportDocuments, ctx.agency));
-    },
-  };
+  return { ...ctx, loaders: createLoaders(ctx.clients, ctx.links, ctx.reportDocuments, ctx.agency) };
 }
 
 /** Answers taken from an event in flight before the next is sent; past this, the feed waits, then reads the log. */
@@ -131,75 +126,18 @@ export class EventStream<P extends EventParent = AnyEventParent> implements Asyn
   }
 
   /**
-   * Sends each event's answer (`answer`, shared with every subscriber of the same operation) as a
+   * Sends each event's answer (from `answers`, shared with every subscriber of the same operation) as a
    * `next` message of `frames`, in event order. Returns the stream graphql-ws drives in place of
    * this one: it yields nothing, ends when this ends, and fails with the feed's error.
    */
-  sendAsFrames(frames: OperationFrames, answer: EventAnswer): AsyncIterableIterator<ExecutionResult> {
-    let ended!: (step: IteratorResult<ExecutionResult>) => void;
-    let failed!: (error: unknown) => void;
-    const end = new Promise<IteratorResult<ExecutionResult>>((resolve, reject) => ((ended = resolve), (failed = reject)));
-    // Awaited by graphql-ws's first next(); marked handled for a client gone before it asked.
-    end.catch(() => undefined);
-    const stop = async (): Promise<IteratorResult<ExecutionResult>> => {
-      await this.return();
-      ended({ done: true, value: undefined });
-      return { done: true, value: undefined };
-    };
-    const quiet: AsyncIterableIterator<ExecutionResult> = {
-      next: () => end,
-      return: stop,
-      throw: async (error: unknown) => {
-        await stop();
-        throw error;
-      },
-      [Symbol.asyncIterator]: () => quiet,
-    };
-    let after: string | undefined;
+  sendAsFrames(frames: OperationFrames, answers: EventAnswers): AsyncIterableIterator<ExecutionResult> {
+    const framed = new FramedEvents(this, frames, answers, this.ctx.agency.id);
     try {
-      after = this.cursor();
+      this.feed = new EventFeed(this.ctx.events, this.ctx.agency.id, this.interest, framed, this.cursor());
     } catch (error) {
-      failed(error);
-      return quiet;
+      framed.fail(error);
     }
-    const agencyId = this.ctx.agency.id;
-    const send = (stored: StoredEvent, result: ExecutionResult): boolean => {
-      const delivery = startDeliverySpan(stored, agencyId);
-      const open = frames.send(frames.serialize(result));
-      delivery.end();
-      return open;
-    };
-    // In order: an answer that needs vendor reads holds back the ones after it.
-    let tail: Promise<void> | undefined;
-    let inFlight = 0;
-    this.feed = startEventFeed(this.ctx.events, agencyId, {
-      after,
-      interest: this.interest,
-      sink: {
-        give: (stored) => {
-          const event = decodeOnce(stored);
-          if (!event) return true;
-          const result = answer(event);
-          if (!tail && !isPromise(result)) return send(stored, result);
-          inFlight++;
-          tail = Promise.all([tail, result]).then(([, settled]) => {
-            send(stored, settled);
-            if (--inFlight === 0) tail = undefined;
-          });
-          tail.catch((error: unknown) => {
-            failed(error);
-            void stop();
-          });
-          return inFlight < ANSWERS_IN_FLIGHT;
-        },
-        writable: () => (tail ?? frames.writable()).catch(() => undefined),
-        fail: (error) => {
-          failed(clientError(error));
-          void stop();
-        },
-      },
-    });
-    return quiet;
+    return framed;
   }
 
   /** The `after` argument as a log cursor; a client's error when it is not one. */
@@ -224,6 +162,80 @@ function clientError(error: unknown): unknown {
     });
   }
   return error;
+}
+
+/**
+ * A feed's events answered and written as one operation's messages, and the stream graphql-ws
+ * drives for it: one per subscriber, so a class, whose methods ten thousand of them share.
+ */
+class FramedEvents implements EventSink, AsyncIterableIterator<ExecutionResult> {
+  private readonly end: Promise<IteratorResult<ExecutionResult>>;
+  private ended!: (step: IteratorResult<ExecutionResult>) => void;
+  private failed!: (error: unknown) => void;
+  /** The last answer still being worked out (it needs vendor reads): those after it wait for it. */
+  private tail: Promise<void> | undefined;
+  private inFlight = 0;
+
+  constructor(
+    private readonly stream: EventStream<EventParent>,
+    private readonly frames: OperationFrames,
+    private readonly answers: EventAnswers,
+    private readonly agencyId: string,
+  ) {
+    this.end = new Promise((resolve, reject) => ((this.ended = resolve), (this.failed = reject)));
+    // Awaited by graphql-ws's first next(); marked handled for a client gone before it asked.
+    this.end.catch(() => undefined);
+  }
+
+  give(stored: StoredEvent): boolean {
+    const event = decodeOnce(stored);
+    if (!event) return true;
+    const result = this.answers.answer(event);
+    if (!this.tail && !isPromise(result)) return this.send(stored, result);
+    this.inFlight++;
+    const tail = Promise.all([this.tail, result]).then(([, settled]) => {
+      this.send(stored, settled);
+      if (--this.inFlight === 0) this.tail = undefined;
+    });
+    tail.catch((error: unknown) => this.fail(error));
+    this.tail = tail;
+    return this.inFlight < ANSWERS_IN_FLIGHT;
+  }
+
+  writable(): Promise<void> {
+    return (this.tail ?? this.frames.writable()).catch(() => undefined);
+  }
+
+  fail(error: unknown): void {
+    this.failed(clientError(error));
+    void this.return();
+  }
+
+  next(): Promise<IteratorResult<ExecutionResult>> {
+    return this.end;
+  }
+
+  async return(): Promise<IteratorResult<ExecutionResult>> {
+    await this.stream.return();
+    this.ended({ done: true, value: undefined });
+    return { done: true, value: undefined };
+  }
+
+  async throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
+    await this.return();
+    throw error;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<ExecutionResult> {
+    return this;
+  }
+
+  private send(stored: StoredEvent, result: ExecutionResult): boolean {
+    const delivery = startDeliverySpan(stored, this.agencyId);
+    const open = this.frames.send(this.frames.serialize(result));
+    delivery.end();
+    return open;
+  }
 }
 
 /** The agency's events that `interest` wants, replayed after `after` then live. */

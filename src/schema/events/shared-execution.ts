@@ -2,7 +2,7 @@ import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs
 import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../../context';
 import type { GatewayEvent } from '../../subscriptions/events';
-import { eventContext, EventStream, type EventParent } from './event-stream';
+import { eventContext, EventStream, type EventAnswers, type EventParent } from './event-stream';
 
 /**
  * Subscribers of one operation with the same variables get the same answer to an event: it is
@@ -37,16 +37,28 @@ async function subscribeSharingAnswers(args: ExecutionArgs) {
   if (!isAsyncIterable(source)) return source;
   if (!(source instanceof EventStream)) return mapAsyncIterator(source, (payload: unknown) => execute({ ...args, rootValue: payload }));
   const context = args.contextValue as GatewayContext;
-  const key = operationKey(args);
-  const answer = (event: GatewayEvent) => {
+  const shared = new SharedAnswers(args, operationKey(args));
+  if (context.frames) return source.sendAsFrames(context.frames, shared);
+  return mapAsyncIterator(source, (parent: EventParent) => shared.answer(parent.event));
+}
+
+/** One subscriber's way to its operation's answers: a class, since every subscriber holds one. */
+class SharedAnswers implements EventAnswers {
+  constructor(
+    private readonly args: ExecutionArgs,
+    private readonly key: string,
+  ) {}
+
+  answer(event: GatewayEvent): Promise<ExecutionResult> | ExecutionResult {
     let byOperation = answers.get(event);
     if (!byOperation) answers.set(event, (byOperation = new Map()));
-    let result = byOperation.get(key);
-    if (!result) byOperation.set(key, (result = execute({ ...args, rootValue: { event, context: eventContext(context) } satisfies EventParent })));
+    let result = byOperation.get(this.key);
+    if (!result) {
+      const rootValue: EventParent = { event, context: eventContext(this.args.contextValue as GatewayContext) };
+      byOperation.set(this.key, (result = execute({ ...this.args, rootValue })));
+    }
     return result;
-  };
-  if (context.frames) return source.sendAsFrames(context.frames, answer);
-  return mapAsyncIterator(source, (parent: EventParent) => answer(parent.event));
+  }
 }
 
 /** Same agency and scopes, same document (Yoga's parse cache hands out one object per query text), operation and variables. */
