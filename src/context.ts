@@ -4,8 +4,9 @@ import type { ReportDocuments, ReportDocumentStore } from './links/report-docume
 import DataLoader from 'dataloader';
 import type { ReportLinks } from './http/report-links';
 import type { VendorClients } from './sources/clients';
-import { eachVendor, type VendorLoaders, type WebhookRoute } from './sources/vendors';
+import { VENDOR_KEYS, VENDORS, type VendorKey, type VendorLoaders, type WebhookRoute } from './sources/vendors';
 import type { EventLog } from './subscriptions/event-log';
+import type { OperationFrames } from './subscriptions/operation-frames';
 import type { OperationScope } from './limits/operation-scope';
 import type { Principal } from './auth/principal';
 import type { Agency as RegisteredAgency } from './agencies/agency';
@@ -42,6 +43,8 @@ export interface GatewayContext {
   admin: AgencyAdmin;
   /** The running query's or mutation's deadline, answer budget and signal; set when it starts executing. */
   operation?: OperationScope;
+  /** Over graphql-ws: the operation's messages, which a subscription's events are written to directly. */
+  frames?: OperationFrames;
 }
 
 /** The gateway's own state the admin fields change: agencies, API keys, Canopy keys. */
@@ -57,10 +60,38 @@ export interface AgencyAdmin {
 /** By webhook route (`canopy`, `reposit`). */
 export type CallbackUrls = Record<WebhookRoute, string>;
 
+/**
+ * A request's loaders, each vendor's (and the gateway's own) made when a resolver first asks for
+ * them: most operations read one or two vendors, and a subscription holds its context for hours.
+ */
 export function createLoaders(clients: VendorClients, links: LinkStore, reports: ReportDocumentStore, agency: Agency): Loaders {
-  return {
-    links: createLinkLoaders(links, agency.id),
-    reportDocuments: new DataLoader((ids) => reports.load(agency.id, ids)),
-    ...eachVendor<VendorLoaders>((vendor, key) => vendor.createLoaders(clients[key] as never) as VendorLoaders[typeof key]),
-  };
+  return new LazyLoaders(clients, links, reports, agency) as unknown as Loaders;
+}
+
+/** The loaders as getters on the prototype, defined once, so a request's set costs one small object until used. */
+class LazyLoaders {
+  // Named apart from every loader's key: the getters are on the prototype, under those keys.
+  readonly made: Partial<Loaders> = {};
+  constructor(
+    readonly vendorClients: VendorClients,
+    readonly linkStore: LinkStore,
+    readonly reportStore: ReportDocumentStore,
+    readonly forAgency: Agency,
+  ) {}
+}
+
+type MakeLoader = (loaders: LazyLoaders) => unknown;
+const MAKE_LOADER: Record<keyof Loaders, MakeLoader> = {
+  links: (l) => createLinkLoaders(l.linkStore, l.forAgency.id),
+  reportDocuments: (l) => new DataLoader((ids: readonly string[]) => l.reportStore.load(l.forAgency.id, ids)),
+  ...(Object.fromEntries(VENDOR_KEYS.map((key) => [key, (l: LazyLoaders) => VENDORS[key].createLoaders(l.vendorClients[key] as never)])) as Record<VendorKey, MakeLoader>),
+};
+
+for (const key of Object.keys(MAKE_LOADER) as Array<keyof Loaders>) {
+  Object.defineProperty(LazyLoaders.prototype, key, {
+    enumerable: true,
+    get(this: LazyLoaders) {
+      return (this.made[key] ??= MAKE_LOADER[key](this) as never);
+    },
+  });
 }

@@ -158,7 +158,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     },
     // GraphiQL served from the gateway itself, not a CDN: it works offline and behind strict firewalls.
     renderGraphiQL,
-    maskedErrors: { maskError: (error, message) => maskError(error, message, logger) },
+    maskedErrors: { maskError: (error, message) => maskError(error, message, logger), errorMessage: UNEXPECTED_ERROR },
     logging: logger,
     plugins: withRouteErrors([
       operationLog.requests,
@@ -205,16 +205,24 @@ export function createGateway(deps: GatewayDeps): Gateway {
     }),
     yoga,
     attachWebSockets: (server) =>
-      attachWebSockets(server, yoga, { authentication: deps.authentication, allowsOrigin: (origin) => cors.allows(origin), documents: deps.persistedDocuments }),
+      attachWebSockets(server, yoga, {
+        authentication: deps.authentication,
+        allowsOrigin: (origin) => cors.allows(origin),
+        documents: deps.persistedDocuments,
+        maskResult: (result) => (result.errors ? { ...result, errors: result.errors.map((error) => maskError(error, UNEXPECTED_ERROR, logger)) } : result),
+      }),
     cors,
   };
 }
+
+/** What a client is told of an error the gateway did not expect (Yoga's own wording). */
+const UNEXPECTED_ERROR = 'Unexpected error.';
 
 /**
  * Vendor failures reach the client with a message a person can act on and `extensions.code`
  * and `extensions.vendor`; anything unexpected is masked.
  */
-function maskError(error: unknown, message: string, logger: YogaLogger): Error {
+function maskError(error: unknown, message: string, logger: YogaLogger): GraphQLError {
   const graphqlError = error instanceof GraphQLError ? error : undefined;
   const original = graphqlError ? graphqlError.originalError : error;
   const path = graphqlError?.path;

@@ -1,6 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { printTopSelfTime, readCpuProfile } from '../lib/cpu-profile';
 import { canPin, pinThisProcess } from '../lib/cpu-pinning';
 import { runLoad } from './load';
 import { DASHBOARD_QUERY } from './operations';
@@ -12,12 +13,6 @@ import { startVendors } from './vendors';
  * vendors at 0 ms against src/main.ts under --cpu-prof, then the functions with the most self
  * time. The .cpuprofile stays in the printed folder, for Chrome DevTools.
  */
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-}
-
 async function main(): Promise<void> {
   const seconds = Number(process.argv[2] ?? 10);
   const folder = mkdtempSync(join(tmpdir(), 'rentgraph-profile-'));
@@ -34,24 +29,7 @@ async function main(): Promise<void> {
   } finally {
     await vendors.stop();
   }
-  const file = readdirSync(folder).find((name) => name.endsWith('.cpuprofile'));
-  if (!file) throw new Error(`no profile written in ${folder}`);
-  printTop(JSON.parse(readFileSync(join(folder, file), 'utf8')) as { nodes: ProfileNode[] }, join(folder, file));
-}
-
-function printTop(profile: { nodes: ProfileNode[] }, file: string): void {
-  const total = profile.nodes.reduce((sum, node) => sum + (node.hitCount ?? 0), 0);
-  const byFunction = new Map<string, number>();
-  for (const node of profile.nodes) {
-    const { functionName, url, lineNumber } = node.callFrame;
-    const where = url.replace(/^file:\/\/.*?node_modules\//, '').replace(/^file:\/\/.*?\/(src|bench)\//, '$1/');
-    const key = `${functionName || '(anonymous)'} ${where}:${lineNumber + 1}`;
-    byFunction.set(key, (byFunction.get(key) ?? 0) + (node.hitCount ?? 0));
-  }
-  console.log(`profile: ${file}\nself time, top 25:`);
-  for (const [key, hits] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
-    console.log(`${((100 * hits) / total).toFixed(1).padStart(5)}%  ${key}`);
-  }
+  printTopSelfTime(readCpuProfile(folder));
 }
 
 main().then(

@@ -15,6 +15,8 @@ export interface GatewayProcessOptions {
   core?: number;
   /** An earlier version's checkout (with its node_modules) whose `src/main.ts` runs instead of this one's. */
   checkout?: string;
+  /** Extra Node flags, such as `--cpu-prof`. */
+  nodeArgs?: string[];
 }
 
 export interface MemorySample {
@@ -67,7 +69,7 @@ async function startOnFreePort(options: GatewayProcessOptions): Promise<GatewayP
   const child = await startChild({
     entry: 'src/main.ts',
     root: options.checkout,
-    nodeArgs: ['--expose-gc', '--import', MEMORY_PROBE],
+    nodeArgs: ['--expose-gc', '--import', MEMORY_PROBE, ...(options.nodeArgs ?? [])],
     env: {
       PORT: String(port),
       PUBLIC_URL: url,

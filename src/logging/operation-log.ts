@@ -6,6 +6,7 @@ import type { Logger } from './logger';
 import { newRecord, noteResult, recordFields, type OperationRecord } from './operation-record';
 import { currentTraceId } from '../telemetry/current-trace-id';
 import { requestIdFrom } from './request-id';
+import type { OperationFrames } from '../subscriptions/operation-frames';
 
 export interface OperationLogOptions {
   /** The GraphQL endpoint's path: only its requests are logged here (webhooks log their own lines). */
@@ -21,6 +22,8 @@ interface InitialContext {
   socket?: unknown;
   params?: object;
   principal?: Principal;
+  /** A graphql-ws operation's messages: a subscription's events are written there, not yielded through the plugins. */
+  frames?: Pick<OperationFrames, 'sent'>;
 }
 
 /**
@@ -55,7 +58,7 @@ export function useOperationLog(baseLogger: Logger, options: OperationLogOptions
   /** Over graphql-ws and the direct listener nothing follows the operation, so its line is written at once. */
   const writtenHere = (context: InitialContext) => !context.request;
 
-  const streamed = (record: OperationRecord) => {
+  const streamed = (record: OperationRecord, frames: InitialContext['frames']) => {
     record.streamed = true;
     logger.info(recordFields(record), 'graphql operation started');
     let events = 0;
@@ -64,7 +67,7 @@ export function useOperationLog(baseLogger: Logger, options: OperationLogOptions
         events += 1;
         noteResult(record, result);
       },
-      onEnd: () => logger.info(recordFields(record, { events }), 'graphql operation ended'),
+      onEnd: () => logger.info(recordFields(record, { events: events + (frames?.sent ?? 0) }), 'graphql operation ended'),
     };
   };
 
@@ -133,7 +136,7 @@ export function useOperationLog(baseLogger: Logger, options: OperationLogOptions
       onExecuteDone: ({ result }: { result: ExecutionResult | AsyncIterable<ExecutionResult> }) => {
         if (isAsyncIterable(result)) {
           if (context.request) record.transport = 'sse';
-          return streamed(record);
+          return streamed(record, context.frames);
         }
         // Over HTTP through Yoga the answer is read as it is written, after every plugin (onResultProcess).
         if (!writtenHere(context)) return undefined;

@@ -5,35 +5,49 @@
  * subscription would hold its place until its next event.
  */
 export function releasedWhenDone<T>(source: AsyncIterable<T>, release: () => void): AsyncIterableIterator<T> {
-  const iterator = source[Symbol.asyncIterator]();
-  let released = false;
-  const releaseOnce = () => {
-    if (released) return;
-    released = true;
-    release();
-  };
-  return {
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-    async next() {
-      try {
-        const result = await iterator.next();
-        if (result.done) releaseOnce();
+  return new ReleasedWhenDone(source[Symbol.asyncIterator](), release);
+}
+
+/** A class with plain promise methods: every open subscription holds one, idle for hours. */
+class ReleasedWhenDone<T> implements AsyncIterableIterator<T> {
+  private released = false;
+
+  constructor(
+    private readonly iterator: AsyncIterator<T>,
+    private readonly release: () => void,
+  ) {}
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    return this.iterator.next().then(
+      (result) => {
+        if (result.done) this.releaseOnce();
         return result;
-      } catch (error) {
-        releaseOnce();
+      },
+      (error: unknown) => {
+        this.releaseOnce();
         throw error;
-      }
-    },
-    async return(value?: unknown) {
-      releaseOnce();
-      return (await iterator.return?.(value)) ?? { done: true, value: undefined };
-    },
-    async throw(error?: unknown) {
-      releaseOnce();
-      if (iterator.throw) return iterator.throw(error);
-      throw error;
-    },
-  };
+      },
+    );
+  }
+
+  async return(value?: unknown): Promise<IteratorResult<T>> {
+    this.releaseOnce();
+    return (await this.iterator.return?.(value)) ?? { done: true, value: undefined };
+  }
+
+  async throw(error?: unknown): Promise<IteratorResult<T>> {
+    this.releaseOnce();
+    if (this.iterator.throw) return this.iterator.throw(error);
+    throw error;
+  }
+
+  private releaseOnce(): void {
+    if (this.released) return;
+    this.released = true;
+    this.release();
+  }
 }

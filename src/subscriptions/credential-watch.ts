@@ -62,46 +62,59 @@ function untilLapsed(
   watch: (subscription: Watched) => void,
   unwatch: (subscription: Watched) => void,
 ): AsyncIterableIterator<ExecutionResult> {
-  const iterator = source[Symbol.asyncIterator]();
-  let lapse!: () => void;
-  const lapsed = new Promise<void>((resolve) => (lapse = resolve));
-  const subscription: Watched = { principal, lapse };
-  let state: 'open' | 'lapsed' | 'done' = 'open';
+  const subscription = new UntilLapsed(source[Symbol.asyncIterator](), principal, unwatch);
   watch(subscription);
+  return subscription;
+}
 
-  const finish = async (): Promise<IteratorResult<ExecutionResult>> => {
-    if (state !== 'done') {
-      state = 'done';
-      unwatch(subscription);
+/** A class with plain promise methods: every open subscription holds one, idle for hours. */
+class UntilLapsed implements Watched, AsyncIterableIterator<ExecutionResult> {
+  private state: 'open' | 'lapsed' | 'done' = 'open';
+  private readonly lapsed: Promise<'lapsed'>;
+  private onLapse!: () => void;
+
+  constructor(
+    private readonly iterator: AsyncIterator<ExecutionResult>,
+    readonly principal: Principal,
+    private readonly unwatch: (subscription: Watched) => void,
+  ) {
+    this.lapsed = new Promise((resolve) => (this.onLapse = () => resolve('lapsed')));
+  }
+
+  lapse(): void {
+    this.onLapse();
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<ExecutionResult> {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<ExecutionResult>> {
+    if (this.state === 'lapsed') return this.return();
+    if (this.state === 'done') return Promise.resolve({ done: true, value: undefined });
+    return Promise.race([this.iterator.next(), this.lapsed]).then((step) => {
+      if (step !== 'lapsed') return step.done ? this.return() : step;
+      this.state = 'lapsed';
+      this.unwatch(this);
+      return { done: false, value: LAPSED };
+    });
+  }
+
+  async return(): Promise<IteratorResult<ExecutionResult>> {
+    if (this.state !== 'done') {
+      this.state = 'done';
+      this.unwatch(this);
       // Not awaited: an async generator's return() waits for its pending next(), i.e. the next
       // event, which a quiet subscription may never get; the client's stream ends now regardless.
-      iterator.return?.().catch(() => undefined);
+      this.iterator.return?.().catch(() => undefined);
     }
     return { done: true, value: undefined };
-  };
+  }
 
-  return {
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-    async next() {
-      if (state === 'lapsed') return finish();
-      if (state === 'done') return { done: true, value: undefined };
-      const step = await Promise.race([iterator.next(), lapsed.then(() => 'lapsed' as const)]);
-      if (step !== 'lapsed') {
-        if (step.done) return finish();
-        return step;
-      }
-      state = 'lapsed';
-      unwatch(subscription);
-      return { done: false, value: LAPSED };
-    },
-    return: finish,
-    async throw(error: unknown) {
-      await finish();
-      throw error;
-    },
-  };
+  async throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
+    await this.return();
+    throw error;
+  }
 }
 
 const LAPSED: ExecutionResult = {

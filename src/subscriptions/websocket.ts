@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
@@ -8,10 +8,21 @@ import type { Principal } from '../auth/principal';
 import type { CallerAuthentication } from '../http/authentication';
 import type { PersistedDocuments } from '../persisted-documents/persisted-documents';
 import { ClientOperations } from './client-operations';
+import { createAnswerSerializer, operationFrames } from './operation-frames';
 
 interface EnvelopedRoot {
   execute: (args: ExecutionArgs) => OperationResult;
   subscribe: (args: ExecutionArgs) => OperationResult;
+}
+
+export interface WebSocketDeps {
+  authentication: CallerAuthentication;
+  /** Whether a browser page of this origin may open a socket (CORS_ORIGINS); a client sending no Origin is not a page. */
+  allowsOrigin: (origin: string) => boolean;
+  /** Which document an operation runs: persisted or text (PERSISTED_DOCUMENTS). */
+  documents: Pick<PersistedDocuments, 'documentFor'>;
+  /** An answer with its errors masked, as Yoga masks every answer it sends (its maskedErrors). */
+  maskResult: (result: ExecutionResult) => ExecutionResult;
 }
 
 /**
@@ -24,20 +35,14 @@ interface EnvelopedRoot {
  * client going away (`clientSignal`), which stops its vendor calls. Yoga's `onParams` does not
  * run here, so the document is chosen by `documents` first: a persisted one named by `documentId`
  * or `extensions.persistedQuery` (with `query: ""`, which graphql-ws requires to be a string), or
- * the text, where the principal may send text. Returns the function that closes every socket.
+ * the text, where the principal may send text. A subscription's events skip graphql-ws's
+ * per-message path: each operation's `frames` write them to the socket (see operation-frames.ts).
+ * Returns the function that closes every socket.
  */
-export interface WebSocketDeps {
-  authentication: CallerAuthentication;
-  /** Whether a browser page of this origin may open a socket (CORS_ORIGINS); a client sending no Origin is not a page. */
-  allowsOrigin: (origin: string) => boolean;
-  /** Which document an operation runs: persisted or text (PERSISTED_DOCUMENTS). */
-  documents: Pick<PersistedDocuments, 'documentFor'>;
-}
-
 export function attachWebSockets(
   server: Server,
   yoga: YogaServerInstance<any, any>, // eslint-disable-line @typescript-eslint/no-explicit-any -- any Yoga instance
-  { authentication, allowsOrigin, documents }: WebSocketDeps,
+  { authentication, allowsOrigin, documents, maskResult }: WebSocketDeps,
 ): () => Promise<void> {
   const sockets = new WebSocketServer({
     server,
@@ -48,6 +53,7 @@ export function attachWebSockets(
   const operations = new WeakMap<WebSocket, ClientOperations>();
   const operationsOf = (socket: WebSocket) => operations.get(socket) as ClientOperations;
   const principals = new WeakMap<WebSocket, Principal>();
+  const serialize = createAnswerSerializer(maskResult);
   useServer(
     {
       onConnect: async (ctx) => {
@@ -81,6 +87,7 @@ export function attachWebSockets(
           principal,
           // The message's own payload: onComplete and onError end the operation by it.
           clientSignal: operationsOf(ctx.extra.socket).start(id, payload),
+          frames: operationFrames(ctx.extra.socket, id, serialize),
         });
         let document: DocumentNode;
         try {

@@ -92,7 +92,7 @@ describe.each<[string, (maxLength?: number) => EventLog]>([
     const log = create();
     const before = await log.append('agency', 'b0', event('rep_1', 0));
     for (let n = 1; n <= 5; n++) await log.append('agency', `b${n}`, event('rep_1', n));
-    const followed = followEvents(log, 'agency', { after: before.id, accept: () => true });
+    const followed = followEvents(log, 'agency', { after: before.id, interest: { topic: 'reposit:event' } });
     const reading = take(followed, 10);
     // Appended while the replay may still be running: each must come exactly once.
     for (let n = 6; n <= 10; n++) await log.append('agency', `b${n}`, event('rep_1', n));
@@ -117,14 +117,14 @@ describe.each<[string, (maxLength?: number) => EventLog]>([
     expect((await log.readAfter('agency', oldestId, 1000)).length).toBeGreaterThan(0);
     expect((await log.readAfter('agency', undefined, 1)).map((e) => e.id)).toEqual([oldestId]);
     // A follower from the old cursor ends with the same error.
-    const followed = followEvents(log, 'agency', { after: first.id, accept: () => true });
+    const followed = followEvents(log, 'agency', { after: first.id, interest: { topic: 'reposit:event' } });
     await expect(followed.next()).rejects.toMatchObject({ name: 'EventsExpiredError', oldestId });
   });
 
   it('delivers only the accepted events, and only new ones without a cursor', async () => {
     const log = create();
     await log.append('agency', 'old', event('rep_1', 0));
-    const followed = followEvents(log, 'agency', { accept: (e) => e.subjectId === 'rep_2' });
+    const followed = followEvents(log, 'agency', { interest: { topic: 'reposit:event', subjectId: 'rep_2' } });
     const reading = take(followed, 2);
     await ticks();
     await log.append('agency', 'n1', event('rep_1', 1));
@@ -141,7 +141,7 @@ describe('redis event log across instances', () => {
     const prefix = `test:${randomUUID()}`;
     const one = redisLog(prefix);
     const two = redisLog(prefix);
-    const followed = followEvents(two, 'agency', { accept: () => true });
+    const followed = followEvents(two, 'agency', { interest: { topic: 'reposit:event' } });
     const reading = take(followed, 1);
     await ticks();
     const { id } = await one.append('agency', 'x', event('rep_1', 7));
@@ -173,7 +173,7 @@ describe('redis event log across instances', () => {
     const log = createRedisEventLog({ redis: connect(), subscriber, prefix });
     logs.push(log);
     const writer = redisLog(prefix);
-    const followed = followEvents(log, 'agency', { accept: () => true });
+    const followed = followEvents(log, 'agency', { interest: { topic: 'reposit:event' } });
     const reading = take(followed, 3);
     await ticks();
     await writer.append('agency', 'a', event('x', 1));

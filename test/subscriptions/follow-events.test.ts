@@ -56,7 +56,7 @@ describe.each<[string, () => EventLog]>([
     const log = create();
     const agency = randomUUID();
     const start = await log.append(agency, 'start', event(0));
-    const followed = followEvents(log, agency, { after: fromCursor ? start.id : undefined, accept: () => true });
+    const followed = followEvents(log, agency, { after: fromCursor ? start.id : undefined, interest: { topic: 'reposit:changed' } });
     const first = drain(followed, 1);
     // Live from now starts once listening: give it the time to.
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -83,7 +83,7 @@ describe('followEvents when the log cannot be read for a moment', () => {
     try {
       const agency = randomUUID();
       const stored = await log.append(agency, 'one', event(1));
-      const followed = followEvents(log, agency, { after: '0-0', accept: () => true });
+      const followed = followEvents(log, agency, { after: '0-0', interest: { topic: 'reposit:changed' } });
       // Listening, then Redis goes away before the replay's first read.
       await log.listen(agency, { onEvent: () => undefined, onResync: () => undefined });
       await redis.stop();

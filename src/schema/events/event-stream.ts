@@ -1,10 +1,14 @@
-import { createGraphQLError } from 'graphql-yoga';
-import { createLoaders, type GatewayContext, type Loaders } from '../../context';
+import type { Span } from '@opentelemetry/api';
+import type { ExecutionResult } from 'graphql';
+import { createGraphQLError, isPromise } from 'graphql-yoga';
+import { createLoaders, type GatewayContext } from '../../context';
 import { EventsExpiredError, isEventId, type StoredEvent } from '../../subscriptions/event-log';
+import type { EventInterest } from '../../subscriptions/event-interest';
 import { fieldNamedIn, PayloadError } from '../../sources/normalise';
 import { decodeEvent, type GatewayEvent } from '../../subscriptions/events';
 import type { Topic } from '../../subscriptions/topics';
-import { followEvents } from '../../subscriptions/follow-events';
+import { EventFeed, followEvents, type EventSink } from '../../subscriptions/follow-events';
+import type { OperationFrames } from '../../subscriptions/operation-frames';
 import { startDeliverySpan } from '../../telemetry/delivery-span';
 import { diagnose } from '../../logging/diagnostics';
 
@@ -22,6 +26,11 @@ export type TopicParent<T extends Topic> = EventParent<Extract<GatewayEvent, { t
 
 /** The parent of any event, as a union by topic (what a union of event types resolves from). */
 export type AnyEventParent = { [T in Topic]: TopicParent<T> }[Topic];
+
+/** An event's answers for one operation: each worked out once, however many subscribers share it. */
+export interface EventAnswers {
+  answer(event: GatewayEvent): Promise<ExecutionResult> | ExecutionResult;
+}
 
 /**
  * The log hands every listener the same stored object, so an event that reaches ten thousand
@@ -51,78 +60,185 @@ function decodeOnce(stored: StoredEvent): GatewayEvent | undefined {
 }
 
 /**
- * The operation's context with loaders of the event's own, made when a resolver first asks for
- * them: most subscribers select only the event's fields, and a full set of loaders per delivery
- * was most of the garbage a burst made.
+ * The operation's context with loaders of the event's own (made as resolvers ask for them): the
+ * context is built once per subscription, and an event must not be served another's vendor data.
  */
-function eventContext(ctx: GatewayContext): GatewayContext {
-  let loaders: Loaders | undefined;
-  return {
-    ...ctx,
-    get loaders() {
-      return (loaders ??= createLoaders(ctx.clients, ctx.links, ctx.reportDocuments, ctx.agency));
-    },
-  };
+export function eventContext(ctx: GatewayContext): GatewayContext {
+  return { ...ctx, loaders: createLoaders(ctx.clients, ctx.links, ctx.reportDocuments, ctx.agency) };
+}
+
+/** Answers taken from an event in flight before the next is sent; past this, the feed waits, then reads the log. */
+const ANSWERS_IN_FLIGHT = 100;
+
+/**
+ * The agency's events that `interest` wants, replayed after `after` then live. Pulled as an
+ * iterator of event parents (SSE), or, over graphql-ws, pushed straight to the socket with
+ * `sendAsFrames`, so a delivery costs a write and nothing per layer. Ending it stops following
+ * the log at once: an async generator's own `return()` would wait for the event it is waiting
+ * for, which a quiet agency may not send for hours, and keep its listener until then.
+ */
+export class EventStream<P extends EventParent = AnyEventParent> implements AsyncIterableIterator<P> {
+  private pulled: AsyncIterableIterator<StoredEvent> | undefined;
+  private feed: EventFeed | undefined;
+  /** The span of the event last pulled: it ends when the next is asked for, once that one was sent. */
+  private delivery: Span | undefined;
+
+  constructor(
+    private readonly ctx: GatewayContext,
+    private readonly after: string | null | undefined,
+    private readonly interest: EventInterest,
+  ) {}
+
+  async next(): Promise<IteratorResult<P>> {
+    this.delivery?.end();
+    this.delivery = undefined;
+    this.pulled ??= followEvents(this.ctx.events, this.ctx.agency.id, { after: this.cursor(), interest: this.interest });
+    try {
+      for (;;) {
+        const step = await this.pulled.next();
+        if (step.done) return step;
+        const event = decodeOnce(step.value);
+        if (!event) continue;
+        this.delivery = startDeliverySpan(step.value, this.ctx.agency.id);
+        // The interest admitted only the topics P covers.
+        return { done: false, value: { event, context: eventContext(this.ctx) } as P };
+      }
+    } catch (error) {
+      throw clientError(error);
+    }
+  }
+
+  async return(): Promise<IteratorResult<P>> {
+    this.delivery?.end();
+    this.delivery = undefined;
+    await this.pulled?.return?.();
+    await this.feed?.stop();
+    return { done: true, value: undefined };
+  }
+
+  async throw(error: unknown): Promise<IteratorResult<P>> {
+    await this.return();
+    throw error;
+  }
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+
+  /**
+   * Sends each event's answer (from `answers`, shared with every subscriber of the same operation) as a
+   * `next` message of `frames`, in event order. Returns the stream graphql-ws drives in place of
+   * this one: it yields nothing, ends when this ends, and fails with the feed's error.
+   */
+  sendAsFrames(frames: OperationFrames, answers: EventAnswers): AsyncIterableIterator<ExecutionResult> {
+    const framed = new FramedEvents(this, frames, answers, this.ctx.agency.id);
+    try {
+      this.feed = new EventFeed(this.ctx.events, this.ctx.agency.id, this.interest, framed, this.cursor());
+    } catch (error) {
+      framed.fail(error);
+    }
+    return framed;
+  }
+
+  /** The `after` argument as a log cursor; a client's error when it is not one. */
+  private cursor(): string | undefined {
+    const { after } = this;
+    if (after == null) return undefined;
+    if (!isEventId(after)) {
+      throw createGraphQLError(`after: must be an event id such as "1700000000000-0", got ${JSON.stringify(after)}`, {
+        extensions: { code: 'BAD_USER_INPUT', field: 'after', rule: 'format' },
+      });
+    }
+    return after;
+  }
+}
+
+/** The error a feed ended with, as the subscriber should see it. */
+function clientError(error: unknown): unknown {
+  // The subscriber would miss events the log no longer holds: it must reload what it shows instead.
+  if (error instanceof EventsExpiredError) {
+    return createGraphQLError(`after: the events after this cursor are no longer all kept (the oldest kept is ${error.oldestId ?? 'none'}); reload, then subscribe again`, {
+      extensions: { code: 'EVENTS_EXPIRED', oldestId: error.oldestId ?? null },
+    });
+  }
+  return error;
 }
 
 /**
- * The agency's events that `accept` wants, replayed after `after` then live, each with fresh
- * loaders. `accept` sees the stored envelope (topic, subject, tenants), so events nobody asked
- * for are never decoded. Ending the stream stops following the log at once: an async
- * generator's own `return()` would wait for the event it is waiting for, which a quiet agency
- * may not send for hours, and keep its listener until then.
+ * A feed's events answered and written as one operation's messages, and the stream graphql-ws
+ * drives for it: one per subscriber, so a class, whose methods ten thousand of them share.
  */
-export function eventStream<P extends EventParent = AnyEventParent>(
-  ctx: GatewayContext,
-  after: string | null | undefined,
-  accept: (event: StoredEvent) => boolean,
-): AsyncIterableIterator<P> {
-  const stored = after != null && !isEventId(after) ? undefined : followEvents(ctx.events, ctx.agency.id, { after: after ?? undefined, accept });
-  const events = decodedEvents<P>(ctx, after, stored);
-  return {
-    next: () => events.next(),
-    async return() {
-      await stored?.return?.();
-      return events.return(undefined);
-    },
-    throw: (error: unknown) => events.throw(error),
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
+class FramedEvents implements EventSink, AsyncIterableIterator<ExecutionResult> {
+  private readonly end: Promise<IteratorResult<ExecutionResult>>;
+  private ended!: (step: IteratorResult<ExecutionResult>) => void;
+  private failed!: (error: unknown) => void;
+  /** The last answer still being worked out (it needs vendor reads): those after it wait for it. */
+  private tail: Promise<void> | undefined;
+  private inFlight = 0;
+
+  constructor(
+    private readonly stream: EventStream<EventParent>,
+    private readonly frames: OperationFrames,
+    private readonly answers: EventAnswers,
+    private readonly agencyId: string,
+  ) {
+    this.end = new Promise((resolve, reject) => ((this.ended = resolve), (this.failed = reject)));
+    // Awaited by graphql-ws's first next(); marked handled for a client gone before it asked.
+    this.end.catch(() => undefined);
+  }
+
+  give(stored: StoredEvent): boolean {
+    const event = decodeOnce(stored);
+    if (!event) return true;
+    const result = this.answers.answer(event);
+    if (!this.tail && !isPromise(result)) return this.send(stored, result);
+    this.inFlight++;
+    const tail = Promise.all([this.tail, result]).then(([, settled]) => {
+      this.send(stored, settled);
+      if (--this.inFlight === 0) this.tail = undefined;
+    });
+    tail.catch((error: unknown) => this.fail(error));
+    this.tail = tail;
+    return this.inFlight < ANSWERS_IN_FLIGHT;
+  }
+
+  writable(): Promise<void> {
+    return (this.tail ?? this.frames.writable()).catch(() => undefined);
+  }
+
+  fail(error: unknown): void {
+    this.failed(clientError(error));
+    void this.return();
+  }
+
+  next(): Promise<IteratorResult<ExecutionResult>> {
+    return this.end;
+  }
+
+  async return(): Promise<IteratorResult<ExecutionResult>> {
+    await this.stream.return();
+    this.ended({ done: true, value: undefined });
+    return { done: true, value: undefined };
+  }
+
+  async throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
+    await this.return();
+    throw error;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<ExecutionResult> {
+    return this;
+  }
+
+  private send(stored: StoredEvent, result: ExecutionResult): boolean {
+    const delivery = startDeliverySpan(stored, this.agencyId);
+    const open = this.frames.send(this.frames.serialize(result));
+    delivery.end();
+    return open;
+  }
 }
 
-async function* decodedEvents<P extends EventParent>(
-  ctx: GatewayContext,
-  after: string | null | undefined,
-  stored: AsyncIterableIterator<StoredEvent> | undefined,
-): AsyncGenerator<P> {
-  if (!stored) {
-    throw createGraphQLError(`after: must be an event id such as "1700000000000-0", got ${JSON.stringify(after)}`, {
-      extensions: { code: 'BAD_USER_INPUT', field: 'after', rule: 'format' },
-    });
-  }
-  try {
-    for await (const entry of stored) {
-      const event = decodeOnce(entry);
-      if (!event) continue;
-      const delivery = startDeliverySpan(entry, ctx.agency.id);
-      try {
-        // `accept` admitted only the topics P covers.
-        yield { event, context: eventContext(ctx) } as P;
-      } finally {
-        delivery.end();
-      }
-    }
-  } catch (error) {
-    // The subscriber would miss events the log no longer holds: it must reload what it shows instead.
-    if (error instanceof EventsExpiredError) {
-      throw createGraphQLError(`after: the events after this cursor are no longer all kept (the oldest kept is ${error.oldestId ?? 'none'}); reload, then subscribe again`, {
-        extensions: { code: 'EVENTS_EXPIRED', oldestId: error.oldestId ?? null },
-      });
-    }
-    throw error;
-  } finally {
-    await stored.return?.();
-  }
+/** The agency's events that `interest` wants, replayed after `after` then live. */
+export function eventStream<P extends EventParent = AnyEventParent>(ctx: GatewayContext, after: string | null | undefined, interest: EventInterest): EventStream<P> {
+  return new EventStream<P>(ctx, after, interest);
 }

@@ -1,7 +1,8 @@
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../../context';
-import type { EventParent } from './event-stream';
+import type { GatewayEvent } from '../../subscriptions/events';
+import { eventContext, EventStream, type EventAnswers, type EventParent } from './event-stream';
 
 /**
  * Subscribers of one operation with the same variables get the same answer to an event: it is
@@ -11,9 +12,11 @@ import type { EventParent } from './event-stream';
  * same one: the same agency (whose clients and links the answer reads) and the same scopes
  * (which decide the fields it may hold); nothing else of the context goes into an answer.
  *
- * Only the per-event execution is shared. Each subscriber keeps its own event stream, so replay
- * after a cursor and the fall-back of a slow subscriber to the log work as before; events read
- * back from the log are new objects, and are answered for that subscriber alone.
+ * Over graphql-ws (`context.frames`) the shared answer also goes out as one serialization, written
+ * to every subscriber's socket; elsewhere each subscriber's stream yields it. Each subscriber keeps
+ * its own place in the log, so replay after a cursor and the fall-back of a slow subscriber to the
+ * log work as before; events read back from the log are new objects, and are answered for that
+ * subscriber alone.
  */
 export function useSharedEventExecution(): Plugin {
   return {
@@ -24,7 +27,7 @@ export function useSharedEventExecution(): Plugin {
 }
 
 /** The answers to each event, by operation; dropped with the event once no subscriber holds it. */
-const answers = new WeakMap<object, Map<string, Promise<ExecutionResult> | ExecutionResult>>();
+const answers = new WeakMap<GatewayEvent, Map<string, Promise<ExecutionResult> | ExecutionResult>>();
 const documentIds = new WeakMap<DocumentNode, number>();
 let nextDocumentId = 0;
 
@@ -32,19 +35,30 @@ let nextDocumentId = 0;
 async function subscribeSharingAnswers(args: ExecutionArgs) {
   const source = await createSourceEventStream(args);
   if (!isAsyncIterable(source)) return source;
-  const key = operationKey(args);
-  return mapAsyncIterator(source, (payload: unknown) => answerOnce(payload, key, () => execute({ ...args, rootValue: payload })));
+  if (!(source instanceof EventStream)) return mapAsyncIterator(source, (payload: unknown) => execute({ ...args, rootValue: payload }));
+  const context = args.contextValue as GatewayContext;
+  const shared = new SharedAnswers(args, operationKey(args));
+  if (context.frames) return source.sendAsFrames(context.frames, shared);
+  return mapAsyncIterator(source, (parent: EventParent) => shared.answer(parent.event));
 }
 
-function answerOnce(payload: unknown, key: string, work: () => Promise<ExecutionResult> | ExecutionResult) {
-  // Every subscriber is handed the same decoded event object; anything else is answered alone.
-  const event = (payload as Partial<EventParent> | null)?.event;
-  if (typeof event !== 'object' || event === null) return work();
-  let byOperation = answers.get(event);
-  if (!byOperation) answers.set(event, (byOperation = new Map()));
-  let answer = byOperation.get(key);
-  if (!answer) byOperation.set(key, (answer = work()));
-  return answer;
+/** One subscriber's way to its operation's answers: a class, since every subscriber holds one. */
+class SharedAnswers implements EventAnswers {
+  constructor(
+    private readonly args: ExecutionArgs,
+    private readonly key: string,
+  ) {}
+
+  answer(event: GatewayEvent): Promise<ExecutionResult> | ExecutionResult {
+    let byOperation = answers.get(event);
+    if (!byOperation) answers.set(event, (byOperation = new Map()));
+    let result = byOperation.get(this.key);
+    if (!result) {
+      const rootValue: EventParent = { event, context: eventContext(this.args.contextValue as GatewayContext) };
+      byOperation.set(this.key, (result = execute({ ...this.args, rootValue })));
+    }
+    return result;
+  }
 }
 
 /** Same agency and scopes, same document (Yoga's parse cache hands out one object per query text), operation and variables. */

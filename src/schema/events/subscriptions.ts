@@ -10,10 +10,7 @@ builder.subscriptionFields((t) => ({
     type: TenantEvent,
     description: 'Every change any vendor reports about one tenant.',
     args: { email: t.arg.string({ required: true }), after: afterArg(t) },
-    subscribe: (_, { email, after }, ctx) => {
-      const wanted = normaliseEmail(email);
-      return eventStream(ctx, after, (event) => event.tenantEmails.includes(wanted));
-    },
+    subscribe: (_, { email, after }, ctx) => eventStream(ctx, after, { tenantEmail: normaliseEmail(email) }),
     resolve: (parent: AnyEventParent) => parent,
   }),
 }));

@@ -1,4 +1,3 @@
-import type { StoredEvent } from '../../subscriptions/event-log';
 import type { Topic } from '../../subscriptions/topics';
 import type { builder } from '../builder';
 import { eventStream, type TopicParent } from './event-stream';
@@ -12,11 +11,9 @@ export function topicStream<T extends Topic>(
   topic: T,
   subjectId: string | number | null | undefined,
   after: string | null | undefined,
-  sameSubject: (id: string) => string = (id) => id,
+  sameSubject?: (id: string) => string,
 ) {
-  const wanted = subjectId == null ? undefined : sameSubject(String(subjectId));
-  const accept = (event: StoredEvent) => event.topic === topic && (wanted === undefined || sameSubject(event.subjectId) === wanted);
-  return eventStream<TopicParent<T>>(ctx, after, accept);
+  return eventStream<TopicParent<T>>(ctx, after, { topic, subjectId: subjectId == null ? undefined : String(subjectId), sameSubject });
 }
 
 /** The `after` argument every event subscription takes. */
