@@ -15,10 +15,11 @@ async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   await ensureRedis();
   const results = new URL('./results/', import.meta.url);
-  const options: BenchOptions = { quick, results, before: beforeCheckout() };
-  const only = ['queries', 'subscriptions'].filter((part) => process.argv.includes(part));
-  if (only.length === 0 || only.includes('queries')) await runQueryBenchmarks(options);
-  if (only.length === 0 || only.includes('subscriptions')) await runSubscriptionBenchmarks(options);
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  const options: BenchOptions = { quick, results, before: beforeCheckout(), only };
+  const parts = ['queries', 'subscriptions'].filter((part) => process.argv.includes(part));
+  if (parts.length === 0 || parts.includes('queries')) await runQueryBenchmarks(options);
+  if (parts.length === 0 || parts.includes('subscriptions')) await runSubscriptionBenchmarks(options);
 }
 
 function beforeCheckout(): string | undefined {

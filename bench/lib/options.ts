@@ -5,4 +5,6 @@ export interface BenchOptions {
   results: URL;
   /** `--before <path>`: a checkout of an earlier version, whose dashboard throughput is measured beside this one's. */
   before: string | undefined;
+  /** `--only <name>`: one benchmark of a part, e.g. `subscriptions --only mix`. */
+  only?: string;
 }

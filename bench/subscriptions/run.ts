@@ -8,6 +8,7 @@ import { allCores, canPin, pinThisProcess } from '../lib/cpu-pinning';
 import { measureFanOut, type FanOutResult } from './fan-out';
 import { startGatewayProcess, SUBSCRIBED_AGENCY, type GatewayProcess } from './gateway-process';
 import { measureSlowSubscriber, type SlowSubscriberResult } from './slow-subscriber';
+import { runMixBenchmarks } from './mix/run-mix';
 
 interface Scenario {
   instances: 1 | 2;
@@ -20,6 +21,9 @@ interface Scenario {
  * gets fresh gateway processes, so one scenario's garbage does not weigh on the next.
  */
 export async function runSubscriptionBenchmarks(options: BenchOptions): Promise<void> {
+  if (options.only === 'mix') {
+    return writeResults(new URL('subscriptions-mix.md', options.results), 'Subscriptions: realistic mix', await runMixBenchmarks(options), options.quick);
+  }
   const sizes = options.quick ? [200, 1_000] : [1_000, 10_000];
   const burst = options.quick ? 10 : 20;
   const scenarios: Scenario[] = [
@@ -40,7 +44,7 @@ export async function runSubscriptionBenchmarks(options: BenchOptions): Promise<
     pinThisProcess(allCores());
     await deleteBenchKeys();
   }
-  const tables = [fanOutTable(rows, burst), slowSubscriberTable(slow, slowBurst)];
+  const tables = [fanOutTable(rows, burst), slowSubscriberTable(slow, slowBurst), ...(await runMixBenchmarks(options))];
   writeResults(new URL('subscriptions.md', options.results), 'Subscriptions', tables, options.quick);
 }
 
