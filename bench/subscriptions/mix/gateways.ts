@@ -17,6 +17,8 @@ export type MixRedis = { redisUrl: string } | { clusterNodes: string[] };
 
 export interface MixGatewayOptions {
   redis: MixRedis;
+  /** REDIS_KEY_PREFIX: the row's own keys, apart from other benchmarks' on the same Redis database. */
+  keyPrefix: string;
   webhookSecret: string;
   /** AUTH_JWT_SECRET, shared by every instance as one deployment shares it. */
   authSecret: string;
@@ -64,6 +66,7 @@ async function startOnFreePort(options: MixGatewayOptions): Promise<MixGateway> 
       PORT: String(port),
       PUBLIC_URL: url,
       ...redisEnv,
+      REDIS_KEY_PREFIX: options.keyPrefix,
       WEBHOOK_SECRET: options.webhookSecret,
       SANDBOX: '1',
       SANDBOX_EVENTS: '0',
@@ -72,6 +75,8 @@ async function startOnFreePort(options: MixGatewayOptions): Promise<MixGateway> 
     },
     core: options.core,
     ready: /rentgraph: GraphQL at/,
+    // The machine is shared, and a second gateway starts beside a loaded first: give it time.
+    timeoutMs: 120_000,
     ipc: true,
   });
   return {

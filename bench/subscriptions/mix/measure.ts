@@ -151,6 +151,7 @@ export async function measureMix(options: MixOptions): Promise<MixResult> {
       }),
     );
 
+    console.log(`subscriptions mix: ${planned.length} sockets open`);
     // graphql-ws does not acknowledge a subscribe: post to each tenant until each subscription has had an event.
     const tenantOf = new Map(all.map((tenant) => [`${tenant.agency}|${tenant.email}`, tenant]));
     for (let round = 0; round < WARM_UP_ROUNDS && liveCount < subscriptions.length; round++) {
@@ -170,6 +171,7 @@ export async function measureMix(options: MixOptions): Promise<MixResult> {
       await waitUntil(() => liveCount === subscriptions.length, { timeoutMs: 15_000, idleMs: 3_000, progress: () => liveCount });
     }
     if (liveCount < subscriptions.length) throw new Error(`mix warm-up: only ${liveCount} of ${subscriptions.length} subscriptions became live`);
+    console.log(`subscriptions mix: every subscription live; ${options.rate} webhooks/s for ${options.seconds} s`);
     await sleep(1_000);
     const heapIdle = await Promise.all(gateways.map((gateway) => gateway.memory(true)));
 
