@@ -11,6 +11,7 @@ import { measureRetained } from './retained';
 import { serverSetups } from './servers';
 import { measureSlowSubscriber, type SlowSubscriberResult } from './slow-subscriber';
 import { broadcastTable, memoryTable, retainedTable } from './tables';
+import { runMixBenchmarks } from './mix/run-mix';
 
 /**
  * graphql-ws fan-out of tenantEvents, beside the bare-ws floor measured the same way: the time to
@@ -19,6 +20,7 @@ import { broadcastTable, memoryTable, retainedTable } from './tables';
  * prints them.
  */
 export async function runSubscriptionBenchmarks(options: BenchOptions): Promise<void> {
+  if (options.only === 'mix') return console.log((await runMixBenchmarks(options)).map(markdownTable).join('\n'));
   const memoryOnly = options.only === 'memory';
   const plan: BroadcastPlan = {
     subscribers: options.quick ? 1_000 : 10_000,
@@ -36,7 +38,7 @@ export async function runSubscriptionBenchmarks(options: BenchOptions): Promise<
     for (const setup of setups) figures.push(await measureServer(setup, plan));
     const retained = await measureRetained(setups.find((setup) => !setup.floor)!, snapshotSubscribers);
     if (!memoryOnly) {
-      tables.push(broadcastTable(figures, plan, PEER_NOTE));
+      tables.push(broadcastTable(figures, plan, PEER_NOTE), ...(await runMixBenchmarks(options)));
       console.log(`subscriptions: a client that stops reading during a burst of ${slowBurst}`);
     }
     tables.push(memoryTable(figures, plan.subscribers), retainedTable(retained));
