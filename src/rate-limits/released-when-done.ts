@@ -1,11 +1,11 @@
 /**
- * The iterator of `source`, calling `release` once when it ends: done, failed, or returned by its
+ * The iterator of `source`, calling `place.release()` once when it ends: done, failed, or returned by its
  * consumer (graphql-ws and SSE call `return()` when the client unsubscribes or goes away). An
  * `async function*` wrapper would not do: its `return()` waits for a pending `next()`, so a quiet
  * subscription would hold its place until its next event.
  */
-export function releasedWhenDone<T>(source: AsyncIterable<T>, release: () => void): AsyncIterableIterator<T> {
-  return new ReleasedWhenDone(source[Symbol.asyncIterator](), release);
+export function releasedWhenDone<T>(source: AsyncIterable<T>, place: { release(): void }): AsyncIterableIterator<T> {
+  return new ReleasedWhenDone(source[Symbol.asyncIterator](), place);
 }
 
 /** A class with plain promise methods: every open subscription holds one, idle for hours. */
@@ -14,7 +14,7 @@ class ReleasedWhenDone<T> implements AsyncIterableIterator<T> {
 
   constructor(
     private readonly iterator: AsyncIterator<T>,
-    private readonly release: () => void,
+    private readonly place: { release(): void },
   ) {}
 
   [Symbol.asyncIterator](): AsyncIterableIterator<T> {
@@ -48,6 +48,6 @@ class ReleasedWhenDone<T> implements AsyncIterableIterator<T> {
   private releaseOnce(): void {
     if (this.released) return;
     this.released = true;
-    this.release();
+    this.place.release();
   }
 }

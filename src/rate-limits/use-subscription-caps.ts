@@ -19,44 +19,57 @@ interface SubscriptionContext {
  */
 export function useSubscriptionCaps(leases: SubscriptionLeases, perSocket: number): Plugin<SubscriptionContext> {
   const socketCounts = new WeakMap<object, number>();
-  const countOnSocket = (socket: object | undefined, by: number) => {
-    if (socket) socketCounts.set(socket, (socketCounts.get(socket) ?? 0) + by);
-  };
   return {
     onSubscribe({ args, subscribeFn, setSubscribeFn }) {
       const { principal, socket } = args.contextValue;
       setSubscribeFn(async (subscribeArgs) => {
         if (socket && (socketCounts.get(socket) ?? 0) >= perSocket) return { errors: [capError('per socket', perSocket)] };
-        countOnSocket(socket, 1);
-        let giveBack = async () => undefined as void;
-        const release = () => {
-          countOnSocket(socket, -1);
-          void giveBack().catch(() => undefined);
-        };
+        const place = new SubscriptionPlace(socketCounts, socket);
         try {
           const outcome = await leases.acquire(principal);
           if ('refusedBy' in outcome) {
-            release();
+            place.release();
             return { errors: [capError(outcome.refusedBy, outcome.cap)] };
           }
-          giveBack = outcome.lease;
+          place.giveBack = outcome.lease;
         } catch {
           // Fail closed: a subscription not counted is not opened.
-          release();
+          place.release();
           return { errors: [createGraphQLError('Open subscriptions cannot be counted just now; try again shortly', { extensions: { code: 'SERVICE_UNAVAILABLE' } })] };
         }
         try {
           const result = await subscribeFn(subscribeArgs);
-          if (isAsyncIterable(result)) return releasedWhenDone(result, release);
-          release();
+          if (isAsyncIterable(result)) return releasedWhenDone(result, place);
+          place.release();
           return result;
         } catch (error) {
-          release();
+          place.release();
           throw error;
         }
       });
     },
   };
+}
+
+/** An open subscription's place on its socket and, once leased, in the shared counts; a class, since every open subscription holds one. */
+class SubscriptionPlace {
+  giveBack: (() => Promise<void>) | undefined;
+
+  constructor(
+    private readonly socketCounts: WeakMap<object, number>,
+    private readonly socket: object | undefined,
+  ) {
+    this.count(1);
+  }
+
+  release(): void {
+    this.count(-1);
+    void this.giveBack?.().catch(() => undefined);
+  }
+
+  private count(by: number): void {
+    if (this.socket) this.socketCounts.set(this.socket, (this.socketCounts.get(this.socket) ?? 0) + by);
+  }
 }
 
 function capError(cap: SubscriptionCapName, limit: number): GraphQLError {
