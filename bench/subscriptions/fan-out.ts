@@ -121,8 +121,7 @@ export async function openAudience(options: AudienceOptions): Promise<Audience> 
             await openWsSubscriber({
               url: gateway.url,
               connectionParams: gateway.connectionParams,
-              query: TENANT_EVENTS,
-              variables: { email: AMARA },
+              subscriptions: [{ query: TENANT_EVENTS, variables: { email: AMARA } }],
               onNext: onNext(index),
               onProblem: problem,
             }),

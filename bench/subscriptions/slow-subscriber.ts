@@ -48,10 +48,12 @@ export async function measureSlowSubscriber(options: SlowSubscriberOptions): Pro
   };
   const sockets: WsSubscriber[] = [];
   try {
-    const common = { url: gateway.url, connectionParams: gateway.connectionParams, query: TENANT_EVENTS, variables: { email: AMARA }, onProblem: () => undefined };
+    const common = { url: gateway.url, connectionParams: gateway.connectionParams, onProblem: () => undefined };
+    const subscription = { query: TENANT_EVENTS, variables: { email: AMARA } };
     sockets.push(
       await openWsSubscriber({
         ...common,
+        subscriptions: [subscription],
         onNext: (data) => {
           const tag = tagOf(data);
           if (tag?.tag.startsWith(warmTag)) readerWarm = true;
@@ -64,7 +66,7 @@ export async function measureSlowSubscriber(options: SlowSubscriberOptions): Pro
     );
     const slow = await openWsSubscriber({
       ...common,
-      operations,
+      subscriptions: Array.from({ length: operations }, () => subscription),
       onNext: (data, id) => {
         const tag = tagOf(data);
         if (tag?.tag.startsWith(warmTag)) slowWarm.add(id);

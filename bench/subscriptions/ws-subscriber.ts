@@ -5,13 +5,11 @@ export interface WsSubscriberOptions {
   url: string;
   /** The connection_init payload: the credential, e.g. `{ authorization: 'Bearer …' }`. */
   connectionParams: Record<string, unknown>;
-  query: string;
-  variables: Record<string, unknown>;
-  /** Subscriptions of the same operation on this one socket, with ids `1`…`n`. @default 1 */
-  operations?: number;
+  /** The socket's subscriptions (several, as a browser tab with a few widgets), with ids `1`…`n`. */
+  subscriptions: Array<{ query: string; variables: Record<string, unknown> }>;
   /** Each `next` payload, as received, with its subscription's id. Kept light: 10,000 of these run in one process. */
   onNext(data: unknown, id: string): void;
-  /** A protocol `error`, an unexpected close, or a socket error. */
+  /** A protocol `error`, a `complete` from the server, an unexpected close, or a socket error. */
   onProblem(reason: string): void;
 }
 
@@ -25,7 +23,7 @@ export interface WsSubscriber {
 const OPEN_TIMEOUT_MS = 30_000;
 
 /**
- * One graphql-transport-ws subscription over a raw `ws` socket (connection_init, subscribe,
+ * graphql-transport-ws subscriptions over a raw `ws` socket (connection_init, subscribe,
  * next): the protocol's client library would cost the load generator more per socket than we
  * can spend at 10,000 of them. Resolves once the subscribe messages are sent.
  */
@@ -50,10 +48,10 @@ export function openWsSubscriber(options: WsSubscriberOptions): Promise<WsSubscr
       const message = JSON.parse(raw.toString()) as { type: string; id?: string; payload?: unknown };
       if (message.type === 'next') options.onNext(message.payload, message.id ?? '');
       else if (message.type === 'ping') socket.send(JSON.stringify({ type: 'pong' }));
-      else if (message.type === 'error') options.onProblem(`error: ${JSON.stringify(message.payload)}`);
+      else if (message.type === 'error') options.onProblem(`error: ${JSON.stringify(message.payload).slice(0, 300)}`);
+      else if (message.type === 'complete') options.onProblem(`complete: subscription ${message.id} ended by the server`);
       else if (message.type === 'connection_ack') {
-        const payload = { query: options.query, variables: options.variables };
-        for (let id = 1; id <= (options.operations ?? 1); id++) socket.send(JSON.stringify({ id: String(id), type: 'subscribe', payload }));
+        options.subscriptions.forEach((payload, index) => socket.send(JSON.stringify({ id: String(index + 1), type: 'subscribe', payload })));
         clearTimeout(timer);
         resolve(subscriber);
       }

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { benchAuth } from '../../lib/bench-auth';
 import { waitUntil } from '../wait-until';
 import type { MixGateway } from './gateways';
-import { openMixSocket, type MixSocket } from './mix-socket';
+import { openWsSubscriber, type WsSubscriber } from '../ws-subscriber';
 import { MIX_AGENCIES, matches, notification, operationOf, plan, tenants as makeTenants, type MixAgency, type Notification, type PlannedSubscription, type Tenant } from './population';
 import { WebhookPoster, type Posted } from './poster';
 import { slope } from './trend';
@@ -94,7 +94,7 @@ export async function measureMix(options: MixOptions): Promise<MixResult> {
     sent.push({ ...posted, phase });
     return posted;
   };
-  const sockets: MixSocket[] = [];
+  const sockets: WsSubscriber[] = [];
   try {
     // A cursor per agency, then history after it: what the `after` subscriptions replay before going live.
     const cursors = {} as Record<MixAgency, string>;
@@ -133,12 +133,16 @@ export async function measureMix(options: MixOptions): Promise<MixResult> {
           const group = planned[socket]!;
           const base = firstOf[socket]!;
           const gateway = gateways[socket % gateways.length]!;
-          sockets[socket] = await openMixSocket({
+          sockets[socket] = await openWsSubscriber({
             url: gateway.url,
             connectionParams: { authorization: tokens[group[0]!.agency] },
-            operations: group.map(operationOf),
-            onEvent: (operation, eventId, at) => {
-              const subscription = base + operation;
+            subscriptions: group.map(operationOf),
+            onNext: (data, id) => {
+              const at = performance.now();
+              const payload = data as { data?: { e?: { id?: string } }; errors?: unknown };
+              const eventId = payload.data?.e?.id;
+              if (eventId === undefined || payload.errors) return problem(`next: ${JSON.stringify(data).slice(0, 300)}`);
+              const subscription = base + Number(id) - 1;
               if (!live[subscription]) {
                 live[subscription] = 1;
                 liveCount++;
