@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { webhookSecretFor } from '../../src/subscriptions/webhook-secrets';
 import type { BenchAuth } from '../lib/bench-auth';
 import { startChild, type Child } from '../lib/child';
-import { freePort } from '../lib/free-port';
+import { onFreePort } from '../lib/free-port';
 
 export interface GatewayProcessOptions {
   redisUrl: string;
@@ -53,18 +53,10 @@ export const MEMORY_PROBE = fileURLToPath(new URL('./memory-probe.ts', import.me
  * events are the ones the bench posts. Callers authenticate with a token signed with AUTH_JWT_SECRET.
  */
 export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startOnFreePort(options);
-    } catch (error) {
-      // The port was free when asked, but the child's own sandbox (on port 0) may take it first.
-      if (attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
-    }
-  }
+  return onFreePort((port) => startOnPort(options, port));
 }
 
-async function startOnFreePort(options: GatewayProcessOptions): Promise<GatewayProcess> {
-  const port = await freePort();
+async function startOnPort(options: GatewayProcessOptions, port: number): Promise<GatewayProcess> {
   const url = `http://127.0.0.1:${port}`;
   const child = await startChild({
     entry: 'src/main.ts',

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { webhookSecretFor } from '../../../src/subscriptions/webhook-secrets';
 import { BENCH_GATEWAY_ENV } from '../../lib/bench-gateway-env';
 import { startChild, type Child } from '../../lib/child';
-import { freePort } from '../../lib/free-port';
+import { onFreePort } from '../../lib/free-port';
 import { MIX_AGENCIES, type MixAgency } from './population';
 
 const PROBE = fileURLToPath(new URL('./usage-probe.ts', import.meta.url));
@@ -44,18 +44,10 @@ export interface MixGateway {
 
 /** `src/main.ts` in sandbox mode (both sandbox agencies, no simulated activity), as users run it, in a child process of its own. */
 export async function startMixGateway(options: MixGatewayOptions): Promise<MixGateway> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startOnFreePort(options);
-    } catch (error) {
-      // The port was free when asked, but the child's own sandbox (on port 0) may take it first.
-      if (attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
-    }
-  }
+  return onFreePort((port) => startOnPort(options, port));
 }
 
-async function startOnFreePort(options: MixGatewayOptions): Promise<MixGateway> {
-  const port = await freePort();
+async function startOnPort(options: MixGatewayOptions, port: number): Promise<MixGateway> {
   const url = `http://127.0.0.1:${port}`;
   const redisEnv: Record<string, string> = 'redisUrl' in options.redis ? { REDIS_URL: options.redis.redisUrl } : { REDIS_CLUSTER_NODES: options.redis.clusterNodes.join(',') };
   const child = await startChild({
