@@ -65,14 +65,21 @@ export function createRedisSubscriptionLeases(options: RedisSubscriptionLeasesOp
   const refresh = async (): Promise<void> => {
     if (held.size === 0) return;
     const expiry = Date.now() + leaseMs;
-    // A pipeline per place: its two keys share the agency's slot, and a cluster refuses a
-    // pipeline over keys of several slots.
+    // One ZADD per set, of every place this instance holds in it, not commands per place: ten
+    // thousand subscriptions made forty thousand commands every tick, and the webhooks' appends
+    // waited behind them. Each command has one key, so a cluster takes every one.
+    const membersOf = new Map<string, string[]>();
+    for (const [member, keys] of held) {
+      for (const key of keys) {
+        const members = membersOf.get(key);
+        if (members) members.push(member);
+        else membersOf.set(key, [member]);
+      }
+    }
     await Promise.all(
-      [...held].map(([member, keys]) => {
-        const pipeline = redis.pipeline();
-        for (const key of keys) pipeline.zadd(key, 'XX', expiry, member).pexpire(key, leaseMs);
-        return pipeline.exec();
-      }),
+      [...membersOf].map(([key, members]) =>
+        Promise.all([redis.zadd(key, 'XX', ...members.flatMap((member) => [expiry, member])), redis.pexpire(key, leaseMs)]),
+      ),
     );
   };
   const ticker = setInterval(() => void refresh().catch(() => undefined), Math.max(10, Math.floor(leaseMs / 3)));
