@@ -199,7 +199,7 @@ function corsFrom(env: Env, publicUrl: string, production: boolean): CorsConfig 
   return { origins: [...new Set([own, ...origins])], loopback: false, credentials };
 }
 
-/** An IP address or a host name; undefined when unset. */
+/** One node of REDIS_CLUSTER_NODES. */
 export interface RedisNode {
   host: string;
   port: number;
@@ -217,6 +217,7 @@ function parseRedisNodes(env: Env, name: string): RedisNode[] | undefined {
   });
 }
 
+/** An IP address or a host name; undefined when unset. */
 function parseHost(env: Env, name: string): string | undefined {
   const raw = optional(env, name);
   if (raw === undefined) return undefined;

@@ -44,4 +44,3 @@ export function describeRedis(config: Pick<Config, 'redisUrl' | 'redisClusterNod
   if (!config.redisClusterNodes) return redactUrl(config.redisUrl);
   return `the Redis Cluster at ${config.redisClusterNodes.map((node) => `${node.host}:${node.port}`).join(',')}`;
 }
-
