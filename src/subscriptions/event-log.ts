@@ -74,11 +74,28 @@ export function cursorExpired(after: string, oldestId: string | undefined, trimm
   return trimmed && (oldestId === undefined || compareEventIds(after, oldestId) < 0);
 }
 
-/** Compares two log ids (`<ms>-<seq>`) in log order. */
+/**
+ * Compares two log ids (`<ms>-<seq>`) in log order. Every subscriber compares every live event's
+ * id with its last one, so this reads the digits in place rather than splitting the strings.
+ */
 export function compareEventIds(a: string, b: string): number {
-  const [aMs = 0, aSeq = 0] = a.split('-').map(Number);
-  const [bMs = 0, bSeq = 0] = b.split('-').map(Number);
-  return aMs - bMs || aSeq - bSeq;
+  if (a === b) return 0;
+  const aDash = dashIn(a);
+  const bDash = dashIn(b);
+  return decimalAt(a, 0, aDash) - decimalAt(b, 0, bDash) || decimalAt(a, aDash + 1, a.length) - decimalAt(b, bDash + 1, b.length);
+}
+
+/** The index of an id's dash, or its length when it has none (`<ms>` alone reads as `<ms>-0`). */
+function dashIn(id: string): number {
+  const dash = id.indexOf('-');
+  return dash < 0 ? id.length : dash;
+}
+
+/** The decimal number `text` holds from `start` to `end`; ids are validated (`isEventId`) before they are compared. */
+function decimalAt(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let at = start; at < end; at++) value = value * 10 + (text.charCodeAt(at) - 48);
+  return value;
 }
 
 export function isEventId(value: string): boolean {
