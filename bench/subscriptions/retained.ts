@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allCores, pinThisProcess } from '../lib/cpu-pinning';
-import { openAudience } from './fan-out';
+import { openAudience, primeGateways } from './fan-out';
 import { growthPerSubscriber, kindsOf, type Kind } from './heap-snapshot';
 import type { ServerSetup } from './servers';
 
@@ -15,8 +15,8 @@ export interface RetainedBreakdown {
 
 /**
  * Which objects an idle subscriber costs: a heap snapshot of the server before the first
- * subscriber connects and one once all are live (each after a forced GC), summed per constructor
- * and subtracted, divided by the subscribers. The snapshot files are deleted once read.
+ * subscriber connects (once it is primed) and one once all are live (each after a forced GC),
+ * summed per constructor and subtracted, divided by the subscribers. The snapshot files are deleted once read.
  */
 export async function measureRetained(setup: ServerSetup, subscribers: number): Promise<RetainedBreakdown> {
   console.log(`subscriptions: heap snapshots of ${setup.label}, ${subscribers.toLocaleString('en')} idle subscribers`);
@@ -25,6 +25,7 @@ export async function measureRetained(setup: ServerSetup, subscribers: number): 
   const files = [join(tmpdir(), `rentgraph-bench-${process.pid}-before.heapsnapshot`), join(tmpdir(), `rentgraph-bench-${process.pid}-after.heapsnapshot`)] as const;
   try {
     pinThisProcess(setup.loadCores);
+    await primeGateways([server]);
     await server.heapSnapshot(files[0]);
     const audience = await openAudience({ gateways: [server], subscribers });
     try {

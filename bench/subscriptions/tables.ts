@@ -65,6 +65,7 @@ export function memoryTable(figures: ServerFigures[], subscribers: number): Tabl
     note: [
       `Read inside each server process over IPC (heap after a forced GC, and RSS): once ${count(subscribers)} subscribers are connected,`,
       'subscribed and have had one warm-up event, with nothing in flight, minus before the first connected, divided by the subscribers.',
+      'The baseline is taken once one subscriber per server has subscribed, had an event and gone, so that what a server loads and compiles once is not counted per subscriber.',
       "It includes each subscriber's WebSocket connection. The floor's row is a bare `ws` connection, for reference. Goal: at most 10 KiB of heap per subscriber.",
     ].join(' '),
     columns: ['server', 'heap KiB / subscriber', 'RSS KiB / subscriber', 'heap goal ≤ 10 KiB', 'subscribe + warm-up s'],
@@ -85,7 +86,7 @@ export function retainedTable(breakdown: RetainedBreakdown): Table {
   return {
     title: `What an idle subscriber costs: heap growth by constructor, ${breakdown.label}`,
     note: [
-      `Two V8 heap snapshots of the server (each after a forced GC): before the first subscriber connected and once ${count(breakdown.subscribers)}`,
+      `Two V8 heap snapshots of the server (each after a forced GC): before the first subscriber connected (once primed, as above) and once ${count(breakdown.subscribers)}`,
       'were connected, subscribed and had one warm-up event. Per constructor (objects and closures by name, other nodes by type in',
       `parentheses): the growth in count and in self size, divided by the subscribers; top ${TOP_KINDS} by self size, of ${kib(total)} KiB in all.`,
     ].join(' '),
