@@ -18,6 +18,10 @@ interface AgencyRoom {
 export interface EventHub {
   /** As `EventLog.listen`, for the events `interest` wants only. */
   listen(agencyId: string, interest: EventInterest, listener: EventListener): Promise<() => Promise<void>>;
+  /** As `EventLog.readAfter`, one read for every caller asking the same at once (see `sharedRead`). */
+  readAfter(agencyId: string, after: string | undefined, count: number): Promise<StoredEvent[]>;
+  /** As `EventLog.newestId`, shared in the same way. */
+  newestId(agencyId: string): Promise<string | undefined>;
 }
 
 const hubs = new WeakMap<EventLog, EventHub>();
@@ -31,12 +35,35 @@ export function eventHubOf(log: EventLog): EventHub {
 
 function createEventHub(log: EventLog): EventHub {
   const rooms = new Map<string, AgencyRoom>();
+  const reads = new Map<string, Promise<unknown>>();
+
+  /**
+   * A read of the log shared by every caller asking for the same until the hub next hands out an
+   * event or a resync, and at most until the microtasks of this turn have run. A Redis reconnect
+   * makes every feed of an agency read the log back at once, as a rule from the same cursor: ten
+   * thousand subscribers then cost one XRANGE, not ten thousand, and its events are the same
+   * objects, decoded and answered once. Sharing it no longer is what keeps it exact: a caller
+   * joining a read holds live events for its seam from then on, and none came in between that the
+   * read could have missed.
+   */
+  function sharedRead<T>(key: string, read: () => Promise<T>): Promise<T> {
+    let shared = reads.get(key) as Promise<T> | undefined;
+    if (!shared) {
+      if (reads.size === 0) queueMicrotask(() => reads.clear());
+      reads.set(key, (shared = read()));
+    }
+    return shared;
+  }
 
   function openRoom(agencyId: string): AgencyRoom {
     const room: AgencyRoom = { byKey: new Map(), sameSubject: new Map(), size: 0, listening: undefined as never };
     room.listening = log.listen(agencyId, {
-      onEvent: (event) => dispatch(room, event),
+      onEvent: (event) => {
+        reads.clear();
+        dispatch(room, event);
+      },
       onResync: () => {
+        reads.clear();
         for (const listeners of room.byKey.values()) for (const listener of listeners) listener.onResync();
       },
     });
@@ -56,6 +83,9 @@ function createEventHub(log: EventLog): EventHub {
   }
 
   return {
+    readAfter: (agencyId, after, count) => sharedRead(`read\n${agencyId}\n${after ?? ''}\n${count}`, () => log.readAfter(agencyId, after, count)),
+    newestId: (agencyId) => sharedRead(`newest\n${agencyId}`, () => log.newestId(agencyId)),
+
     async listen(agencyId, interest, listener) {
       const room = rooms.get(agencyId) ?? openRoom(agencyId);
       const key = interestKey(interest);

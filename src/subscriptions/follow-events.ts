@@ -1,5 +1,5 @@
 import { compareEventIds, EventsExpiredError, type EventListener, type EventLog, type StoredEvent } from './event-log';
-import { eventHubOf } from './event-hub';
+import { eventHubOf, type EventHub } from './event-hub';
 import { accepts, type EventInterest } from './event-interest';
 
 const PAGE = 500;
@@ -43,17 +43,19 @@ export class EventFeed implements EventListener {
   /** A resync while reading: what it read may have missed events. */
   private resyncDue = false;
   private wake: (() => void) | undefined;
+  private readonly hub: EventHub;
   private readonly listening: Promise<() => Promise<void>>;
 
   constructor(
-    private readonly log: EventLog,
+    log: EventLog,
     private readonly agencyId: string,
     private readonly interest: EventInterest,
     private readonly sink: EventSink,
     after: string | undefined,
   ) {
     this.lastId = after;
-    this.listening = eventHubOf(log).listen(agencyId, interest, this);
+    this.hub = eventHubOf(log);
+    this.listening = this.hub.listen(agencyId, interest, this);
     this.listening.then(() => this.start(after), () => undefined).catch((error: unknown) => this.fail(error));
     this.listening.catch((error: unknown) => this.fail(error));
   }
@@ -91,7 +93,7 @@ export class EventFeed implements EventListener {
 
   private async start(after: string | undefined): Promise<void> {
     // Live from now: the newest stored event marks the start, and what came meanwhile is held.
-    if (after === undefined) this.lastId = await this.log.newestId(this.agencyId);
+    if (after === undefined) this.lastId = await this.hub.newestId(this.agencyId);
     await this.catchUp(after !== undefined);
   }
 
@@ -120,7 +122,7 @@ export class EventFeed implements EventListener {
           this.held = [];
           this.resyncDue = false;
           try {
-            page = await this.log.readAfter(this.agencyId, this.lastId, PAGE);
+            page = await this.hub.readAfter(this.agencyId, this.lastId, PAGE);
           } catch (error) {
             if (error instanceof EventsExpiredError) return this.fail(error);
             await new Promise<void>((resolve) => {

@@ -15,8 +15,9 @@ import { eventContext, EventStream, type EventAnswers, type EventParent } from '
  * Over graphql-ws (`context.frames`) the shared answer also goes out as one serialization, written
  * to every subscriber's socket; elsewhere each subscriber's stream yields it. Each subscriber keeps
  * its own place in the log, so replay after a cursor and the fall-back of a slow subscriber to the
- * log work as before; events read back from the log are new objects, and are answered for that
- * subscriber alone.
+ * log work as before. Events read back from the log are shared too when several subscribers read
+ * the same page at once (the event hub's shared reads: a reconnect); otherwise a read-back's
+ * events are new objects, answered for that subscriber alone.
  */
 export function useSharedEventExecution(): Plugin {
   return {
