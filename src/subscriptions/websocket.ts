@@ -79,8 +79,8 @@ export function attachWebSockets(
           throw error;
         }
         const params = { ...payload, query };
+        // Only what the plugins and the context read: graphql-ws's own state stays out of every operation's context.
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          ...ctx,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params,
