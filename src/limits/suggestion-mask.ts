@@ -1,3 +1,4 @@
+import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /** What stands in a message for the suggestions taken out of it (graphql-armor's own default). */
@@ -21,15 +22,15 @@ function maskSuggestions(errors: readonly Error[] | undefined): void {
 export function useSuggestionMask(): Plugin {
   return {
     onValidate: () => ({ result }) => maskSuggestions(result),
-    onExecute: () => ({
-      onExecuteDone: ({ result }) => {
-        if (!(Symbol.asyncIterator in result)) maskSuggestions(result.errors);
-      },
-    }),
-    onSubscribe: () => ({
-      onSubscribeResult: ({ result }) => {
-        if (!(Symbol.asyncIterator in result)) maskSuggestions(result.errors);
-      },
-    }),
+    onExecute: () => MASK_EXECUTION,
+    onSubscribe: () => MASK_SUBSCRIPTION,
   };
 }
+
+function maskAnswer({ result }: { result: ExecutionResult | AsyncIterable<unknown> }): void {
+  if (!(Symbol.asyncIterator in result)) maskSuggestions(result.errors);
+}
+
+// The same hooks for every operation: an open subscription holds its operation's hooks for as long as it lasts.
+const MASK_EXECUTION = { onExecuteDone: maskAnswer };
+const MASK_SUBSCRIPTION = { onSubscribeResult: maskAnswer };

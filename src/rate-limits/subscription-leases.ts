@@ -101,7 +101,12 @@ export function createRedisSubscriptionLeases(options: RedisSubscriptionLeasesOp
       if (outcome === 1) return { refusedBy: 'per agency', cap: caps.perAgency };
       if (outcome === 2) return { refusedBy: 'per principal', cap: caps.perPrincipal };
       held.set(member, keys);
-      return { lease: () => release(member) };
+      // A method, not an arrow: tsx's keepNames gives each arrow it makes a name of its own, 256 bytes a subscription.
+      return {
+        lease() {
+          return release(member);
+        },
+      };
     },
     async dispose() {
       clearInterval(ticker);
