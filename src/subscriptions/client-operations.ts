@@ -1,4 +1,5 @@
-import type { RawData, WebSocket } from 'ws';
+import type { RawData } from 'ws';
+import type { SocketWatcher } from './graphql-ws-sockets';
 
 interface RunningOperation {
   /** The subscribe message's payload: graphql-ws hands this same object to every hook of the operation. */
@@ -12,27 +13,26 @@ interface RunningOperation {
  * request's signal is when its client hangs up. graphql-ws itself then stops a subscription's
  * stream, but lets a query or mutation run on, vendor calls and retries included.
  */
-export class ClientOperations {
+export class ClientOperations implements SocketWatcher {
   private readonly running = new Map<string, RunningOperation>();
-  private closed = false;
+  private isClosed = false;
 
-  constructor(socket: WebSocket) {
-    socket.on('message', (data) => {
-      // Only a `complete` matters here, and only while an operation runs: most messages are not read twice.
-      if (this.running.size === 0) return;
-      const id = completedOperationId(data);
-      if (id !== undefined) this.stop(id);
-    });
-    socket.once('close', () => {
-      this.closed = true;
-      for (const id of [...this.running.keys()]) this.stop(id);
-    });
+  read(data: RawData): void {
+    // Only a `complete` matters here, and only while an operation runs: most messages are not read twice.
+    if (this.running.size === 0) return;
+    const id = completedOperationId(data);
+    if (id !== undefined) this.stop(id);
+  }
+
+  closed(): void {
+    this.isClosed = true;
+    for (const id of [...this.running.keys()]) this.stop(id);
   }
 
   /** The signal of operation `id`, from its subscribe message on. */
   start(id: string, payload: object): AbortSignal {
     const controller = new AbortController();
-    if (this.closed) controller.abort(clientGone);
+    if (this.isClosed) controller.abort(clientGone);
     else this.running.set(id, { payload, controller });
     return controller.signal;
   }

@@ -1,13 +1,13 @@
 import type { Server } from 'node:http';
 import { GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { OperationResult } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Principal } from '../auth/principal';
 import type { CallerAuthentication } from '../http/authentication';
 import type { PersistedDocuments } from '../persisted-documents/persisted-documents';
 import { ClientOperations } from './client-operations';
+import { serveGraphqlWs } from './graphql-ws-sockets';
 import { createAnswerSerializer, operationFrames } from './operation-frames';
 
 interface EnvelopedRoot {
@@ -54,7 +54,8 @@ export function attachWebSockets(
   const operationsOf = (socket: WebSocket) => operations.get(socket) as ClientOperations;
   const principals = new WeakMap<WebSocket, Principal>();
   const serialize = createAnswerSerializer(maskResult);
-  useServer(
+  const stopPings = serveGraphqlWs(
+    sockets,
     {
       onConnect: async (ctx) => {
         try {
@@ -112,11 +113,14 @@ export function attachWebSockets(
       onComplete: (ctx, id, payload) => operationsOf(ctx.extra.socket).end(id, payload),
       onError: (ctx, id, payload) => void operationsOf(ctx.extra.socket).end(id, payload),
     },
-    sockets,
+    (socket) => {
+      const running = new ClientOperations();
+      operations.set(socket, running);
+      return running;
+    },
   );
-  // After graphql-ws's own listener: the socket's operations are known before its first message is read.
-  sockets.on('connection', (socket) => operations.set(socket, new ClientOperations(socket)));
   return async () => {
+    stopPings();
     for (const client of sockets.clients) client.terminate();
     await new Promise<void>((resolve) => sockets.close(() => resolve()));
   };
