@@ -15,7 +15,7 @@ interface RunningOperation {
  */
 export class ClientOperations implements SocketWatcher {
   private readonly running = new Map<string, RunningOperation>();
-  private isClosed = false;
+  private socketClosed = false;
 
   read(data: RawData): void {
     // Only a `complete` matters here, and only while an operation runs: most messages are not read twice.
@@ -25,14 +25,14 @@ export class ClientOperations implements SocketWatcher {
   }
 
   closed(): void {
-    this.isClosed = true;
+    this.socketClosed = true;
     for (const id of [...this.running.keys()]) this.stop(id);
   }
 
   /** The signal of operation `id`, from its subscribe message on. */
   start(id: string, payload: object): AbortSignal {
     const controller = new AbortController();
-    if (this.isClosed) controller.abort(clientGone);
+    if (this.socketClosed) controller.abort(clientGone);
     else this.running.set(id, { payload, controller });
     return controller.signal;
   }

@@ -78,7 +78,7 @@ export function serveGraphqlWs(
     const connection = connections.get(this);
     connections.delete(this);
     connection?.watcher.closed();
-    void connection?.closed(code, String(reason));
+    connection?.closed(code, String(reason)).catch((error: unknown) => diagnose('error', 'graphql-ws', `internal error closing a socket (${nameOf(error)})`));
   }
   function onPong(this: WebSocket): void {
     awaitingPong.delete(this);
@@ -98,7 +98,7 @@ export function serveGraphqlWs(
     socket.on('message', onMessage);
     socket.once('close', onClose);
     socket.on('pong', onPong);
-    socket.once('error', onError);
+    socket.on('error', onError);
   });
 
   const keepAlive = setInterval(() => {
@@ -116,6 +116,11 @@ export function serveGraphqlWs(
 }
 
 function closeOnInternalError(socket: WebSocket, error: unknown): void {
-  diagnose('error', 'graphql-ws', `internal error on a socket (${error instanceof Error ? error.name : typeof error}); closed with 4500`);
+  diagnose('error', 'graphql-ws', `internal error on a socket (${nameOf(error)}); closed with 4500`);
   socket.close(CloseCode.InternalServerError, 'Internal server error');
+}
+
+/** An error's class only: its message may hold what a client sent. */
+function nameOf(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
 }
