@@ -20,16 +20,21 @@ export interface RedisEventLogOptions {
 
 /**
  * Dedupe, append and publish in one script, so Redis either stores and publishes an event
- * exactly once or, for a delivery it has seen, returns the id stored the first time.
+ * exactly once or, for a delivery it has seen, returns the id stored the first time. The message
+ * is `<id> <previous id> <event JSON>`, the previous id being the stream's newest before this
+ * one (`-` for none): a listener that gets a message whose previous id is not the last it got has
+ * missed one, and reads the stream back (see `onMessage`).
  * KEYS: stream, dedupe key. ARGV: max length, event JSON, channel, dedupe TTL, publish command
  * (SPUBLISH on a cluster: the channel shares the stream's slot, so the script stays on one shard).
  */
 const APPEND_SCRIPT = `
 local seen = redis.call('GET', KEYS[2])
 if seen then return {seen, 1} end
+local newest = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+local previous = newest[1] and newest[1][1] or '-'
 local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'event', ARGV[2])
 redis.call('SET', KEYS[2], id, 'EX', ARGV[4])
-redis.call(ARGV[5], ARGV[3], id .. ' ' .. ARGV[2])
+redis.call(ARGV[5], ARGV[3], id .. ' ' .. previous .. ' ' .. ARGV[2])
 return {id, 0}
 `;
 
@@ -51,6 +56,8 @@ function trimState(info: unknown[]): { oldestId: string | undefined; trimmed: bo
 interface Channel {
   listeners: Set<EventListener>;
   subscribed: Promise<unknown>;
+  /** The id of the last message it got, to tell a message that follows it from one after a gap. */
+  lastId?: string;
 }
 
 /**
@@ -82,13 +89,25 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
   // From a lost connection until the SUBSCRIBE after it is answered.
   let resubscribing = false;
 
+  // A message can be lost with no connection lost: on a cluster, a master that fails over keeps
+  // its sharded subscribers as a replica, and they get the new master's messages once it has
+  // synced, not those published before. The previous id each message names shows the gap; the
+  // listeners then read the stream back, which holds the missed events and this one.
   const onMessage = (from: string, message: string) => {
+    const current = channels.get(from);
+    if (!current) return;
+    const idEnd = message.indexOf(' ');
+    const previousEnd = message.indexOf(' ', idEnd + 1);
+    const id = message.slice(0, idEnd);
+    const followsLast = current.lastId === undefined || message.slice(idEnd + 1, previousEnd) === current.lastId;
+    current.lastId = id;
     if (resubscribing) return;
-    const listeners = channels.get(from)?.listeners;
-    if (!listeners) return;
-    const space = message.indexOf(' ');
-    const event = { id: message.slice(0, space), ...(JSON.parse(message.slice(space + 1)) as NewEvent) };
-    for (const listener of listeners) listener.onEvent(event);
+    if (!followsLast) {
+      for (const listener of current.listeners) listener.onResync();
+      return;
+    }
+    const event = { id, ...(JSON.parse(message.slice(previousEnd + 1)) as NewEvent) };
+    for (const listener of current.listeners) listener.onEvent(event);
   };
   const onClose = () => {
     wasDisconnected = true;
