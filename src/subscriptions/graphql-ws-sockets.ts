@@ -18,10 +18,13 @@ export interface SocketWatcher {
 /** How often every socket is pinged (graphql-ws's own default); one that has not answered the previous ping by then is dropped. */
 const KEEP_ALIVE_MS = 12_000;
 
+/** Until graphql-ws hands its own: one function for every socket (an arrow per instance would be one closure each, named each time under tsx). */
+async function nothing(): Promise<void> {}
+
 /** One socket as graphql-ws's server sees it, and what this keeps of it: a class, since every socket holds one. */
 class Connection {
-  read: (data: string) => Promise<void> = async () => undefined;
-  closed: (code?: number, reason?: string) => Promise<void> = async () => undefined;
+  read: (data: string) => Promise<void> = nothing;
+  closed: (code?: number, reason?: string) => Promise<void> = nothing;
 
   constructor(
     readonly socket: WebSocket,
