@@ -1,4 +1,3 @@
-import type { RawData } from 'ws';
 import type { SocketWatcher } from './graphql-ws-sockets';
 
 interface RunningOperation {
@@ -17,10 +16,10 @@ export class ClientOperations implements SocketWatcher {
   private readonly running = new Map<string, RunningOperation>();
   private socketClosed = false;
 
-  read(data: RawData): void {
-    // Only a `complete` matters here, and only while an operation runs: most messages are not read twice.
+  read(message: unknown): void {
+    // Only a `complete` matters here, and only while an operation runs.
     if (this.running.size === 0) return;
-    const id = completedOperationId(data);
+    const id = completedOperationId(message);
     if (id !== undefined) this.stop(id);
   }
 
@@ -52,13 +51,7 @@ export class ClientOperations implements SocketWatcher {
 const clientGone = new Error('the client no longer waits for this operation');
 
 /** The id of a `complete` message; undefined for any other message, which graphql-ws itself reads and judges. */
-function completedOperationId(data: RawData): string | undefined {
-  let message: unknown;
-  try {
-    message = JSON.parse(String(data));
-  } catch {
-    return undefined;
-  }
+function completedOperationId(message: unknown): string | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
   const { type, id } = message as { type?: unknown; id?: unknown };
   return type === 'complete' && typeof id === 'string' ? id : undefined;

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildSchema } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket, { WebSocketServer, type RawData } from 'ws';
+import WebSocket, { WebSocketServer } from 'ws';
 import { serveGraphqlWs, type SocketWatcher } from '../../src/subscriptions/graphql-ws-sockets';
 
 const schema = buildSchema('type Query { hello: String } type Subscription { count: Int }');
@@ -17,7 +17,7 @@ const roots = {
 
 interface Served {
   url: string;
-  watched: { reads: string[]; closed: boolean }[];
+  watched: { reads: unknown[]; closed: boolean }[];
   stop(): Promise<void>;
 }
 
@@ -27,7 +27,7 @@ afterEach(async () => {
   served = undefined;
 });
 
-async function serve(options: { keepAliveMs?: number; onConnect?: () => boolean } = {}): Promise<Served> {
+async function serve(options: { keepAliveMs?: number; connectionInitWaitMs?: number; onConnect?: () => boolean } = {}): Promise<Served> {
   const http: Server = createServer();
   const sockets = new WebSocketServer({ server: http });
   const watched: Served['watched'] = [];
@@ -35,11 +35,11 @@ async function serve(options: { keepAliveMs?: number; onConnect?: () => boolean 
     sockets,
     { schema, roots, onConnect: options.onConnect },
     () => {
-      const seen = { reads: [] as string[], closed: false };
+      const seen = { reads: [] as unknown[], closed: false };
       watched.push(seen);
-      return { read: (data: RawData) => seen.reads.push(String(data)), closed: () => (seen.closed = true) } satisfies SocketWatcher;
+      return { read: (message: unknown) => seen.reads.push(message), closed: () => (seen.closed = true) } satisfies SocketWatcher;
     },
-    options.keepAliveMs,
+    { keepAliveMs: options.keepAliveMs, connectionInitWaitMs: options.connectionInitWaitMs },
   );
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   served = {
@@ -91,15 +91,40 @@ describe('graphql-ws on the gateway’s own socket adapter', () => {
     client.socket.close();
   });
 
-  it('hands every message to the socket’s watcher, and tells it of the close', async () => {
+  it('hands every message to the socket’s watcher, parsed, and tells it of the close', async () => {
     const { url, watched } = await serve();
     const client = open(url);
     await client.opened;
     client.socket.send(JSON.stringify({ type: 'connection_init' }));
     await until(() => client.messages.length === 1);
+    client.socket.send(JSON.stringify({ type: 'ping' }));
+    await until(() => client.messages.length === 2);
     client.socket.close();
     await until(() => watched[0]?.closed === true);
-    expect(watched[0]!.reads).toEqual(['{"type":"connection_init"}']);
+    expect(watched[0]!.reads).toEqual([{ type: 'connection_init' }, { type: 'ping' }]);
+    expect(client.messages[1]).toEqual({ type: 'pong' });
+  });
+
+  it('closes with 4400 a message that is not JSON, as graphql-ws does, after telling the watcher', async () => {
+    const { url, watched } = await serve();
+    const client = open(url);
+    await client.opened;
+    client.socket.send('{"type": "connection_init"');
+    expect(await client.closed).toEqual({ code: 4400, reason: 'Invalid message received' });
+    expect(watched[0]!.reads).toEqual([undefined]);
+  });
+
+  it('closes with 4408 a socket that sends no connection_init in time, and not one that did', async () => {
+    const { url } = await serve({ connectionInitWaitMs: 100 });
+    const silent = open(url);
+    const initialised = open(url);
+    await Promise.all([silent.opened, initialised.opened]);
+    initialised.socket.send(JSON.stringify({ type: 'connection_init' }));
+    expect(await silent.closed).toEqual({ code: 4408, reason: 'Connection initialisation timeout' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(initialised.socket.readyState).toBe(WebSocket.OPEN);
+    expect(initialised.messages).toEqual([{ type: 'connection_ack' }]);
+    initialised.socket.close();
   });
 
   it('closes with 4406 a socket that asked for no subprotocol, or none it speaks', async () => {
