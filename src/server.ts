@@ -209,7 +209,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         authentication: deps.authentication,
         allowsOrigin: (origin) => cors.allows(origin),
         documents: deps.persistedDocuments,
-        maskResult: (result) => (result.errors ? { ...result, errors: result.errors.map((error) => maskError(error, UNEXPECTED_ERROR, logger)) } : result),
+        maskError: (error) => maskError(error, UNEXPECTED_ERROR, logger),
       }),
     cors,
   };

@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, shouldRenderGraphiQL, type Plugin } from 'graphql-yoga';
 import type { Principal } from '../auth/principal';
@@ -6,6 +5,7 @@ import type { Logger } from './logger';
 import { newRecord, noteResult, recordFields, type OperationRecord } from './operation-record';
 import { currentTraceId } from '../telemetry/current-trace-id';
 import { requestIdFrom } from './request-id';
+import { FramedSubscription, type SubscriptionEndListener } from '../subscriptions/framed-subscription';
 import type { OperationFrames } from '../subscriptions/operation-frames';
 
 export interface OperationLogOptions {
@@ -15,15 +15,15 @@ export interface OperationLogOptions {
   principalOf(request: Request): Principal | undefined;
 }
 
-/** What a transport hands Yoga's pipeline: the fetch Request over HTTP, the Node request and socket otherwise. */
+/** What a transport hands Yoga's pipeline: the fetch Request over HTTP, the Node request (or its headers) and socket otherwise. */
 interface InitialContext {
   request?: Request;
-  req?: IncomingMessage;
+  req?: { headers: Record<string, string | string[] | undefined> };
   socket?: unknown;
   params?: object;
   principal?: Principal;
   /** A graphql-ws operation's messages: a subscription's events are written there, not yielded through the plugins. */
-  frames?: Pick<OperationFrames, 'sent'>;
+  frames?: OperationFrames;
 }
 
 /**
@@ -58,18 +58,17 @@ export function useOperationLog(baseLogger: Logger, options: OperationLogOptions
   /** Over graphql-ws and the direct listener nothing follows the operation, so its line is written at once. */
   const writtenHere = (context: InitialContext) => !context.request;
 
-  const streamed = (record: OperationRecord, frames: InitialContext['frames']) => {
+  const streamed = (record: OperationRecord) => {
     record.streamed = true;
     logger.info(recordFields(record), 'graphql operation started');
     let events = 0;
-    // Methods, not arrows, for the hooks each operation holds: tsx's keepNames gives each arrow it makes a name of its own, 256 bytes apiece.
     return {
       onNext({ result }: { result: ExecutionResult }) {
         events += 1;
         noteResult(record, result);
       },
       onEnd() {
-        logger.info(recordFields(record, { events: events + (frames?.sent ?? 0) }), 'graphql operation ended');
+        logger.info(recordFields(record, { events }), 'graphql operation ended');
       },
     };
   };
@@ -137,9 +136,15 @@ export function useOperationLog(baseLogger: Logger, options: OperationLogOptions
     if (operation) record.operationType = operation.operation;
     return {
       onExecuteDone({ result }: { result: ExecutionResult | AsyncIterable<ExecutionResult> }) {
+        if (result instanceof FramedSubscription && context.frames) {
+          record.streamed = true;
+          logger.info(recordFields(record), 'graphql operation started');
+          result.onEnd(new EndedLine(logger, record, context.frames));
+          return undefined;
+        }
         if (isAsyncIterable(result)) {
           if (context.request) record.transport = 'sse';
-          return streamed(record, context.frames);
+          return streamed(record);
         }
         // Over HTTP through Yoga the answer is read as it is written, after every plugin (onResultProcess).
         if (!writtenHere(context)) return undefined;
@@ -159,7 +164,21 @@ function noteCaller(record: OperationRecord, principal: Principal | undefined): 
   record.principal = principal.subject;
 }
 
-function headerOf(req: IncomingMessage | undefined, name: string): string | undefined {
+/** The line a framed subscription's end writes: its messages went to its socket, counted by its frames. */
+class EndedLine implements SubscriptionEndListener {
+  constructor(
+    private readonly logger: Logger,
+    private readonly record: OperationRecord,
+    private readonly frames: OperationFrames,
+  ) {}
+
+  subscriptionEnded(final: ExecutionResult | undefined): void {
+    if (final) noteResult(this.record, final);
+    this.logger.info(recordFields(this.record, { events: this.frames.sent }), 'graphql operation ended');
+  }
+}
+
+function headerOf(req: InitialContext['req'], name: string): string | undefined {
   const value = req?.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }

@@ -1,6 +1,7 @@
 import { createGraphQLError, isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { GraphQLError } from 'graphql';
 import type { Principal } from '../auth/principal';
+import { FramedSubscription, type SubscriptionEndListener } from '../subscriptions/framed-subscription';
 import { releasedWhenDone } from './released-when-done';
 import type { SubscriptionCapName, SubscriptionLeases } from './subscription-leases';
 
@@ -39,6 +40,10 @@ export function useSubscriptionCaps(leases: SubscriptionLeases, perSocket: numbe
         }
         try {
           const result = await subscribeFn(subscribeArgs);
+          if (result instanceof FramedSubscription) {
+            result.onEnd(place);
+            return result;
+          }
           if (isAsyncIterable(result)) return releasedWhenDone(result, place);
           place.release();
           return result;
@@ -52,7 +57,7 @@ export function useSubscriptionCaps(leases: SubscriptionLeases, perSocket: numbe
 }
 
 /** An open subscription's place on its socket and, once leased, in the shared counts; a class, since every open subscription holds one. */
-class SubscriptionPlace {
+class SubscriptionPlace implements SubscriptionEndListener {
   giveBack: (() => Promise<void>) | undefined;
 
   constructor(
@@ -65,6 +70,10 @@ class SubscriptionPlace {
   release(): void {
     this.count(-1);
     void this.giveBack?.().catch(() => undefined);
+  }
+
+  subscriptionEnded(): void {
+    this.release();
   }
 
   private count(by: number): void {

@@ -3,6 +3,7 @@ import type { ExecutionResult } from 'graphql';
 import type { Principal } from '../auth/principal';
 import type { GatewayContext } from '../context';
 import type { CallerAuthentication } from '../http/authentication';
+import { FramedSubscription, type SubscriptionEndListener } from './framed-subscription';
 
 /** Within 5 s of a token expiring or a key being revoked, its subscriptions end; a check a second leaves room. */
 const CHECK_EVERY_MS = 1_000;
@@ -43,6 +44,13 @@ export function useCredentialWatch(authentication: CallerAuthentication, checkEv
       const { principal } = args.contextValue;
       return {
         onSubscribeResult({ result, setResult }) {
+          if (result instanceof FramedSubscription) {
+            // Watched first: a subscription that has already ended is unwatched at once.
+            const watched = new LapsingFrames(result, principal, unwatch);
+            watch(watched);
+            result.onEnd(watched);
+            return;
+          }
           if (!isAsyncIterable(result)) return;
           setResult(untilLapsed(result as AsyncIterable<ExecutionResult>, principal, watch, unwatch));
         },
@@ -65,6 +73,23 @@ function untilLapsed(
   const subscription = new UntilLapsed(source[Symbol.asyncIterator](), principal, unwatch);
   watch(subscription);
   return subscription;
+}
+
+/** A framed subscription, watched until it ends: one that lapses sends its last answer itself. */
+class LapsingFrames implements Watched, SubscriptionEndListener {
+  constructor(
+    private readonly subscription: FramedSubscription,
+    readonly principal: Principal,
+    private readonly unwatch: (subscription: Watched) => void,
+  ) {}
+
+  lapse(): void {
+    this.subscription.finish(LAPSED);
+  }
+
+  subscriptionEnded(): void {
+    this.unwatch(this);
+  }
 }
 
 /** A class with plain promise methods: every open subscription holds one, idle for hours. */

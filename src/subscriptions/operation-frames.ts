@@ -1,4 +1,4 @@
-import type { ExecutionResult } from 'graphql';
+import type { ExecutionResult, GraphQLError } from 'graphql';
 import { WebSocket } from 'ws';
 
 /** Past this many bytes waiting in a socket's buffers, its subscriptions stop taking live events and catch up from the log. */
@@ -11,29 +11,38 @@ const CLOSE = Buffer.from('}');
  * subscriber's message is that JSON between its own few bytes of envelope: ten thousand
  * subscribers cost ten thousand writes, not ten thousand serializations of the answer.
  */
-export interface OperationFrames {
+export interface OperationFrames extends AnswerMasking {
   /** Sends a `next` message with this payload (an answer's JSON); false once the socket is backed up. */
   send(payload: Buffer): boolean;
   /** Settles once the message that backed the socket up has been handed to the OS, or the socket is gone. */
   writable(): Promise<void>;
-  /** The answer as the payload's JSON, masked as every answer is; worked out once per answer. */
-  serialize(result: ExecutionResult): Buffer;
   /** Messages sent: the operation's log line counts its events from this. */
   readonly sent: number;
 }
 
-/** The JSON of each answer, masked: one serializer per gateway, since its masking is the gateway's. */
-export function createAnswerSerializer(mask: (result: ExecutionResult) => ExecutionResult): (result: ExecutionResult) => Buffer {
+/** What a client may see of answers and errors: one per gateway, since its masking is the gateway's. */
+export interface AnswerMasking {
+  /** The answer as the payload's JSON, masked as every answer is; worked out once per answer. */
+  serialize(result: ExecutionResult): Buffer;
+  /** An error as the client may see it (a subscription's last). */
+  maskError(error: unknown): GraphQLError;
+}
+
+export function createAnswerMasking(maskError: (error: unknown) => GraphQLError): AnswerMasking {
   const serialized = new WeakMap<ExecutionResult, Buffer>();
-  return (result) => {
-    let json = serialized.get(result);
-    if (!json) serialized.set(result, (json = Buffer.from(JSON.stringify(mask(result)))));
-    return json;
+  const mask = (result: ExecutionResult): ExecutionResult => (result.errors ? { ...result, errors: result.errors.map(maskError) } : result);
+  return {
+    serialize(result) {
+      let json = serialized.get(result);
+      if (!json) serialized.set(result, (json = Buffer.from(JSON.stringify(mask(result)))));
+      return json;
+    },
+    maskError,
   };
 }
 
-export function operationFrames(socket: WebSocket, id: string, serialize: (result: ExecutionResult) => Buffer): OperationFrames {
-  return new SocketFrames(socket, id, serialize);
+export function operationFrames(socket: WebSocket, id: string, masking: AnswerMasking): OperationFrames {
+  return new SocketFrames(socket, id, masking);
 }
 
 /** A class: every subscriber holds one, and its methods are shared. */
@@ -45,9 +54,17 @@ class SocketFrames implements OperationFrames {
   constructor(
     private readonly socket: WebSocket,
     id: string,
-    readonly serialize: (result: ExecutionResult) => Buffer,
+    private readonly masking: AnswerMasking,
   ) {
     this.open = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
+  }
+
+  serialize(result: ExecutionResult): Buffer {
+    return this.masking.serialize(result);
+  }
+
+  maskError(error: unknown): GraphQLError {
+    return this.masking.maskError(error);
   }
 
   send(payload: Buffer): boolean {

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import type { OperationResult } from 'graphql-ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -8,7 +8,8 @@ import type { CallerAuthentication } from '../http/authentication';
 import type { PersistedDocuments } from '../persisted-documents/persisted-documents';
 import { ClientOperations } from './client-operations';
 import { serveGraphqlWs } from './graphql-ws-sockets';
-import { createAnswerSerializer, operationFrames } from './operation-frames';
+import { FramedSubscription } from './framed-subscription';
+import { createAnswerMasking, operationFrames } from './operation-frames';
 
 interface EnvelopedRoot {
   execute: (args: ExecutionArgs) => OperationResult;
@@ -21,8 +22,8 @@ export interface WebSocketDeps {
   allowsOrigin: (origin: string) => boolean;
   /** Which document an operation runs: persisted or text (PERSISTED_DOCUMENTS). */
   documents: Pick<PersistedDocuments, 'documentFor'>;
-  /** An answer with its errors masked, as Yoga masks every answer it sends (its maskedErrors). */
-  maskResult: (result: ExecutionResult) => ExecutionResult;
+  /** An error as a client may see it, as Yoga masks every error it sends (its maskedErrors). */
+  maskError: (error: unknown) => GraphQLError;
 }
 
 /**
@@ -42,7 +43,7 @@ export interface WebSocketDeps {
 export function attachWebSockets(
   server: Server,
   yoga: YogaServerInstance<any, any>, // eslint-disable-line @typescript-eslint/no-explicit-any -- any Yoga instance
-  { authentication, allowsOrigin, documents, maskResult }: WebSocketDeps,
+  { authentication, allowsOrigin, documents, maskError }: WebSocketDeps,
 ): () => Promise<void> {
   const sockets = new WebSocketServer({
     server,
@@ -53,13 +54,15 @@ export function attachWebSockets(
   const operations = new WeakMap<WebSocket, ClientOperations>();
   const operationsOf = (socket: WebSocket) => operations.get(socket) as ClientOperations;
   const principals = new WeakMap<WebSocket, Principal>();
-  const serialize = createAnswerSerializer(maskResult);
+  const masking = createAnswerMasking(maskError);
   const stopPings = serveGraphqlWs(
     sockets,
     {
       onConnect: async (ctx) => {
         try {
           principals.set(ctx.extra.socket, await authentication.fromConnectionParams(ctx.connectionParams));
+          // The socket keeps its principal, not the credential it was given (graphql-ws would keep it as long as the socket).
+          (ctx as { connectionParams?: unknown }).connectionParams = undefined;
           return true;
         } catch (error) {
           const refusal = authentication.refusalOf(error);
@@ -70,6 +73,17 @@ export function attachWebSockets(
       },
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args),
+      onOperation: (ctx, id, payload, args, result) => {
+        if (!(result instanceof FramedSubscription)) return undefined;
+        // graphql-ws keeps the operation's arguments and message for as long as it runs, for an
+        // onNext hook this server does not set. A framed subscription has taken what it needs, so
+        // its context and query text go now; so does its signal, which only a subscribe in flight uses.
+        args.contextValue = undefined;
+        args.rootValue = undefined;
+        (payload as { query: string }).query = '';
+        operationsOf(ctx.extra.socket).end(id, payload);
+        return result.stream();
+      },
       onSubscribe: async (ctx, id, payload) => {
         const principal = principals.get(ctx.extra.socket);
         let query: string;
@@ -88,7 +102,7 @@ export function attachWebSockets(
           principal,
           // The message's own payload: onComplete and onError end the operation by it.
           clientSignal: operationsOf(ctx.extra.socket).start(id, payload),
-          frames: operationFrames(ctx.extra.socket, id, serialize),
+          frames: operationFrames(ctx.extra.socket, id, masking),
         });
         let document: DocumentNode;
         try {

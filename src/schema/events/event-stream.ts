@@ -8,6 +8,7 @@ import { fieldNamedIn, PayloadError } from '../../sources/normalise';
 import { decodeEvent, type GatewayEvent } from '../../subscriptions/events';
 import type { Topic } from '../../subscriptions/topics';
 import { EventFeed, followEvents, type EventSink } from '../../subscriptions/follow-events';
+import { FramedSubscription } from '../../subscriptions/framed-subscription';
 import type { OperationFrames } from '../../subscriptions/operation-frames';
 import { startDeliverySpan } from '../../telemetry/delivery-span';
 import { diagnose } from '../../logging/diagnostics';
@@ -59,12 +60,21 @@ function decodeOnce(stored: StoredEvent): GatewayEvent | undefined {
   return event ?? undefined;
 }
 
+/** What an event's answer reads of its subscription's context: the caller and the agency's services, none of the request's own state. */
+export type EventContextBase = Omit<GatewayContext, 'loaders' | 'operation' | 'frames'>;
+
+/** The part of a subscription's context its events are answered with; kept for as long as the subscription, so no more than that. */
+export function eventContextBase(ctx: GatewayContext): EventContextBase {
+  const { principal, agency, clients, links, reportDocuments, reportLinks, callbackUrls, events, admin } = ctx;
+  return { principal, agency, clients, links, reportDocuments, reportLinks, callbackUrls, events, admin };
+}
+
 /**
- * The operation's context with loaders of the event's own (made as resolvers ask for them): the
- * context is built once per subscription, and an event must not be served another's vendor data.
+ * The context an event is answered in, with loaders of its own (made as resolvers ask for them):
+ * the context is built once per subscription, and an event must not be served another's vendor data.
  */
-export function eventContext(ctx: GatewayContext): GatewayContext {
-  return { ...ctx, loaders: createLoaders(ctx.clients, ctx.links, ctx.reportDocuments, ctx.agency) };
+export function eventContext(base: EventContextBase): GatewayContext {
+  return { ...base, loaders: createLoaders(base.clients, base.links, base.reportDocuments, base.agency) };
 }
 
 /** Answers taken from an event in flight before the next is sent; past this, the feed waits, then reads the log. */
@@ -79,7 +89,6 @@ const ANSWERS_IN_FLIGHT = 100;
  */
 export class EventStream<P extends EventParent = AnyEventParent> implements AsyncIterableIterator<P> {
   private pulled: AsyncIterableIterator<StoredEvent> | undefined;
-  private feed: EventFeed | undefined;
   /** The span of the event last pulled: it ends when the next is asked for, once that one was sent. */
   private delivery: Span | undefined;
 
@@ -101,7 +110,7 @@ export class EventStream<P extends EventParent = AnyEventParent> implements Asyn
         if (!event) continue;
         this.delivery = startDeliverySpan(step.value, this.ctx.agency.id);
         // The interest admitted only the topics P covers.
-        return { done: false, value: { event, context: eventContext(this.ctx) } as P };
+        return { done: false, value: { event, context: eventContext(eventContextBase(this.ctx)) } as P };
       }
     } catch (error) {
       throw clientError(error);
@@ -112,7 +121,6 @@ export class EventStream<P extends EventParent = AnyEventParent> implements Asyn
     this.delivery?.end();
     this.delivery = undefined;
     await this.pulled?.return?.();
-    await this.feed?.stop();
     return { done: true, value: undefined };
   }
 
@@ -127,13 +135,13 @@ export class EventStream<P extends EventParent = AnyEventParent> implements Asyn
 
   /**
    * Sends each event's answer (from `answers`, shared with every subscriber of the same operation) as a
-   * `next` message of `frames`, in event order. Returns the stream graphql-ws drives in place of
-   * this one: it yields nothing, ends when this ends, and fails with the feed's error.
+   * `next` message of `frames`, in event order. Returns the subscription in place of this stream,
+   * which is not used again: the subscription keeps its feed, not this stream and its context.
    */
-  sendAsFrames(frames: OperationFrames, answers: EventAnswers): AsyncIterableIterator<ExecutionResult> {
-    const framed = new FramedEvents(this, frames, answers, this.ctx.agency.id);
+  sendAsFrames(frames: OperationFrames, answers: EventAnswers): FramedSubscription {
+    const framed = new FramedEvents(frames, answers, this.ctx.agency.id);
     try {
-      this.feed = new EventFeed(this.ctx.events, this.ctx.agency.id, this.interest, framed, this.cursor());
+      framed.follow(new EventFeed(this.ctx.events, this.ctx.agency.id, this.interest, framed, this.cursor()));
     } catch (error) {
       framed.fail(error);
     }
@@ -165,26 +173,21 @@ function clientError(error: unknown): unknown {
 }
 
 /**
- * A feed's events answered and written as one operation's messages, and the stream graphql-ws
- * drives for it: one per subscriber, so a class, whose methods ten thousand of them share.
+ * A feed's events answered and written as one operation's messages: one per subscriber, so a
+ * class, whose methods ten thousand of them share.
  */
-class FramedEvents implements EventSink, AsyncIterableIterator<ExecutionResult> {
-  private readonly end: Promise<IteratorResult<ExecutionResult>>;
-  private ended!: (step: IteratorResult<ExecutionResult>) => void;
-  private failed!: (error: unknown) => void;
+class FramedEvents extends FramedSubscription implements EventSink {
   /** The last answer still being worked out (it needs vendor reads): those after it wait for it. */
   private tail: Promise<void> | undefined;
   private inFlight = 0;
+  private feed: EventFeed | undefined;
 
   constructor(
-    private readonly stream: EventStream<EventParent>,
     private readonly frames: OperationFrames,
     private readonly answers: EventAnswers,
     private readonly agencyId: string,
   ) {
-    this.end = new Promise((resolve, reject) => ((this.ended = resolve), (this.failed = reject)));
-    // Awaited by graphql-ws's first next(); marked handled for a client gone before it asked.
-    this.end.catch(() => undefined);
+    super();
   }
 
   give(stored: StoredEvent): boolean {
@@ -206,31 +209,26 @@ class FramedEvents implements EventSink, AsyncIterableIterator<ExecutionResult> 
     return (this.tail ?? this.frames.writable()).catch(() => undefined);
   }
 
+  /** The feed has failed: the client is told why, masked as every error is. */
   fail(error: unknown): void {
-    this.failed(clientError(error));
-    void this.return();
+    this.failWith(this.frames.maskError(clientError(error)));
   }
 
-  next(): Promise<IteratorResult<ExecutionResult>> {
-    return this.end;
+  follow(feed: EventFeed): void {
+    this.feed = feed;
   }
 
-  async return(): Promise<IteratorResult<ExecutionResult>> {
-    await this.stream.return();
-    this.ended({ done: true, value: undefined });
-    return { done: true, value: undefined };
+  protected sendAnswer(answer: ExecutionResult): void {
+    this.frames.send(this.frames.serialize(answer));
   }
 
-  async throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
-    await this.return();
-    throw error;
-  }
-
-  [Symbol.asyncIterator](): AsyncIterableIterator<ExecutionResult> {
-    return this;
+  protected async stop(): Promise<void> {
+    await this.feed?.stop();
   }
 
   private send(stored: StoredEvent, result: ExecutionResult): boolean {
+    // An answer that was still being worked out when the subscription ended is not sent after its end.
+    if (this.ended) return false;
     const delivery = startDeliverySpan(stored, this.agencyId);
     const open = this.frames.send(this.frames.serialize(result));
     delivery.end();

@@ -1,8 +1,8 @@
-import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../../context';
 import type { GatewayEvent } from '../../subscriptions/events';
-import { eventContext, EventStream, type EventAnswers, type EventParent } from './event-stream';
+import { eventContext, eventContextBase, EventStream, type EventAnswers, type EventContextBase, type EventParent } from './event-stream';
 
 /**
  * Subscribers of one operation with the same variables get the same answer to an event: it is
@@ -43,20 +43,37 @@ async function subscribeSharingAnswers(args: ExecutionArgs) {
   return mapAsyncIterator(source, (parent: EventParent) => shared.answer(parent.event));
 }
 
-/** One subscriber's way to its operation's answers: a class, since every subscriber holds one. */
+/**
+ * One subscriber's way to its operation's answers: a class, since every subscriber holds one, and
+ * it keeps of the operation only what an answer is worked out from, not its whole context.
+ */
 class SharedAnswers implements EventAnswers {
+  private readonly schema: GraphQLSchema;
+  private readonly document: DocumentNode;
+  private readonly operationName: ExecutionArgs['operationName'];
+  private readonly variableValues: ExecutionArgs['variableValues'];
+  private readonly base: EventContextBase;
+
   constructor(
-    private readonly args: ExecutionArgs,
+    args: ExecutionArgs,
     private readonly key: string,
-  ) {}
+  ) {
+    this.schema = args.schema;
+    this.document = args.document;
+    this.operationName = args.operationName;
+    this.variableValues = args.variableValues;
+    this.base = eventContextBase(args.contextValue as GatewayContext);
+  }
 
   answer(event: GatewayEvent): Promise<ExecutionResult> | ExecutionResult {
     let byOperation = answers.get(event);
     if (!byOperation) answers.set(event, (byOperation = new Map()));
     let result = byOperation.get(this.key);
     if (!result) {
-      const rootValue: EventParent = { event, context: eventContext(this.args.contextValue as GatewayContext) };
-      byOperation.set(this.key, (result = execute({ ...this.args, rootValue })));
+      const context = eventContext(this.base);
+      const rootValue: EventParent = { event, context };
+      const { schema, document, operationName, variableValues } = this;
+      byOperation.set(this.key, (result = execute({ schema, document, operationName, variableValues, contextValue: context, rootValue })));
     }
     return result;
   }
