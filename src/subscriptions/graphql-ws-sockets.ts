@@ -2,6 +2,7 @@ import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'grap
 import type { RawData, WebSocket, WebSocketServer } from 'ws';
 import { diagnose } from '../logging/diagnostics';
 import { traceHeadersOf, type TraceHeaders } from '../telemetry/trace-headers';
+import { keepAlive } from './keep-alive';
 
 /** What graphql-ws hands each hook of a socket: as its own `useServer` does, but of the upgrade request only its trace headers. */
 export interface SocketExtra {
@@ -74,8 +75,8 @@ function closeUninitialised(socket: WebSocket): void {
 /**
  * graphql-ws's protocol (`makeServer`) on a `ws` server, in place of graphql-ws's `useServer`, for
  * what a socket costs while it idles for hours:
- * - one keep-alive timer for every socket, not two timers and a `pong` listener each, and no
- *   connection_init timer kept once it has run;
+ * - one keep-alive timer for every socket, not two timers and a `pong` listener each, its pings
+ *   spread over its interval (keep-alive.ts), and no connection_init timer kept once it has run;
  * - listeners shared by every socket, not closures of each;
  * - each message parsed once, for the watcher and graphql-ws alike, and of a subscription only
  *   the parsed message kept while it runs, not its text too; of the upgrade request only its trace headers.
@@ -93,7 +94,7 @@ export function serveGraphqlWs(
   // The wait for connection_init is timed here: graphql-ws's own timer would be kept, with what it closes over, for as long as its socket lives.
   const server = makeServer({ ...options, connectionInitWaitTimeout: 0 });
   const connections = new WeakMap<WebSocket, Connection>();
-  const awaitingPong = new WeakSet<WebSocket>();
+  const pings = keepAlive(sockets.clients, keepAliveMs);
   const awaitingInit = new Map<WebSocket, NodeJS.Timeout>();
   sockets.options.handleProtocols = handleProtocols;
 
@@ -120,7 +121,7 @@ export function serveGraphqlWs(
     connection?.closed(code, String(reason)).catch((error: unknown) => diagnose('error', 'graphql-ws', `internal error closing a socket (${nameOf(error)})`));
   }
   function onPong(this: WebSocket): void {
-    awaitingPong.delete(this);
+    pings.answered(this);
   }
   function onError(this: WebSocket, error: Error): void {
     closeOnInternalError(this, error);
@@ -141,18 +142,7 @@ export function serveGraphqlWs(
     socket.on('error', onError);
   });
 
-  const keepAlive = setInterval(() => {
-    for (const socket of sockets.clients) {
-      if (socket.readyState !== socket.OPEN) continue;
-      if (awaitingPong.has(socket)) {
-        socket.terminate();
-        continue;
-      }
-      awaitingPong.add(socket);
-      socket.ping();
-    }
-  }, keepAliveMs).unref();
-  return () => clearInterval(keepAlive);
+  return pings.stop;
 }
 
 function closeOnInternalError(socket: WebSocket, error: unknown): void {
