@@ -6,23 +6,31 @@ const SLICES = 50;
 /**
  * Pings every socket once per `intervalMs` and drops one that has not answered its previous ping
  * by its next turn, as graphql-ws's `useServer` does, but spread over the interval: a slice of
- * the sockets every `intervalMs / SLICES`, in turn. Pinging ten thousand sockets at once cost
+ * the sockets every `intervalMs / SLICES`, in turn. A socket with data still waiting to be sent
+ * is passed over until it drains: its ping would queue behind that data, so a missing pong would
+ * say nothing of the client, and dropping it would lose a slow reader (a phone in a tunnel) that
+ * the event log is there to catch up; a peer that is gone for good ends it at the TCP level. Pinging ten thousand sockets at once cost
  * ten thousand writes in one go, then as many pongs, and every live event waited behind them,
  * for a fifth of a second every twelve. Returns what stops it.
  */
 export function keepAlive(clients: Set<WebSocket>, intervalMs: number): { answered(socket: WebSocket): void; stop(): void } {
   const awaitingPong = new WeakSet<WebSocket>();
   // Set iterators are live: sockets that come are visited in their turn, those that go are not.
-  let turn = clients.values();
+  let turn: Iterator<WebSocket> | undefined;
+  // A round starts every SLICES ticks, however few sockets there are: each is pinged once an interval.
+  let ticks = 0;
   const timer = setInterval(() => {
+    if (ticks++ % SLICES === 0) turn = clients.values();
+    if (!turn) return;
     for (let share = Math.ceil(clients.size / SLICES); share > 0; share--) {
       const next = turn.next();
       if (next.done) {
-        turn = clients.values();
-        break;
+        turn = undefined;
+        return;
       }
       const socket = next.value;
-      if (socket.readyState !== socket.OPEN) continue;
+      // A ping waits behind what is still to be sent: a client that reads slowly could not have answered it yet.
+      if (socket.readyState !== socket.OPEN || socket.bufferedAmount > 0) continue;
       if (awaitingPong.has(socket)) {
         socket.terminate();
         continue;
