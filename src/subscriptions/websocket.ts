@@ -37,7 +37,8 @@ export interface WebSocketDeps {
  * run here, so the document is chosen by `documents` first: a persisted one named by `documentId`
  * or `extensions.persistedQuery` (with `query: ""`, which graphql-ws requires to be a string), or
  * the text, where the principal may send text. A subscription's events skip graphql-ws's
- * per-message path: each operation's `frames` write them to the socket (see operation-frames.ts).
+ * per-message path: each operation's `frames` write them to the socket (see operation-frames.ts),
+ * and graphql-ws drives the framed subscription's own stream (see framed-subscription.ts).
  * Returns the function that closes every socket.
  */
 export function attachWebSockets(
