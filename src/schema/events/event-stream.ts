@@ -89,6 +89,8 @@ const ANSWERS_IN_FLIGHT = 100;
  */
 export class EventStream<P extends EventParent = AnyEventParent> implements AsyncIterableIterator<P> {
   private pulled: AsyncIterableIterator<StoredEvent> | undefined;
+  /** What each pulled event is answered in, taken from the context once. */
+  private base: EventContextBase | undefined;
   /** The span of the event last pulled: it ends when the next is asked for, once that one was sent. */
   private delivery: Span | undefined;
 
@@ -110,7 +112,7 @@ export class EventStream<P extends EventParent = AnyEventParent> implements Asyn
         if (!event) continue;
         this.delivery = startDeliverySpan(step.value, this.ctx.agency.id);
         // The interest admitted only the topics P covers.
-        return { done: false, value: { event, context: eventContext(eventContextBase(this.ctx)) } as P };
+        return { done: false, value: { event, context: eventContext((this.base ??= eventContextBase(this.ctx))) } as P };
       }
     } catch (error) {
       throw clientError(error);
