@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_WEBHOOK_SECRET, useGateway, type TestGateway } from '../helpers/gateway';
+import { REPOSIT_TENANT_CONFIRMED } from '../helpers/webhooks';
 
 let gateway: TestGateway;
 
@@ -65,5 +66,11 @@ describe('GraphQL request body limit', () => {
   it('counts a chunked webhook body against the webhook limit', async () => {
     const { status } = await post(`/webhooks/reposit/${TEST_WEBHOOK_SECRET}`, chunked(operation(65 * 1024)));
     expect(status).toBe(413);
+  });
+
+  it('stores a chunked webhook body within the webhook limit', async () => {
+    const { status, text } = await post(`/webhooks/reposit/${TEST_WEBHOOK_SECRET}`, chunked(JSON.stringify(REPOSIT_TENANT_CONFIRMED)));
+    expect(status).toBe(200);
+    expect(JSON.parse(text)).toMatchObject({ status: 'stored' });
   });
 });
