@@ -26,10 +26,18 @@ function hashTag(agency: string): string {
   return `{${agency}}`;
 }
 
+/** Both directions of a link in one script, so they never disagree; NX keeps the first link time, so re-linking does not reorder. */
+const LINK = "redis.call('ZADD', KEYS[1], 'NX', ARGV[1], ARGV[2]) redis.call('ZADD', KEYS[2], 'NX', ARGV[1], ARGV[3])";
+const UNLINK = "redis.call('ZREM', KEYS[1], ARGV[1]) redis.call('ZREM', KEYS[2], ARGV[2])";
+/** Every key's members in one command, oldest first (ARGV[1] `ZRANGE`) or newest first (`ZREVRANGE`). */
+const MEMBERS = "local lists = {} for i, key in ipairs(KEYS) do lists[i] = redis.call(ARGV[1], key, 0, -1) end return lists";
+
 /**
  * Links in Redis sorted sets scored by the time of linking: `<prefix>:{<agency>}:<kind>:tenant:<email>`
  * holds vendor ids, `<prefix>:{<agency>}:<kind>:id:<vendorId>` holds e-mails. A link is written to
- * both in one MULTI, so the two directions never disagree; the hash tag keeps both in one cluster slot.
+ * both by one script; the hash tag keeps both, and every key one lookup reads, in one cluster slot.
+ * Scripts rather than MULTI or a pipeline: ioredis builds a pipeline object for each, and under
+ * webhook load those objects outlived young-generation collections (about 4 KB promoted a webhook).
  */
 export function createRedisLinkStore(redis: RedisClient, options: RedisLinkStoreOptions): LinkStore {
   const forward = (agency: string, kind: LinkKind, email: string) => forwardLinkKey(options.prefix, agency, kind, email);
@@ -37,40 +45,19 @@ export function createRedisLinkStore(redis: RedisClient, options: RedisLinkStore
   // Microseconds-ish: a per-process counter breaks ties between links made in the same millisecond.
   let tieBreaker = 0;
   const score = () => Date.now() * 1000 + (tieBreaker++ % 1000);
+  const members = async (keys: string[], order: 'ZRANGE' | 'ZREVRANGE') =>
+    keys.length === 0 ? [] : ((await redis.eval(MEMBERS, keys.length, ...keys, order)) as string[][]);
 
   return {
     async link(agency, email, kind, id) {
       const normalised = normaliseEmail(email);
-      const now = score();
-      // NX keeps the first link time, so re-linking does not reorder.
-      await redis
-        .multi()
-        .zadd(forward(agency, kind, normalised), 'NX', now, id)
-        .zadd(reverse(agency, kind, id), 'NX', now, normalised)
-        .exec();
+      await redis.eval(LINK, 2, forward(agency, kind, normalised), reverse(agency, kind, id), score(), id, normalised);
     },
     async unlink(agency, email, kind, id) {
       const normalised = normaliseEmail(email);
-      await redis.multi().zrem(forward(agency, kind, normalised), id).zrem(reverse(agency, kind, id), normalised).exec();
+      await redis.eval(UNLINK, 2, forward(agency, kind, normalised), reverse(agency, kind, id), id, normalised);
     },
-    async idsFor(agency, emails, kind) {
-      if (emails.length === 0) return [];
-      const pipeline = redis.pipeline();
-      for (const email of emails) pipeline.zrevrange(forward(agency, kind, normaliseEmail(email)), 0, -1);
-      return resultsOf(await pipeline.exec());
-    },
-    async emailsFor(agency, kind, ids) {
-      if (ids.length === 0) return [];
-      const pipeline = redis.pipeline();
-      for (const id of ids) pipeline.zrange(reverse(agency, kind, id), 0, -1);
-      return resultsOf(await pipeline.exec());
-    },
+    idsFor: async (agency, emails, kind) => members(emails.map((email) => forward(agency, kind, normaliseEmail(email))), 'ZREVRANGE'),
+    emailsFor: async (agency, kind, ids) => members(ids.map((id) => reverse(agency, kind, id)), 'ZRANGE'),
   };
-}
-
-function resultsOf(results: Array<[Error | null, unknown]> | null): string[][] {
-  return (results ?? []).map(([error, value]) => {
-    if (error) throw error;
-    return value as string[];
-  });
 }
