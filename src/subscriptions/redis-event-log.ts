@@ -98,7 +98,7 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
     if (!current) return;
     const idEnd = message.indexOf(' ');
     const previousEnd = message.indexOf(' ', idEnd + 1);
-    const id = message.slice(0, idEnd);
+    const id = detachedSlice(message, 0, idEnd);
     const followsLast = current.lastId === undefined || message.slice(idEnd + 1, previousEnd) === current.lastId;
     current.lastId = id;
     if (resubscribing) return;
@@ -215,4 +215,14 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
       channels.clear();
     },
   };
+}
+
+/**
+ * A copy of part of `text` that does not keep the rest alive. V8 cuts 13 or more characters as a
+ * view of the whole string, and a message's id is kept as every subscriber's cursor until that
+ * subscriber's next event: the view kept each whole message (event and payload) that long.
+ * Event ids are ASCII, so Latin-1 copies them exactly.
+ */
+function detachedSlice(text: string, start: number, end: number): string {
+  return Buffer.from(text.slice(start, end), 'latin1').toString('latin1');
 }
