@@ -19,17 +19,21 @@ export function useCredentialWatch(authentication: CallerAuthentication, checkEv
   const watched = new Set<Watched>();
   let timer: NodeJS.Timeout | undefined;
 
-  const check = async () => {
-    await Promise.all(
-      [...watched].map(async (subscription) => {
-        const holds = await Promise.resolve(authentication.stillHolds(subscription.principal)).catch(() => false);
-        if (!holds) subscription.lapse();
-      }),
-    );
+  // A token's expiry is known at once, and most subscriptions hold one: only an API key's check
+  // waits for Redis. Nothing is built per subscription, as every open one is checked each second.
+  const check = () => {
+    for (const subscription of watched) {
+      const holds = holdsNow(authentication, subscription.principal);
+      if (holds === false) subscription.lapse();
+      else if (holds !== true)
+        void holds.then((still) => {
+          if (!still) subscription.lapse();
+        });
+    }
   };
   const watch = (subscription: Watched) => {
     watched.add(subscription);
-    timer ??= setInterval(() => void check(), checkEveryMs).unref();
+    timer ??= setInterval(check, checkEveryMs).unref();
   };
   const unwatch = (subscription: Watched) => {
     watched.delete(subscription);
@@ -57,6 +61,16 @@ export function useCredentialWatch(authentication: CallerAuthentication, checkEv
       };
     },
   };
+}
+
+/** Whether the credential still holds, failing closed: a check that throws or fails is a no. */
+function holdsNow(authentication: CallerAuthentication, principal: Principal): boolean | Promise<boolean> {
+  try {
+    const holds = authentication.stillHolds(principal);
+    return typeof holds === 'boolean' ? holds : holds.catch(() => false);
+  } catch {
+    return false;
+  }
 }
 
 interface Watched {
