@@ -70,7 +70,7 @@ class SocketFrames implements OperationFrames {
   send(payload: Buffer): boolean {
     // A socket going away ends the operation (graphql-ws returns its stream); until then there is nobody to write to.
     if (this.socket.readyState !== WebSocket.OPEN) return true;
-    const message = frameOf(this.open, payload);
+    const message = Buffer.concat([this.open, payload, CLOSE]);
     this.sent++;
     if (this.socket.bufferedAmount + message.length < HIGH_WATER_BYTES) {
       this.socket.send(message, { binary: false });
@@ -83,17 +83,4 @@ class SocketFrames implements OperationFrames {
   writable(): Promise<void> {
     return this.flushed ?? Promise.resolve();
   }
-}
-
-/**
- * A `next` message in memory of its own. A small Buffer.concat is cut from a shared 8 KiB pool,
- * and a message kept long enough to be promoted keeps the whole slab, other messages' bytes with
- * it, until a major GC.
- */
-function frameOf(open: Buffer, payload: Buffer): Buffer {
-  const message = Buffer.allocUnsafeSlow(open.length + payload.length + CLOSE.length);
-  open.copy(message, 0);
-  payload.copy(message, open.length);
-  CLOSE.copy(message, open.length + payload.length);
-  return message;
 }
