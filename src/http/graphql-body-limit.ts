@@ -1,7 +1,5 @@
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
-import { BodyTooLargeError, readLimited } from './read-limited';
-
-const DIGITS = /^\d+$/;
+import { BodyTooLargeError, DECLARED_LENGTH, readLimited } from './read-limited';
 
 /**
  * The size limit of GraphQL request bodies, in place of Yoga's own (`maxRequestBodySize: false`).
@@ -14,7 +12,7 @@ export function useGraphQLBodyLimit(limit: number): Plugin {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       const declared = request.headers.get('content-length');
       if (declared !== null) {
-        if (!DIGITS.test(declared)) throw badRequest('Content-Length: not a single non-negative integer');
+        if (!DECLARED_LENGTH.test(declared)) throw badRequest('Content-Length: not a single non-negative integer');
         if (Number(declared) > limit) throw tooLarge(limit);
         return;
       }
