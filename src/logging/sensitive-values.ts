@@ -6,7 +6,7 @@ export const MASK = '[redacted]';
  * behind the path redaction, for what reaches a log line inside a message (a vendor's error, an
  * exception, a URL). Over-masking an id that looks like a phone number is the price of failing closed.
  */
-const PATTERNS: Array<[RegExp, string]> = [
+const CREDENTIALS_AND_ADDRESSES: Array<[RegExp, string]> = [
   // A bearer or basic credential, with its scheme kept so the line still says what was sent.
   [/\b(Bearer|Basic)\s+[\w\-.~+/=]+/gi, `$1 ${MASK}`],
   // A JWT: three base64url parts, the first a JSON object ("eyJ").
@@ -17,6 +17,10 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/(\/webhooks\/[\w-]+\/)[^/\s"?#\\]+/g, `$1${MASK}`],
   // From the start of a run of address characters only: trying every position in it is quadratic.
   [/(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, MASK],
+];
+
+/** Numbers a person has, looked for outside UUIDs only (see below). */
+const PERSONAL_NUMBERS: Array<[RegExp, string]> = [
   // US social security and UK national insurance numbers.
   [/\b\d{3}-\d{2}-\d{4}\b/g, MASK],
   [/\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/gi, MASK],
@@ -28,15 +32,31 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/(?:(?<=\\[nrt])|(?<![\w+:,[]))\+?\(?\d(?:[\s().-]{0,2}\d){8,15}(?!\w)/g, MASK],
 ];
 
-/** Builds the masking of one line: the patterns above, and each known secret value exactly. */
+/**
+ * A UUID, kept whole: the digits of its groups, hyphen-separated, read as a phone number, and a
+ * request id or a vendor's id cut in half no longer finds its other lines. The split keeps it at
+ * the odd indexes.
+ */
+const UUID = /\b([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/i;
+
+/** Builds the masking of one line: each known secret value exactly, then the patterns above. */
 export function valueMasker(secrets: Iterable<string | undefined> = []): (text: string) => string {
   const known = [...new Set([...secrets].filter((secret): secret is string => typeof secret === 'string' && secret.length >= 8))];
   const exact = known.length > 0 ? new RegExp(known.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g') : undefined;
   return (text) => {
     let masked = exact ? text.replace(exact, MASK) : text;
-    for (const [pattern, replacement] of PATTERNS) masked = masked.replace(pattern, replacement);
-    return masked;
+    for (const [pattern, replacement] of CREDENTIALS_AND_ADDRESSES) masked = masked.replace(pattern, replacement);
+    return masked
+      .split(UUID)
+      .map((part, index) => (index % 2 === 1 ? part : maskPersonalNumbers(part)))
+      .join('');
   };
+}
+
+function maskPersonalNumbers(text: string): string {
+  let masked = text;
+  for (const [pattern, replacement] of PERSONAL_NUMBERS) masked = masked.replace(pattern, replacement);
+  return masked;
 }
 
 function escapeRegExp(text: string): string {

@@ -42,6 +42,14 @@ describe('the logger', () => {
     expect(records()[0]).toMatchObject({ at: '2026-12-02T03:04:05.000Z', durationMs: 12345678901, id: 'rep_F32iOv3xE3Nmrp' });
   });
 
+  it('keeps a UUID whole even where its groups are digits, and still masks a credential or a phone number beside it', () => {
+    const { logger, records } = memoryLogger();
+    const uuids = ['47184641-1015-424c-b9d7-846a84ca7eb7', '8a7956df-5b88-4d06-ba17-129472756380', 'd6c41c1a-6843-4423-9300-dd6ecf292355'];
+    logger.info({ requestId: uuids[0], ids: uuids.slice(1) }, `sent Bearer ${uuids[1]} for ${uuids[2]} +44 7700 900461`);
+    const [line] = records();
+    expect(line).toMatchObject({ requestId: uuids[0], ids: uuids.slice(1), msg: `sent Bearer [redacted] for ${uuids[2]} [redacted]` });
+  });
+
   it('writes nothing under its level', () => {
     const { logger, lines } = memoryLogger({ level: 'warn' });
     logger.info('quiet');
