@@ -1,9 +1,12 @@
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import { WebSocket } from 'ws';
+import { MessageBuffer } from './message-buffer';
 
 /** Past this many bytes waiting in a socket's buffers, its subscriptions stop taking live events and catch up from the log. */
 const HIGH_WATER_BYTES = 64 * 1024;
 const CLOSE = Buffer.from('}');
+/** One per process: messages are put together one at a time. */
+const messages = new MessageBuffer();
 
 /**
  * One graphql-ws operation's `next` messages, written straight to its socket. An event's answer
@@ -70,14 +73,17 @@ class SocketFrames implements OperationFrames {
   send(payload: Buffer): boolean {
     // A socket going away ends the operation (graphql-ws returns its stream); until then there is nobody to write to.
     if (this.socket.readyState !== WebSocket.OPEN) return true;
-    const message = Buffer.concat([this.open, payload, CLOSE]);
+    // A message that will wait in the socket's buffers needs bytes of its own; so does one a
+    // negotiated extension (compression) may hold on to, which this server does not offer.
+    const waits = this.socket.bufferedAmount > 0 || this.socket.extensions !== '';
+    const message = messages.assemble([this.open, payload, CLOSE], waits);
     this.sent++;
-    if (this.socket.bufferedAmount + message.length < HIGH_WATER_BYTES) {
-      this.socket.send(message, { binary: false });
-      return true;
-    }
-    this.flushed = new Promise<void>((resolve) => this.socket.send(message, { binary: false }, () => resolve()));
-    return false;
+    const open = this.socket.bufferedAmount + message.length < HIGH_WATER_BYTES;
+    if (open) this.socket.send(message, { binary: false });
+    else this.flushed = new Promise<void>((resolve) => this.socket.send(message, { binary: false }, () => resolve()));
+    // The socket took only part of it: the rest is written later, from the shared buffer.
+    if (this.socket.bufferedAmount > 0 && messages.holds(message)) messages.leave();
+    return open;
   }
 
   writable(): Promise<void> {
