@@ -33,6 +33,9 @@ export interface RedisSubscriptionLeasesOptions {
   leaseMs?: number;
 }
 
+/** How many ticks a refresh round is cut into. */
+const REFRESH_SLICES = 30;
+
 /**
  * Both counts in one script: places whose lease has run out are dropped first, then the place is
  * taken in both sorted sets or in neither. The two keys share the agency's hash tag, so one slot.
@@ -62,14 +65,25 @@ export function createRedisSubscriptionLeases(options: RedisSubscriptionLeasesOp
   let next = 0;
   const held = new Map<string, [string, string]>();
 
-  const refresh = async (): Promise<void> => {
-    if (held.size === 0) return;
+  // A round refreshes every place once a third of the lease, a slice of them a tick: one command
+  // of ten thousand members stalled this process for tens of milliseconds, and Redis with it,
+  // and every webhook's append waited behind it. Map iterators are live: places taken during a
+  // round are visited in their turn, those given back are not.
+  let turn: Iterator<[string, [string, string]]> | undefined;
+  let ticks = 0;
+  const refreshSlice = async (): Promise<void> => {
+    if (ticks++ % REFRESH_SLICES === 0) turn = held.entries();
+    if (!turn) return;
     const expiry = Date.now() + leaseMs;
-    // One ZADD per set, of every place this instance holds in it, not commands per place: ten
-    // thousand subscriptions made forty thousand commands every tick, and the webhooks' appends
-    // waited behind them. Each command has one key, so a cluster takes every one.
+    // One ZADD per set, of every place of the slice in it.
     const membersOf = new Map<string, string[]>();
-    for (const [member, keys] of held) {
+    for (let share = Math.ceil(held.size / REFRESH_SLICES); share > 0; share--) {
+      const next = turn.next();
+      if (next.done) {
+        turn = undefined;
+        break;
+      }
+      const [member, keys] = next.value;
       for (const key of keys) {
         const members = membersOf.get(key);
         if (members) members.push(member);
@@ -82,7 +96,7 @@ export function createRedisSubscriptionLeases(options: RedisSubscriptionLeasesOp
       ),
     );
   };
-  const ticker = setInterval(() => void refresh().catch(() => undefined), Math.max(10, Math.floor(leaseMs / 3)));
+  const ticker = setInterval(() => void refreshSlice().catch(() => undefined), leaseMs / 3 / REFRESH_SLICES);
   ticker.unref();
 
   const release = async (member: string): Promise<void> => {

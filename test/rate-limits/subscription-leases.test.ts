@@ -57,6 +57,31 @@ describe('subscription leases in Redis', () => {
     }
   });
 
+  it('refreshes its places a slice at a time, never all of them in one command, and keeps every one', async () => {
+    const prefix = `test-${randomUUID()}`;
+    const key = `${prefix}:{north}:subscriptions:agency`;
+    const refreshed: number[] = [];
+    // The real client, with the size of each refresh noted: a ZADD's arguments after the key and XX are score and member pairs.
+    const counting = new Proxy(redis, {
+      get: (target, name, receiver) =>
+        name === 'zadd' ? (...args: Parameters<Redis['zadd']>) => (refreshed.push((args.length - 2) / 2), target.zadd(...args)) : Reflect.get(target, name, receiver),
+    });
+    const places = 300;
+    const leases = createRedisSubscriptionLeases({ redis: counting, prefix, caps: { perPrincipal: places, perAgency: places }, leaseMs: 900 });
+    try {
+      for (let i = 0; i < places; i++) lease(await leases.acquire(principal(`renter-${i}`)));
+      // Twice the lease: each place refreshed in time, in commands of a slice's share.
+      await sleep(1_800);
+      const scores = (await redis.zrange(key, 0, -1, 'WITHSCORES')).filter((_, i) => i % 2 === 1).map(Number);
+      expect(scores).toHaveLength(places);
+      expect(Math.min(...scores)).toBeGreaterThan(Date.now());
+      expect(refreshed.length).toBeGreaterThan(0);
+      expect(Math.max(...refreshed)).toBeLessThanOrEqual(Math.ceil(places / 30));
+    } finally {
+      await leases.dispose();
+    }
+  });
+
   it('keeps no subject in a key', async () => {
     const prefix = `test-${randomUUID()}`;
     const leases = createRedisSubscriptionLeases({ redis, prefix, caps: { perPrincipal: 1, perAgency: 1 } });
