@@ -1,11 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onCore } from './cpu-pinning';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Node 24 from the `node` package, so children run on what the project pins whatever the machine has. */
 const NODE = `${ROOT}node_modules/.bin/node`;
+/** The gateway's entry: a child running it gets the Node flags of its checkout's `npm start`, as users run it. */
+const GATEWAY_ENTRY = 'src/main.ts';
 
 export interface ChildOptions {
   /** A TypeScript entry file, relative to `root`. */
@@ -44,7 +48,8 @@ let exitHookInstalled = false;
 /** Starts `node --import tsx <entry> [args]` as one process (no tsx wrapper process), so its pid is the one to measure. */
 export async function startChild(options: ChildOptions): Promise<Child> {
   installExitHook();
-  const args = ['--import', 'tsx', ...(options.nodeArgs ?? []), options.entry, ...(options.args ?? [])];
+  const startFlags = options.entry === GATEWAY_ENTRY ? npmStartFlags(options.root ?? ROOT) : [];
+  const args = ['--import', 'tsx', ...startFlags, ...(options.nodeArgs ?? []), options.entry, ...(options.args ?? [])];
   const [command, commandArgs] = onCore(options.core, NODE, args);
   const child = spawn(command, commandArgs, {
     cwd: options.root ?? ROOT,
@@ -93,6 +98,14 @@ export async function startChild(options: ChildOptions): Promise<Child> {
       clearTimeout(timer);
     },
   };
+}
+
+/** The flags before `--import` in `node <flags> --import tsx src/main.ts`; none for a start script of another shape (`tsx src/main.ts`). */
+function npmStartFlags(root: string): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+  const words = scripts?.start?.trim().split(/\s+/) ?? [];
+  const imports = words.indexOf('--import');
+  return words[0] === 'node' && imports > 0 ? words.slice(1, imports) : [];
 }
 
 function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
