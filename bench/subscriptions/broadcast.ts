@@ -31,7 +31,7 @@ export async function measureServer(setup: ServerSetup, plan: BroadcastPlan): Pr
   const servers = await setup.start();
   try {
     pinThisProcess(setup.loadCores);
-    const audience = await openAudience({ gateways: servers, subscribers: plan.subscribers });
+    const audience = await openAudience({ gateways: servers, subscribers: plan.subscribers, webhooksToEach: setup.floor });
     try {
       const single: BroadcastResult[] = [];
       const bursts: BroadcastResult[] = [];

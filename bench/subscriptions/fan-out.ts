@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AMARA } from '../../test/helpers/webhooks';
 import type { GatewayProcess, MemorySample } from './gateway-process';
-import { parseTag, postBurst } from './webhook-burst';
+import { parseTag, postBurst, type Burst } from './webhook-burst';
 import { waitUntil } from './wait-until';
 import { openWsSubscriber, type WsSubscriber } from './ws-subscriber';
 
@@ -22,9 +22,11 @@ export const TENANT_EVENTS = /* GraphQL */ `
 `;
 
 export interface AudienceOptions {
-  /** Subscribers are spread over these in turn; webhooks go to the first. */
+  /** Subscribers are spread over these in turn; webhooks go to the first, or to each when `webhooksToEach`. */
   gateways: GatewayProcess[];
   subscribers: number;
+  /** Servers that share no events (floors): each is sent every webhook, for its own subscribers. */
+  webhooksToEach?: boolean;
 }
 
 export interface BroadcastResult {
@@ -74,7 +76,7 @@ interface Round {
  * flight, from a baseline taken after the gateways were primed (`primeGateways`).
  */
 export async function openAudience(options: AudienceOptions): Promise<Audience> {
-  await primeGateways(options.gateways);
+  await primeGateways(options.gateways, options.webhooksToEach);
   return openSubscribers(options);
 }
 
@@ -83,8 +85,8 @@ export async function openAudience(options: AudienceOptions): Promise<Audience> 
  * compiles on its first subscription and first event (modules and their source maps, optimised
  * code: about 15 MB) then sits in the baseline, instead of being counted as every subscriber's.
  */
-export async function primeGateways(gateways: GatewayProcess[]): Promise<void> {
-  const primers = await openSubscribers({ gateways, subscribers: gateways.length });
+export async function primeGateways(gateways: GatewayProcess[], webhooksToEach?: boolean): Promise<void> {
+  const primers = await openSubscribers({ gateways, subscribers: gateways.length, webhooksToEach });
   primers.close();
   // The baseline is taken once each gateway has seen its primer go: until then it still holds its subscription.
   await sleep(PRIMER_GONE_MS);
@@ -162,7 +164,7 @@ async function openSubscribers(options: AudienceOptions): Promise<Audience> {
     const problemsBefore = problems;
     const current: Round = { tag: `burst-${run}-r${rounds++}`, burst, seen: new Uint8Array(expected), sentAt: new Float64Array(burst), latencies: [], received: 0, duplicates: 0, lastAt: Number.NaN };
     round = current;
-    const posted = postBurst(gateways[0]!.url, gateways[0]!.webhookSecret, current.tag, burst);
+    const posted = postTo(options, current.tag, burst);
     current.sentAt = posted.sentAt;
     const refusedWebhooks = await posted.refused;
     await waitUntil(() => current.received + problems - problemsBefore >= expected, { timeoutMs: 120_000, idleMs: 15_000, progress: () => current.received });
@@ -183,10 +185,17 @@ async function openSubscribers(options: AudienceOptions): Promise<Audience> {
 async function warmUp(options: AudienceOptions, tag: string, done: () => boolean, progress: () => number): Promise<void> {
   for (let attempt = 0; attempt < WARM_UP_ATTEMPTS && !done(); attempt++) {
     // A tag of its own per attempt: an identical body would be acknowledged as a repeat and not published.
-    await postBurst(options.gateways[0]!.url, options.gateways[0]!.webhookSecret, `${tag}-a${attempt}`, 1).refused;
+    await postTo(options, `${tag}-a${attempt}`, 1).refused;
     if (await waitUntil(done, { timeoutMs: 30_000, idleMs: 3_000, progress })) return;
   }
   if (!done()) throw new Error(`warm-up: only ${progress()} of ${options.subscribers} subscribers became live`);
+}
+
+/** A burst posted to the first gateway, or to each; timed from the first POST of each webhook. */
+function postTo(options: AudienceOptions, tag: string, count: number): Burst {
+  const targets = options.webhooksToEach ? options.gateways : options.gateways.slice(0, 1);
+  const bursts = targets.map((gateway) => postBurst(gateway.url, gateway.webhookSecret, tag, count));
+  return { sentAt: bursts[0]!.sentAt, refused: Promise.all(bursts.map((burst) => burst.refused)).then((refused) => refused.reduce((a, b) => a + b, 0)) };
 }
 
 /** The growth of one memory figure over every gateway, per subscriber. */

@@ -9,23 +9,29 @@ import { startGatewayProcess, SUBSCRIBED_AGENCY, type GatewayProcess } from './g
 /** One row's servers: how to start them, and the cores the load generator runs on meanwhile. */
 export interface ServerSetup {
   label: string;
-  /** Whether this is the bare-ws floor the other rows are divided by. */
+  /** Whether this is a bare-ws floor: the other rows are divided by the floor with as many servers as they have. */
   floor?: boolean;
+  servers: number;
   start(): Promise<GatewayProcess[]>;
   loadCores: string;
 }
 
 /**
- * The floor, then rentgraph on one gateway and on two sharing one Redis, then the earlier checkout
- * when one is given. One server runs on core 0 and the load generator on core 1; two gateways get
- * a core each and the load generator shares them.
+ * The floor, then rentgraph on one gateway; the floor on two servers, then two gateways sharing
+ * one Redis; then the earlier checkout when one is given. One server runs on core 0 and the load
+ * generator on core 1; two servers get a core each and the load generator shares them.
  */
 export function serverSetups(before: string | undefined, options: { twoGateways: boolean }): ServerSetup[] {
   return [
-    { label: 'bare ws floor', floor: true, start: async () => [await startFloorProcess(0)], loadCores: '1' },
-    { label: 'rentgraph, 1 gateway', start: () => startGateways(1), loadCores: '1' },
-    ...(options.twoGateways ? [{ label: 'rentgraph, 2 gateways', start: () => startGateways(2), loadCores: allCores() }] : []),
-    ...(before ? [{ label: `rentgraph before (${commitOf(before)}), 1 gateway`, start: () => startGateways(1, before), loadCores: '1' }] : []),
+    { label: 'bare ws floor', floor: true, servers: 1, start: async () => [await startFloorProcess(0)], loadCores: '1' },
+    { label: 'rentgraph, 1 gateway', servers: 1, start: () => startGateways(1), loadCores: '1' },
+    ...(options.twoGateways
+      ? [
+          { label: 'bare ws floor, 2 servers', floor: true, servers: 2, start: async () => [await startFloorProcess(0), await startFloorProcess(1)], loadCores: allCores() },
+          { label: 'rentgraph, 2 gateways', servers: 2, start: () => startGateways(2), loadCores: allCores() },
+        ]
+      : []),
+    ...(before ? [{ label: `rentgraph before (${commitOf(before)}), 1 gateway`, servers: 1, start: () => startGateways(1, before), loadCores: '1' }] : []),
   ];
 }
 

@@ -9,21 +9,29 @@ const count = (value: number) => value.toLocaleString('en');
 const kib = (bytes: number) => (bytes / 1024).toFixed(1);
 const ratio = (value: number, floor: number) => (Number.isFinite(value) && floor > 0 ? `${(value / floor).toFixed(2)}×` : '–');
 const PINNING = canPin
-  ? 'One server runs pinned to core 0 and the load generator (one process) to core 1; two gateways get a core each and the load generator shares them.'
+  ? 'One server runs pinned to core 0 and the load generator (one process) to core 1; two servers get a core each and the load generator shares them.'
   : 'No CPU pinning (taskset missing or one core).';
 
 export function broadcastTable(figures: ServerFigures[], plan: BroadcastPlan, peerNote: string): Table {
-  const floor = figures.find((figure) => figure.setup.floor);
-  const floorSingle = floor ? medianLastDelivery(floor.single) : Number.NaN;
-  const floorBurst = floor ? medianLastDelivery(floor.bursts) : Number.NaN;
+  /** Each row is divided by the floor on as many servers, which shares the cores with the load generator as the row does. */
+  const floorOf = (servers: number) => figures.find((figure) => figure.setup.floor && figure.setup.servers === servers);
+  const ratioCell = (figure: ServerFigures, of: (figure: ServerFigures) => number) => {
+    const floor = floorOf(figure.setup.servers);
+    const oneServer = floorOf(1);
+    if (!floor) return '–';
+    if (figure !== floor) return ratio(of(figure), of(floor));
+    return figure === oneServer || !oneServer ? '1.00× (floor)' : `1.00× (floor; ${ratio(of(figure), of(oneServer))} one server's)`;
+  };
   return {
     title: `Broadcast to ${count(plan.subscribers)} graphql-ws subscribers of one tenant`,
     note: [
       `Every subscriber watches the same tenant over graphql-transport-ws, with the same client harness for every row. Time from just before`,
       `the (first) webhook POST to the last subscriber's receipt, median of ${plan.singleRepetitions} repetitions of one webhook and of`,
       `${plan.burstRepetitions} bursts of ${plan.burst} posted at once, to the same live subscribers after one untimed burst; the ratio is to the`,
-      'bare-ws floor of the same run: a `ws` server that answers any POST by sending one prebuilt `next` message (the bytes the gateway',
-      'sends for that event) to every socket. Two gateways: subscribers split between them, webhooks posted to the first.',
+      'bare-ws floor of the same run on as many servers: a `ws` server that answers any POST by sending one prebuilt `next` message (the bytes the gateway',
+      'sends for that event) to every socket. Two gateways: subscribers split between them, webhooks posted to the first. Two floor servers:',
+      'subscribers split between them, each webhook posted to both (they share nothing); on two shared cores the load generator competes with',
+      'both servers, which is why that floor is slower than one server\'s.',
       `p50 and p99 are per delivery (POST to receipt) over every burst. ${PINNING} Peer: ${peerNote}`,
     ].join(' '),
     columns: [
@@ -46,9 +54,9 @@ export function broadcastTable(figures: ServerFigures[], plan: BroadcastPlan, pe
       return [
         figure.setup.label,
         ms(single),
-        figure.setup.floor ? '1.00× (floor)' : ratio(single, floorSingle),
+        ratioCell(figure, (of) => medianLastDelivery(of.single)),
         ms(burst),
-        figure.setup.floor ? '1.00× (floor)' : ratio(burst, floorBurst),
+        ratioCell(figure, (of) => medianLastDelivery(of.bursts)),
         ms(quantile(latencies, 0.5)),
         ms(quantile(latencies, 0.99)),
         count(sum(all, (result) => result.expected - result.received)),
