@@ -75,7 +75,7 @@ export function createRedisSubscriptionLeases(options: RedisSubscriptionLeasesOp
     if (ticks++ % REFRESH_SLICES === 0) turn = held.entries();
     if (!turn) return;
     const expiry = Date.now() + leaseMs;
-    // One ZADD per set, of every place of the slice in it.
+    // One ZADD per set, of every place of the slice in it; each has one key, so a cluster takes every one.
     const membersOf = new Map<string, string[]>();
     for (let share = Math.ceil(held.size / REFRESH_SLICES); share > 0; share--) {
       const next = turn.next();
