@@ -241,9 +241,11 @@ export function costTable(rows: ThroughputRow[]): Table {
 const REPORT_LINK = /^https?:\/\/[^/]+\/reports\/canopy\/(?:.*\/)?([^/]+\/[^/?]+)\?.*$/;
 
 /**
- * Report links carry their server's origin, expiry and signature, and today's the agency as
- * well: they are compared by the report they name, its kind and id.
+ * What two servers' answers are compared by: their data and errors, not their extensions (today's
+ * gateway reports its vendor calls there). Report links carry their server's origin, expiry and
+ * signature, and today's the agency as well: they are compared by the report they name, its kind and id.
  */
 function withoutSignatures(answer: unknown): unknown {
-  return JSON.parse(JSON.stringify(answer), (_key, value: unknown) => (typeof value === 'string' ? value.replace(REPORT_LINK, '$1') : value));
+  const { data, errors } = answer as { data?: unknown; errors?: unknown };
+  return JSON.parse(JSON.stringify({ data, errors }), (_key, value: unknown) => (typeof value === 'string' ? value.replace(REPORT_LINK, '$1') : value));
 }
