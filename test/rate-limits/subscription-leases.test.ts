@@ -67,11 +67,11 @@ describe('subscription leases in Redis', () => {
         name === 'zadd' ? (...args: Parameters<Redis['zadd']>) => (refreshed.push((args.length - 2) / 2), target.zadd(...args)) : Reflect.get(target, name, receiver),
     });
     const places = 300;
-    const leases = createRedisSubscriptionLeases({ redis: counting, prefix, caps: { perPrincipal: places, perAgency: places }, leaseMs: 900 });
+    const leases = createRedisSubscriptionLeases({ redis: counting, prefix, caps: { perPrincipal: places, perAgency: places }, leaseMs: 1_500 });
     try {
       for (let i = 0; i < places; i++) lease(await leases.acquire(principal(`renter-${i}`)));
       // Twice the lease: each place refreshed in time, in commands of a slice's share.
-      await sleep(1_800);
+      await sleep(3_000);
       const scores = (await redis.zrange(key, 0, -1, 'WITHSCORES')).filter((_, i) => i % 2 === 1).map(Number);
       expect(scores).toHaveLength(places);
       expect(Math.min(...scores)).toBeGreaterThan(Date.now());
