@@ -31,7 +31,7 @@ export function broadcastTable(figures: ServerFigures[], plan: BroadcastPlan, pe
       'bare-ws floor of the same run on as many servers: a `ws` server that answers any POST by sending one prebuilt `next` message (the bytes the gateway',
       'sends for that event) to every socket. Two gateways: subscribers split between them, webhooks posted to the first. Two floor servers:',
       'subscribers split between them, each webhook posted to both (they share nothing); on two shared cores the load generator competes with',
-      'both servers, which is why that floor is slower than one server\'s.',
+      'both servers, so that floor can come out faster or slower than one server\'s.',
       `p50 and p99 are per delivery (POST to receipt) over every burst. ${PINNING} Peer: ${peerNote}`,
     ].join(' '),
     columns: [
