@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RedisClient } from '../redis-client';
 import type { Principal } from '../auth/principal';
 import { agencyKey, principalKey } from './rate-limit-keys';
+import { slicedRounds } from '../sliced-rounds';
 
 /** Which cap a subscription was refused by. */
 export type SubscriptionCapName = 'per socket' | 'per principal' | 'per agency';
@@ -67,23 +68,13 @@ export function createRedisSubscriptionLeases(options: RedisSubscriptionLeasesOp
 
   // A round refreshes every place once a third of the lease, a slice of them a tick: one command
   // of ten thousand members stalled this process for tens of milliseconds, and Redis with it,
-  // and every webhook's append waited behind it. Map iterators are live: places taken during a
-  // round are visited in their turn, those given back are not.
-  let turn: Iterator<[string, [string, string]]> | undefined;
-  let ticks = 0;
+  // and every webhook's append waited behind it.
+  const nextSlice = slicedRounds(held, REFRESH_SLICES);
   const refreshSlice = async (): Promise<void> => {
-    if (ticks++ % REFRESH_SLICES === 0) turn = held.entries();
-    if (!turn) return;
     const expiry = Date.now() + leaseMs;
     // One ZADD per set, of every place of the slice in it; each has one key, so a cluster takes every one.
     const membersOf = new Map<string, string[]>();
-    for (let share = Math.ceil(held.size / REFRESH_SLICES); share > 0; share--) {
-      const next = turn.next();
-      if (next.done) {
-        turn = undefined;
-        break;
-      }
-      const [member, keys] = next.value;
+    for (const [member, keys] of nextSlice()) {
       for (const key of keys) {
         const members = membersOf.get(key);
         if (members) members.push(member);

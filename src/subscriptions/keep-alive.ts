@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws';
+import { slicedRounds } from '../sliced-rounds';
 
 /** How many slices a keep-alive interval is cut into: each pings its share of the sockets. */
 const SLICES = 50;
@@ -15,20 +16,9 @@ const SLICES = 50;
  */
 export function keepAlive(clients: Set<WebSocket>, intervalMs: number): { answered(socket: WebSocket): void; stop(): void } {
   const awaitingPong = new WeakSet<WebSocket>();
-  // Set iterators are live: sockets that come are visited in their turn, those that go are not.
-  let turn: Iterator<WebSocket> | undefined;
-  // A round starts every SLICES ticks, however few sockets there are: each is pinged once an interval.
-  let ticks = 0;
+  const nextSlice = slicedRounds(clients, SLICES);
   const timer = setInterval(() => {
-    if (ticks++ % SLICES === 0) turn = clients.values();
-    if (!turn) return;
-    for (let share = Math.ceil(clients.size / SLICES); share > 0; share--) {
-      const next = turn.next();
-      if (next.done) {
-        turn = undefined;
-        return;
-      }
-      const socket = next.value;
+    for (const socket of nextSlice()) {
       // A ping waits behind what is still to be sent: a client that reads slowly could not have answered it yet.
       if (socket.readyState !== socket.OPEN || socket.bufferedAmount > 0) continue;
       if (awaitingPong.has(socket)) {
