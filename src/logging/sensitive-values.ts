@@ -44,19 +44,15 @@ export function valueMasker(secrets: Iterable<string | undefined> = []): (text: 
   const known = [...new Set([...secrets].filter((secret): secret is string => typeof secret === 'string' && secret.length >= 8))];
   const exact = known.length > 0 ? new RegExp(known.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g') : undefined;
   return (text) => {
-    let masked = exact ? text.replace(exact, MASK) : text;
-    for (const [pattern, replacement] of CREDENTIALS_AND_ADDRESSES) masked = masked.replace(pattern, replacement);
-    return masked
+    return replaceAll(exact ? text.replace(exact, MASK) : text, CREDENTIALS_AND_ADDRESSES)
       .split(UUID)
-      .map((part, index) => (index % 2 === 1 ? part : maskPersonalNumbers(part)))
+      .map((part, index) => (index % 2 === 1 ? part : replaceAll(part, PERSONAL_NUMBERS)))
       .join('');
   };
 }
 
-function maskPersonalNumbers(text: string): string {
-  let masked = text;
-  for (const [pattern, replacement] of PERSONAL_NUMBERS) masked = masked.replace(pattern, replacement);
-  return masked;
+function replaceAll(text: string, patterns: Array<[RegExp, string]>): string {
+  return patterns.reduce((masked, [pattern, replacement]) => masked.replace(pattern, replacement), text);
 }
 
 function escapeRegExp(text: string): string {

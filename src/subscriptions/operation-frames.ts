@@ -75,10 +75,10 @@ class SocketFrames implements OperationFrames {
     if (this.socket.readyState !== WebSocket.OPEN) return true;
     // A message that will wait in the socket's buffers needs bytes of its own; so does one a
     // negotiated extension (compression) may hold on to, which this server does not offer.
-    const waits = this.socket.bufferedAmount > 0 || this.socket.extensions !== '';
-    const message = messages.assemble([this.open, payload, CLOSE], waits);
+    const waiting = this.socket.bufferedAmount;
+    const message = messages.assemble([this.open, payload, CLOSE], waiting > 0 || this.socket.extensions !== '');
     this.sent++;
-    const open = this.socket.bufferedAmount + message.length < HIGH_WATER_BYTES;
+    const open = waiting + message.length < HIGH_WATER_BYTES;
     if (open) this.socket.send(message, { binary: false });
     else this.flushed = new Promise<void>((resolve) => this.socket.send(message, { binary: false }, () => resolve()));
     // The socket took only part of it: the rest is written later, from the shared buffer.
